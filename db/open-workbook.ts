@@ -1,0 +1,296 @@
+/**
+ * Opening, creating and migrating a workbook file. A workbook is one SQLite file marked with our
+ * application_id. Anything we cannot vouch for (a foreign file, a newer version, a damaged file)
+ * is refused with a plain-words message and never written to.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { appRoot, appVersion } from './app-root';
+import * as schema from './schema';
+
+/** "EWB1" as a big-endian 32-bit integer, written into the SQLite header (offset 68). */
+export const APPLICATION_ID = 0x45574231;
+
+export type WorkbookErrorCode =
+  | 'not_found'
+  | 'already_exists'
+  | 'not_a_workbook'
+  | 'newer_version'
+  | 'damaged'
+  | 'migration_failed'
+  | 'cannot_write';
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Workbook {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  readonly readOnly: boolean;
+  /** Number of migrations applied: the workbook's schema version. */
+  readonly schemaVersion: number;
+  /** Path of the copy taken before migrating, if a migration ran. */
+  readonly preMigrationBackup: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Open without writing anything (a read-only file, or a check). */
+  readOnly?: boolean;
+  /** Where the pre-migration copy goes; defaults to beside the workbook. */
+  backupDir?: string;
+  migrationsFolder?: string;
+  now?: () => Date;
+}
+
+export function migrationsFolder(): string {
+  return path.join(appRoot(), 'db', 'migrations');
+}
+
+export function knownMigrations(folder = migrationsFolder()): MigrationMeta[] {
+  return readMigrationFiles({ migrationsFolder: folder });
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** Reads the SQLite header without opening the database, so a foreign file is never touched. */
+function readHeader(file: string): { isSqlite: boolean; applicationId: number; size: number } {
+  const size = statSync(file).size;
+  const buf = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buf, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    isSqlite: size >= 100 && buf.toString('latin1', 0, 16) === SQLITE_MAGIC,
+    applicationId: buf.readUInt32BE(68),
+    size,
+  };
+}
+
+function applyPragmas(sqlite: Database.Database, readOnly: boolean): void {
+  sqlite.pragma('busy_timeout = 5000');
+  if (!readOnly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+}
+
+function appliedMigrations(sqlite: Database.Database): { hash: string; created_at: number }[] {
+  const exists = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!exists) return [];
+  return sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all() as {
+    hash: string;
+    created_at: number;
+  }[];
+}
+
+/**
+ * Applies pending migrations in one transaction with foreign keys off (a table rebuild must not
+ * fire ON DELETE CASCADE: drizzle-orm #5782, #4938) and checks foreign keys before committing.
+ */
+export function runMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): number {
+  const applied = appliedMigrations(sqlite);
+  const last = applied.at(-1)?.created_at ?? 0;
+  const pending = migrations.filter((m) => m.folderMillis > Number(last));
+  if (pending.length === 0) return 0;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.exec('CREATE TABLE IF NOT EXISTS __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+    const record = sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)');
+    sqlite.transaction(() => {
+      for (const m of pending) {
+        for (const stmt of m.sql) if (stmt.trim()) sqlite.exec(stmt);
+        record.run(m.hash, m.folderMillis);
+      }
+      const violations = sqlite.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new WorkbookError(
+          'migration_failed',
+          `Updating the workbook would break ${violations.length} link(s) between records, so nothing was changed.`,
+        );
+      }
+      sqlite.pragma(`user_version = ${migrations.length}`);
+    })();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+  return pending.length;
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Copies a database with SQLite's online backup API (never a file copy: the -wal is part of it). */
+export async function backupDatabase(sqlite: Database.Database, dest: string): Promise<void> {
+  await sqlite.backup(dest);
+}
+
+function checkSchemaVersion(sqlite: Database.Database, file: string, migrations: MigrationMeta[]): number {
+  const applied = appliedMigrations(sqlite);
+  const known = new Set(migrations.map((m) => m.hash));
+  const newest = migrations.at(-1)?.folderMillis ?? 0;
+  const fromFuture = applied.some((a) => Number(a.created_at) > newest || !known.has(a.hash));
+  const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
+  if (fromFuture || userVersion > migrations.length) {
+    throw new WorkbookError(
+      'newer_version',
+      `${path.basename(file)} was saved by a newer version of Evidence Workbook. Update the app to open it; the file has not been changed.`,
+    );
+  }
+  return applied.length;
+}
+
+function quickCheck(sqlite: Database.Database, file: string): void {
+  let result: string;
+  try {
+    result = sqlite.pragma('quick_check', { simple: true }) as string;
+  } catch {
+    result = 'unreadable';
+  }
+  if (result !== 'ok') {
+    throw new WorkbookError(
+      'damaged',
+      `${path.basename(file)} is damaged (it may have been copied only in part). It has not been changed; restore it from a backup.`,
+    );
+  }
+}
+
+function wrapOpenError(e: unknown, file: string): never {
+  if (e instanceof WorkbookError) throw e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    throw new WorkbookError('damaged', `${path.basename(file)} is damaged and cannot be opened. It has not been changed; restore it from a backup.`);
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    throw new WorkbookError('cannot_write', `${path.basename(file)} cannot be opened for writing. Check the file is not read-only or open elsewhere.`);
+  }
+  throw e;
+}
+
+function finish(
+  file: string,
+  sqlite: Database.Database,
+  readOnly: boolean,
+  schemaVersion: number,
+  preMigrationBackup: string | null,
+): Workbook {
+  return {
+    path: file,
+    sqlite,
+    db: drizzle(sqlite, { schema }),
+    readOnly,
+    schemaVersion,
+    preMigrationBackup,
+    close: () => sqlite.close(),
+  };
+}
+
+/** Opens an existing workbook, migrating it (after a backup) if it is older than the app. */
+export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<Workbook> {
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) {
+    throw new WorkbookError('not_found', `There is no workbook at ${resolved}.`);
+  }
+  const header = readHeader(resolved);
+  if (!header.isSqlite || header.applicationId !== APPLICATION_ID) {
+    throw new WorkbookError(
+      'not_a_workbook',
+      `${path.basename(resolved)} is not an Evidence Workbook file. It has not been changed.`,
+    );
+  }
+  const migrations = knownMigrations(options.migrationsFolder);
+  // First look read-only: refuse damaged and newer files before anything can write to them.
+  let probe: Database.Database | undefined;
+  let applied: number;
+  try {
+    probe = new Database(resolved, { readonly: true, fileMustExist: true });
+    quickCheck(probe, resolved);
+    applied = checkSchemaVersion(probe, resolved, migrations);
+  } catch (e) {
+    probe?.close();
+    wrapOpenError(e, resolved);
+  }
+  probe.close();
+
+  const readOnly = options.readOnly ?? false;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(resolved, { readonly: readOnly, fileMustExist: true });
+    applyPragmas(sqlite, readOnly);
+  } catch (e) {
+    wrapOpenError(e, resolved);
+  }
+  let backup: string | null = null;
+  if (applied < migrations.length) {
+    if (readOnly) {
+      sqlite.close();
+      throw new WorkbookError('cannot_write', `${path.basename(resolved)} needs updating for this version of the app, which cannot be done while it is read-only.`);
+    }
+    const dir = options.backupDir ?? path.dirname(resolved);
+    backup = path.join(dir, `${path.basename(resolved, path.extname(resolved))}.before-update-${stamp((options.now ?? (() => new Date()))())}.workbook`);
+    try {
+      await backupDatabase(sqlite, backup);
+      runMigrations(sqlite, migrations);
+    } catch (e) {
+      sqlite.close();
+      if (e instanceof WorkbookError) throw e;
+      throw new WorkbookError('migration_failed', `The workbook could not be updated for this version of the app: ${(e as Error).message}. It has not been changed.`);
+    }
+  }
+  return finish(resolved, sqlite, readOnly, migrations.length, backup);
+}
+
+export interface CreateOptions extends Omit<OpenOptions, 'readOnly' | 'backupDir'> {
+  areaName?: string;
+  frameworkId?: string;
+  authorName?: string;
+}
+
+/** Creates a new, empty workbook. Refuses to overwrite an existing file. */
+export function createWorkbook(file: string, options: CreateOptions = {}): Workbook {
+  const resolved = path.resolve(file);
+  if (existsSync(resolved)) {
+    throw new WorkbookError('already_exists', `${path.basename(resolved)} already exists. Choose another name.`);
+  }
+  const migrations = knownMigrations(options.migrationsFolder);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(resolved);
+  } catch (e) {
+    wrapOpenError(e, resolved);
+  }
+  sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+  applyPragmas(sqlite, false);
+  runMigrations(sqlite, migrations);
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  sqlite.transaction(() => {
+    sqlite
+      .prepare('INSERT INTO workbook_info (id, workbook_id, created_at, created_by_app_version, next_evidence_number) VALUES (1, ?, ?, ?, 1)')
+      .run(randomUUID(), now, appVersion());
+    sqlite
+      .prepare('INSERT INTO area_profile (id, area_name, author_name, default_framework_id, updated_at) VALUES (1, ?, ?, ?, ?)')
+      .run(options.areaName ?? '', options.authorName ?? '', options.frameworkId ?? 'area-send-2025', now);
+  })();
+  return finish(resolved, sqlite, false, migrations.length, null);
+}

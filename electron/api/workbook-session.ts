@@ -1,0 +1,62 @@
+/** Holds the workbook a host (Electron main, serve, CLI, tests) has open, and builds service contexts. */
+import { userInfo } from 'node:os';
+import { eq } from 'drizzle-orm';
+import type { Workbook } from '../../db/open-workbook';
+import { areaProfile } from '../../db/schema';
+import type { ReferenceData } from '../contract/reference';
+import { loadReferenceData } from '../reference/load-reference';
+import type { ServiceContext } from '../services/context';
+
+export interface SessionOptions {
+  now?: () => Date;
+  reference?: ReferenceData;
+}
+
+function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'Unknown user';
+  }
+}
+
+export class WorkbookSession {
+  private current: Workbook | null = null;
+  readonly reference: ReferenceData;
+  readonly now: () => Date;
+
+  constructor(options: SessionOptions = {}) {
+    this.reference = options.reference ?? loadReferenceData();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get workbook(): Workbook | null {
+    return this.current;
+  }
+
+  /** Makes `workbook` the open one, closing any other. */
+  use(workbook: Workbook): void {
+    if (this.current && this.current !== workbook) this.current.close();
+    this.current = workbook;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  context(): ServiceContext | null {
+    const workbook = this.current;
+    if (!workbook) return null;
+    return {
+      workbook,
+      db: workbook.db,
+      reference: this.reference,
+      now: this.now,
+      author: () => {
+        const row = workbook.db.select({ name: areaProfile.authorName }).from(areaProfile).where(eq(areaProfile.id, 1)).get();
+        return row?.name || systemUser();
+      },
+    };
+  }
+}

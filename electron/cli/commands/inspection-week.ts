@@ -1,0 +1,4 @@
+/** CLI commands: pack (issue #8). */
+import type { CliCommand } from '../command';
+
+export const inspectionWeekCommands: CliCommand[] = [];

@@ -1,0 +1,4 @@
+/** CLI commands: backup, backups, restore (issue #7). */
+import type { CliCommand } from '../command';
+
+export const safetyCommands: CliCommand[] = [];

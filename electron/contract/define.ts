@@ -1,0 +1,52 @@
+/**
+ * One declaration per channel: name, zod input, zod output. The preload allowlist, the IPC
+ * registration, the HTTP adapter and the renderer client are all derived from `contract`
+ * (see channels.ts), so they cannot drift. Pure TypeScript + zod: safe for the renderer.
+ */
+import { z } from 'zod';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  /** Mutating channels run inside one write transaction and are refused on a read-only workbook. */
+  readonly mutates: boolean;
+}
+
+export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
+  return { input, output, mutates: false };
+}
+
+export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
+  return { input, output, mutates: true };
+}
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'read_only'
+  | 'not_allowed'
+  | 'unknown_channel'
+  | 'no_workbook'
+  | 'internal';
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "dueOn" or "statisticalNeighbours.2". */
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  /** A sentence a council officer can act on. Never a stack trace. */
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const apiErrorSchema = z.object({
+  code: z.enum(['invalid_input', 'not_found', 'conflict', 'read_only', 'not_allowed', 'unknown_channel', 'no_workbook', 'internal']),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

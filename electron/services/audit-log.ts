@@ -1,0 +1,97 @@
+/**
+ * The audit log: every change, field by field, chained by hash so that an edited or removed
+ * entry is detectable (`workbook check` verifies the chain).
+ */
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+import type { ServiceContext } from './context';
+
+export type AuditOperation = 'create' | 'update' | 'delete' | 'restore' | 'link' | 'unlink';
+
+export interface AuditRecord {
+  entity: string;
+  entityId: number;
+  operation: AuditOperation;
+  field?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function auditValue(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export interface ChainFields {
+  at: string;
+  author: string;
+  entity: string;
+  entityId: number;
+  operation: string;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  prevHash: string;
+}
+
+export function chainHash(e: ChainFields): string {
+  return createHash('sha256')
+    .update(JSON.stringify([e.prevHash, e.at, e.author, e.entity, e.entityId, e.operation, e.field, e.oldValue, e.newValue]))
+    .digest('hex');
+}
+
+export function lastHash(ctx: ServiceContext): string {
+  const last = ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  return last?.hash ?? GENESIS_HASH;
+}
+
+export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
+  if (records.length === 0) return;
+  const at = ctx.now().toISOString();
+  const author = ctx.author();
+  let prevHash = lastHash(ctx);
+  for (const r of records) {
+    const fields: ChainFields = {
+      at,
+      author,
+      entity: r.entity,
+      entityId: r.entityId,
+      operation: r.operation,
+      field: r.field ?? null,
+      oldValue: auditValue(r.oldValue),
+      newValue: auditValue(r.newValue),
+      prevHash,
+    };
+    const hash = chainHash(fields);
+    ctx.db.insert(auditLog).values({ ...fields, hash }).run();
+    prevHash = hash;
+  }
+}
+
+export interface ChainReport {
+  intact: boolean;
+  entries: number;
+  /** Id of the first entry whose hash does not match, when broken. */
+  brokenAt: number | null;
+}
+
+export function verifyAuditChain(sqlite: Database.Database): ChainReport {
+  let prevHash = GENESIS_HASH;
+  let entries = 0;
+  const rows = sqlite
+    .prepare(
+      'SELECT id, at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
+    )
+    .iterate() as IterableIterator<ChainFields & { id: number; hash: string }>;
+  for (const row of rows) {
+    entries++;
+    const { id, hash, ...fields } = row;
+    if (fields.prevHash !== prevHash || chainHash(fields) !== hash) return { intact: false, entries, brokenAt: id };
+    prevHash = hash;
+  }
+  return { intact: true, entries, brokenAt: null };
+}

@@ -1,0 +1,28 @@
+import { makeTestWorkbook } from './helpers/temp-workbook';
+test('smoke', async () => {
+  const t = makeTestWorkbook();
+  const ev = await t.api.call('event:create', { kind: 'full_inspection', frameworkId: 'joint-2016', title: 'Inspection 2019' });
+  const f = await t.api.call('finding:create', { eventId: ev.id, type: 'significant_weakness', reference: 'SW1', title: 'Weak joint commissioning' });
+  const plan = await t.api.call('plan:create', { type: 'wsoa', title: 'WSOA' });
+  const pr = await t.api.call('priority:create', { planId: plan.id, reference: '1', title: 'P1', findingIds: [f.id] });
+  const a = await t.api.call('action:create', { priorityId: pr.id, reference: '1.1', what: 'Do things', dueOn: '2026-01-01' });
+  console.log(a.rag, a.ragDerivedReason);
+  await t.api.call('milestone:create', { actionId: a.id, title: 'M1', dueOn: '2026-01-01', status: 'achieved' });
+  const e = await t.api.call('evidence:create', { title: 'Board paper', kind: 'board_paper', level: 'impact' });
+  await t.api.call('evidence:link', { evidenceId: e.id, target: { type: 'action', id: a.id } });
+  const sef = await t.api.call('sef:create', { title: 'SEF', frameworkId: 'area-send-2025', scaleId: 'edee', asOf: '2026-11-01' });
+  const secs = await t.api.call('section:list', { sefId: sef.id });
+  console.log(secs.length, e.reference);
+  const ov = await t.api.call('overview:get', {});
+  console.log(JSON.stringify(ov.milestones), ov.overdue.length, ov.coverageGaps.length);
+  const d = await t.api.call('plan:delete', { id: plan.id });
+  console.log(d);
+  const bin = await t.api.call('bin:list', {});
+  console.log(bin.items);
+  console.log(await t.dispatch('action:get', { id: a.id }));
+  console.log(await t.api.call('bin:restore', { binEntryId: d.binEntryId }));
+  console.log((await t.api.call('action:get', { id: a.id })).what);
+  console.log(await t.dispatch('action:create', { priorityId: 'x', __proto__: 1 }));
+  console.log(JSON.stringify(await t.dispatch('action:update', { id: a.id, revisedDueOn: '2027-01-01' })));
+  t.cleanup();
+});
