@@ -15,8 +15,9 @@ import { assessmentService, eventService, findingService } from '../services/ins
 import { actionService, milestoneService, planService, priorityService, progressService } from '../services/plan-service';
 import { coverage, overdueItems, overview } from '../services/reports-service';
 import { sectionService, sefService, signoffService } from '../services/sef-service';
-import { exportHandlers } from './groups/exports';
+import { excelExportHandlers } from './groups/excel-exports';
 import { fileHandlers } from './groups/files';
+import { wordExportHandlers } from './groups/word-exports';
 import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
 import type { GroupHandlers, Handlers } from './handler-types';
@@ -153,7 +154,8 @@ export const coreHandlers: GroupHandlers<typeof coreChannels> = {
 
 export const handlers: Handlers = {
   ...coreHandlers,
-  ...exportHandlers,
+  ...wordExportHandlers,
+  ...excelExportHandlers,
   ...fileHandlers,
   ...safetyHandlers,
   ...inspectionWeekHandlers,

@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { coreCommands } from './commands/core';
-import { exportCommands } from './commands/exports';
+import { excelExportCommands } from './commands/excel-exports';
 import { fileCommands } from './commands/files';
+import { wordExportCommands } from './commands/word-exports';
 import { inspectionWeekCommands } from './commands/inspection-week';
 import { safetyCommands } from './commands/safety';
 import { WorkbookError } from '../../db/open-workbook';
 
-export const allCommands: CliCommand[] = [...coreCommands, ...exportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands];
+export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands];
 
 export function usageText(commands = allCommands): string {
   const width = Math.max(...commands.map((c) => c.name.length));

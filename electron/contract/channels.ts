@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { command, query, type ChannelDef } from './define';
 import { byId, page } from './fields';
-import { exportChannels } from './groups/exports';
+import { excelExportChannels } from './groups/excel-exports';
 import { fileChannels } from './groups/files';
+import { wordExportChannels } from './groups/word-exports';
 import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
 import { referenceDataSchema } from './reference';
@@ -155,7 +156,8 @@ export const coreChannels = {
 
 export const contract = {
   ...coreChannels,
-  ...exportChannels,
+  ...wordExportChannels,
+  ...excelExportChannels,
   ...fileChannels,
   ...safetyChannels,
   ...inspectionWeekChannels,
