@@ -55,6 +55,11 @@ export interface OpenOptions {
   backupDir?: string;
   migrationsFolder?: string;
   now?: () => Date;
+  /**
+   * Path of a better_sqlite3.node to load instead of the one in node_modules. The Electron app
+   * passes its own build (Electron's ABI differs from Node's; the Node build stays for tests/CLI).
+   */
+  nativeBinding?: string;
 }
 
 export function migrationsFolder(): string {
@@ -224,7 +229,7 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   let probe: Database.Database | undefined;
   let applied: number;
   try {
-    probe = new Database(resolved, { readonly: true, fileMustExist: true });
+    probe = new Database(resolved, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     quickCheck(probe, resolved);
     applied = checkSchemaVersion(probe, resolved, migrations);
   } catch (e) {
@@ -236,7 +241,7 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   const readOnly = options.readOnly ?? false;
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(resolved, { readonly: readOnly, fileMustExist: true });
+    sqlite = new Database(resolved, { readonly: readOnly, fileMustExist: true, nativeBinding: options.nativeBinding });
     applyPragmas(sqlite, readOnly);
   } catch (e) {
     wrapOpenError(e, resolved);
@@ -276,7 +281,7 @@ export function createWorkbook(file: string, options: CreateOptions = {}): Workb
   const migrations = knownMigrations(options.migrationsFolder);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(resolved);
+    sqlite = new Database(resolved, { nativeBinding: options.nativeBinding });
   } catch (e) {
     wrapOpenError(e, resolved);
   }
