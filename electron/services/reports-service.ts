@@ -1,7 +1,7 @@
 /** Read models for the Overview and the exports: roll-ups, overdue items and evidence coverage. */
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { actions, evidenceItems, findings, indicators, milestones, plans, priorities, sefSections } from '../../db/schema';
+import { actions, evidenceItems, findings, indicators, milestones, plans, priorities, priorityFindings, sefSections } from '../../db/schema';
 import { ACTION_STATUSES, label, MILESTONE_STATUSES, RAG_CODES, VOICE_KINDS } from '../contract/enums';
 import { daysBetween, sharesOf, ukDate } from '../contract/format';
 import type * as r from '../contract/schemas/reports';
@@ -164,14 +164,22 @@ function coverageRows(
   });
 }
 
-export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
+/** `findingIds` narrows the finding scope to, e.g., the findings a plan answers (Overview). */
+export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>, findingIds?: number[]): Out<typeof r.coverageRow>[] {
   const staleBefore = input.staleBefore ?? twoYearsBefore(today(ctx));
   if (input.scope === 'finding') {
     if (input.eventId) getLive(ctx, 'event', input.eventId);
     const rows = ctx.db
       .select({ id: findings.id, reference: findings.reference, title: findings.title, type: findings.type })
       .from(findings)
-      .where(and(isNull(findings.deletedAt), input.eventId ? eq(findings.eventId, input.eventId) : undefined, ne(findings.type, 'strength')))
+      .where(
+        and(
+          isNull(findings.deletedAt),
+          input.eventId ? eq(findings.eventId, input.eventId) : undefined,
+          findingIds ? inArray(findings.id, findingIds.length ? findingIds : [-1]) : undefined,
+          ne(findings.type, 'strength'),
+        ),
+      )
       .orderBy(asc(findings.eventId), asc(findings.position))
       .all();
     const targets = rows.map((f) => ({ id: f.id, label: f.reference ? `${f.reference} ${f.title}` : f.title }));
@@ -222,7 +230,10 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
         .all()
     : [];
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId as number]));
-  const eventId = plan?.eventId ?? undefined;
+  // Coverage gaps for the findings this plan answers; without a plan, for every finding.
+  const answered = prios.length
+    ? [...new Set(ctx.db.select({ id: priorityFindings.findingId }).from(priorityFindings).where(inArray(priorityFindings.priorityId, prios.map((p) => p.id))).all().map((r) => r.id))]
+    : undefined;
   const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
     SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,
            (SELECT count(*) FROM ${findings} WHERE deleted_at IS NULL) AS findings,
@@ -247,7 +258,7 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
     }),
     overdue: overdueItems(ctx, { planId: plan?.id, asOf }),
     indicatorsOffTarget: indicatorStatuses(ctx, true),
-    coverageGaps: coverage(ctx, { scope: 'finding', eventId }).filter((c) => c.warnings.length > 0),
+    coverageGaps: coverage(ctx, { scope: 'finding' }, answered).filter((c) => c.warnings.length > 0),
     counts: counts ?? { evidence: 0, findings: 0, actions: 0, indicators: 0 },
   };
 }
