@@ -1,5 +1,39 @@
-/** Handlers for: Backups and restore (issue #7). */
-import type { safetyChannels } from '../../contract/groups/safety';
+/** Handlers for: backups, restore and the history check (issue #7). */
+import type { safetyChannels, BackupSummary } from '../../contract/groups/safety';
+import { describeAuditChain } from '../../safety/audit-check';
+import { backupNow } from '../../safety/backup-now';
+import type { BackupInfo } from '../../safety/backup-store';
+import { listBackups } from '../../safety/backup-store';
+import { restoreInSession } from '../../safety/restore';
+import { backupsDirFor, safetyOptionsFor, sessionHolding } from '../../safety/safety-config';
+import { ServiceError } from '../../services/service-error';
 import type { GroupHandlers } from '../handler-types';
 
-export const safetyHandlers: GroupHandlers<typeof safetyChannels> = {};
+function summary(b: BackupInfo): BackupSummary {
+  return {
+    fileName: b.fileName,
+    takenAt: b.takenAt.toISOString(),
+    reason: b.reason,
+    reasonLabel: b.reasonLabel,
+    sizeBytes: b.sizeBytes,
+    usable: b.usable,
+    counts: b.counts,
+  };
+}
+
+export const safetyHandlers: GroupHandlers<typeof safetyChannels> = {
+  'backup:list': (ctx) => {
+    const options = safetyOptionsFor(ctx.workbook);
+    return listBackups(backupsDirFor(ctx.workbook, options), options.nativeBinding).map(summary);
+  },
+  'backup:create': async (ctx) => summary(await backupNow(ctx.workbook, 'manual', ctx.now())),
+  'backup:restore': async (ctx, input) => {
+    const holder = sessionHolding(ctx.workbook);
+    if (!holder) {
+      throw new ServiceError('not_allowed', 'Restoring is not available here. Close the workbook and restore it from the start screen or the command line.');
+    }
+    const result = await restoreInSession(holder.session, input.fileName, ctx.now());
+    return { restored: summary(result.restored), revertPoint: result.revertPoint ? summary(result.revertPoint) : null };
+  },
+  'audit:verify': (ctx) => describeAuditChain(ctx.workbook.sqlite),
+};

@@ -1,0 +1,224 @@
+/**
+ * Backup files: made with SQLite's online backup API (never a file copy: the -wal is part of the
+ * database), written to a temporary name, checked, then renamed into place, so a backup folder
+ * never holds a half-written backup under a real name. Each backup is a single self-contained
+ * file (rollback journal, not WAL) so it opens even from a read-only folder or USB stick.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ServiceError } from '../services/service-error';
+import { BACKUP_REASON_LABELS, backupFileName, parseBackupName, type BackupReason } from './backup-names';
+import { diskShortError, ensureFreeSpace, systemFreeSpace, type FreeSpaceProbe } from './disk-space';
+import { inspectWorkbookFile, type WorkbookCounts } from './inspect-file';
+import { backupsToDelete, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+
+export interface BackupInfo {
+  fileName: string;
+  path: string;
+  takenAt: Date;
+  reason: BackupReason;
+  reasonLabel: string;
+  sizeBytes: number;
+  /** It opened and could be read; a restore checks it fully again. */
+  usable: boolean;
+  counts: WorkbookCounts | null;
+}
+
+export interface BackupWriteOptions {
+  backupsDir: string;
+  reason: BackupReason;
+  now: Date;
+  freeSpace?: FreeSpaceProbe;
+  /** Prune the folder afterwards (false for a folder the user chose, which may hold other files). */
+  retention?: RetentionPolicy | false;
+  nativeBinding?: string;
+}
+
+function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT';
+}
+
+function prepareFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ServiceError('not_allowed', `The backups folder ${dir} cannot be created (${(e as NodeJS.ErrnoException).code ?? 'error'}). Check the disk is connected and writable.`);
+  }
+}
+
+function uniqueName(dir: string, workbookPath: string, at: Date, reason: BackupReason): string {
+  for (let sequence = 0; ; sequence++) {
+    const name = backupFileName(workbookPath, at, reason, sequence);
+    if (!existsSync(path.join(dir, name))) return name;
+  }
+}
+
+function fsyncFolder(dir: string): void {
+  // Makes the rename durable; Windows cannot open folders this way, where the rename is enough.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/** Converts the copy to a single file, checks it, and moves it to its real name. */
+function finishCopy(temp: string, final: string, nativeBinding?: string): void {
+  const copy = new Database(temp, { fileMustExist: true, nativeBinding });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    if (copy.pragma('quick_check(1)', { simple: true }) !== 'ok') {
+      throw new ServiceError('internal', 'The backup did not pass its check, so it was not kept. Your workbook has not been changed.');
+    }
+  } finally {
+    copy.close();
+  }
+  renameSync(temp, final);
+  fsyncFolder(path.dirname(final));
+}
+
+function failed(e: unknown, temp: string, needed: number): ServiceError {
+  for (const f of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+  if (e instanceof ServiceError) return e;
+  if (isDiskFull(e)) return diskShortError(needed, 0);
+  return new ServiceError('internal', `The backup could not be made (${(e as Error).message}). Your workbook has not been changed.`);
+}
+
+function databaseBytes(sqlite: Database.Database): number {
+  const pages = sqlite.pragma('page_count', { simple: true }) as number;
+  const free = sqlite.pragma('freelist_count', { simple: true }) as number;
+  return (pages - free) * (sqlite.pragma('page_size', { simple: true }) as number);
+}
+
+function afterWrite(final: string, options: BackupWriteOptions): BackupInfo {
+  if (options.retention !== false) pruneBackups(options.backupsDir, options.now, options.retention ?? DEFAULT_RETENTION);
+  const info = describeBackup(final, options.nativeBinding);
+  if (!info) throw new ServiceError('internal', 'The backup was made but cannot be found. Check the backups folder.');
+  return info;
+}
+
+/**
+ * Backs up an open workbook with the online backup API: it copies a few pages at a time between
+ * other work, so the app stays responsive. Fails before writing when the disk is short.
+ */
+export async function createBackup(sqlite: Database.Database, workbookPath: string, options: BackupWriteOptions): Promise<BackupInfo> {
+  prepareFolder(options.backupsDir);
+  const needed = databaseBytes(sqlite);
+  ensureFreeSpace(options.backupsDir, needed, options.freeSpace ?? systemFreeSpace);
+  const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
+  const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
+  try {
+    await sqlite.backup(temp);
+    finishCopy(temp, final, options.nativeBinding);
+  } catch (e) {
+    throw failed(e, temp, needed);
+  }
+  return afterWrite(final, options);
+}
+
+/**
+ * The same, synchronously, for code already inside a write transaction (an import about to
+ * change many records): a second, read-only connection sees the last committed state and
+ * copies it with VACUUM INTO, which is allowed outside the writer's transaction.
+ */
+export function createBackupSync(workbookPath: string, options: BackupWriteOptions): BackupInfo {
+  prepareFolder(options.backupsDir);
+  const reader = new Database(workbookPath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
+  const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
+  let needed = 0;
+  try {
+    needed = databaseBytes(reader);
+    ensureFreeSpace(options.backupsDir, needed, options.freeSpace ?? systemFreeSpace);
+    reader.prepare('VACUUM INTO ?').run(temp);
+    reader.close();
+    finishCopy(temp, final, options.nativeBinding);
+  } catch (e) {
+    if (reader.open) reader.close();
+    throw failed(e, temp, needed);
+  }
+  return afterWrite(final, options);
+}
+
+const described = new Map<string, { key: string; info: BackupInfo }>();
+
+/** Reads one backup's details (cached by size and time, as listing may open dozens of files). */
+export function describeBackup(file: string, nativeBinding?: string): BackupInfo | null {
+  const parsed = parseBackupName(path.basename(file));
+  if (!parsed) return null;
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return null;
+  }
+  if (!stat.isFile()) return null;
+  const key = `${stat.size}:${stat.mtimeMs}`;
+  const cached = described.get(file);
+  if (cached?.key === key) return cached.info;
+  const inspection = inspectWorkbookFile(file, { check: 'none', nativeBinding });
+  const info: BackupInfo = {
+    fileName: parsed.fileName,
+    path: file,
+    takenAt: parsed.takenAt,
+    reason: parsed.reason,
+    reasonLabel: BACKUP_REASON_LABELS[parsed.reason],
+    sizeBytes: stat.size,
+    usable: inspection.ok,
+    counts: inspection.ok ? inspection.counts : null,
+  };
+  described.set(file, { key, info });
+  return info;
+}
+
+/** Our backups in `dir`, newest first. Other files are ignored (and never deleted). */
+export function listBackups(dir: string, nativeBinding?: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => describeBackup(path.join(dir, name), nativeBinding))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.fileName.localeCompare(a.fileName));
+}
+
+/** Applies the retention policy to `dir`; returns the names deleted. */
+export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const candidates = names.flatMap((fileName) => {
+    const parsed = parseBackupName(fileName);
+    if (!parsed) return [];
+    try {
+      return [{ ...parsed, sizeBytes: statSync(path.join(dir, fileName)).size }];
+    } catch {
+      return [];
+    }
+  });
+  const doomed = backupsToDelete(candidates, now, policy);
+  for (const name of doomed) rmSync(path.join(dir, name), { force: true });
+  return doomed;
+}
+
+/** The newest backup that passes a full integrity check, or null. */
+export function newestGoodBackup(dir: string, nativeBinding?: string): BackupInfo | null {
+  for (const backup of listBackups(dir, nativeBinding)) {
+    if (backup.reason === 'damaged') continue;
+    if (inspectWorkbookFile(backup.path, { check: 'integrity', nativeBinding }).ok) return backup;
+  }
+  return null;
+}
