@@ -17,6 +17,13 @@ import type { RecentWorkbooks } from './recent-workbooks';
 
 export type DemoBuilder = (file: string, options?: { now?: () => Date }) => Promise<void>;
 
+/**
+ * How a chosen file is opened. The shell wires the safety engineer's openWorkbookSafely (which
+ * adds the newest good backup to a refusal as `advice`); the default is a plain open that falls
+ * back to read-only for a file the officer cannot write.
+ */
+export type WorkbookOpener = (file: string) => Promise<{ workbook: Workbook } | { error: WorkbookError; advice?: string }>;
+
 export interface WorkbookHostOptions {
   session: WorkbookSession;
   recent: RecentWorkbooks;
@@ -26,6 +33,7 @@ export interface WorkbookHostOptions {
   workbooksDir: string;
   appVersion: string;
   buildDemo: DemoBuilder;
+  openFile?: WorkbookOpener;
   now?: () => Date;
   /** Called after a different workbook became the open one (menu rebuild, backups, renderer reload). */
   onChanged?: (workbook: Workbook) => void;
@@ -85,15 +93,16 @@ export class WorkbookHost {
   async open(file: string): Promise<ShellResult<OpenedWorkbook>> {
     const current = this.current;
     if (current && samePath(current.path, file)) return { ok: true, value: this.summary(current) };
-    let workbook: Workbook;
     try {
-      // A file we may not write (read-only share, locked-down folder) still opens, read-only.
-      const readOnly = existsSync(file) && !isWritable(file);
-      workbook = await openWorkbook(file, { readOnly, nativeBinding: this.options.nativeBinding, now: this.now });
+      const opened = await (this.options.openFile ?? this.plainOpen)(file);
+      if ('error' in opened) {
+        const message = opened.advice ? `${opened.error.message} ${opened.advice}` : opened.error.message;
+        return fail(message, opened.error.code === 'not_found' ? 'not_found' : 'failed');
+      }
+      return { ok: true, value: this.adopt(opened.workbook) };
     } catch (e) {
       return this.openFailure(e, file);
     }
-    return { ok: true, value: this.adopt(workbook) };
   }
 
   async openRecent(id: unknown): Promise<ShellResult<OpenedWorkbook>> {
@@ -190,6 +199,17 @@ export class WorkbookHost {
       this.options.recent.forgetLastOpen();
     }
   }
+
+  private readonly plainOpen: WorkbookOpener = async (file) => {
+    try {
+      // A file we may not write (read-only share, locked-down folder) still opens, read-only.
+      const readOnly = existsSync(file) && !isWritable(file);
+      return { workbook: await openWorkbook(file, { readOnly, nativeBinding: this.options.nativeBinding, now: this.now }) };
+    } catch (e) {
+      if (e instanceof WorkbookError) return { error: e };
+      throw e;
+    }
+  };
 
   private touchesOpenWorkbook(target: string): boolean {
     const wb = this.current;
