@@ -1,0 +1,51 @@
+import { describeAuditChain } from '../../electron/safety/audit-check';
+import { chainHash } from '../../electron/services/audit-log';
+import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
+
+let t: TestWorkbook;
+beforeEach(async () => {
+  t = makeTestWorkbook();
+  const partner = await t.api.call('partner:create', { name: 'Bristol City Council', kind: 'council' });
+  await t.api.call('partner:update', { id: partner.id, expectedVersion: partner.version, notes: 'Lead partner' });
+  await t.api.call('evidence:create', { title: 'Ofsted and CQC letter, 2019', kind: 'document', level: 'output' });
+  await t.api.call('evidence:create', { title: 'Parent carer forum survey', kind: 'survey', level: 'impact' });
+});
+afterEach(() => t.cleanup());
+
+const sqlite = () => t.workbook.sqlite;
+const ids = () => (sqlite().prepare('SELECT id FROM audit_log ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+
+test('an untouched history is reported intact, through the channel too', async () => {
+  const status = await t.api.call('audit:verify', {});
+  expect(status).toMatchObject({ intact: true, brokenAt: null });
+  expect(status.entries).toBeGreaterThanOrEqual(4);
+  expect(status.message).toMatch(/^The history is intact: all \d+ entries are linked and unaltered\.$/);
+});
+
+test('editing an entry outside the app is detected at that entry', async () => {
+  const target = ids()[1]!;
+  sqlite().prepare("UPDATE audit_log SET author = 'Someone else' WHERE id = ?").run(target);
+  const status = describeAuditChain(sqlite());
+  expect(status).toMatchObject({ intact: false, brokenAt: target });
+  expect(status.message).toMatch(/altered outside the app: entry \d+/);
+  expect((await t.api.call('audit:verify', {})).intact).toBe(false);
+});
+
+test('deleting an entry is detected at the entry after it', () => {
+  const [, second, third] = ids();
+  sqlite().prepare('DELETE FROM audit_log WHERE id = ?').run(second);
+  expect(describeAuditChain(sqlite())).toMatchObject({ intact: false, brokenAt: third });
+});
+
+test('inserting a forged entry (even with its own hash recomputed) is detected', () => {
+  const all = ids();
+  // Make room after the first entry and insert a plausible forged one there.
+  sqlite().prepare('UPDATE audit_log SET id = id + 1000 WHERE id > ?').run(all[0]);
+  const first = sqlite().prepare('SELECT hash FROM audit_log WHERE id = ?').get(all[0]) as { hash: string };
+  const forged = { at: '2026-11-22T10:00:00.000Z', author: 'Forger', entity: 'evidence', entityId: 99, operation: 'delete', field: null, oldValue: null, newValue: null, prevHash: first.hash };
+  sqlite()
+    .prepare('INSERT INTO audit_log (id, at, author, entity, entity_id, operation, field, old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(all[0]! + 1, forged.at, forged.author, forged.entity, forged.entityId, forged.operation, forged.field, forged.oldValue, forged.newValue, forged.prevHash, chainHash(forged));
+  // The forged entry chains from its predecessor, but the genuine next entry does not chain from it.
+  expect(describeAuditChain(sqlite())).toMatchObject({ intact: false, brokenAt: all[1]! + 1000 });
+});
