@@ -20,7 +20,7 @@ type WithoutDefaults<T extends z.ZodRawShape> = {
 export function updateOf<T extends z.ZodRawShape>(create: z.ZodObject<T>, what: string) {
   const shape = Object.fromEntries(
     Object.entries(create.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
-  ) as WithoutDefaults<T>;
+  ) as unknown as WithoutDefaults<T>;
   return z.strictObject(shape).extend({
     id: z
       .number({ error: `Which ${what} to change is missing.` })
