@@ -1,4 +1,74 @@
-/** CLI commands: pack (issue #8). */
-import type { CliCommand } from '../command';
+/** CLI commands: pack (the evidence pack zip) and daily-summary (issue #8). */
+import path from 'node:path';
+import { openWorkbook } from '../../../db/open-workbook';
+import { parseUkDate, ukDate } from '../../contract/format';
+import { WorkbookSession } from '../../api/workbook-session';
+import { writeDailySummary } from '../../inspection-week/daily-summary-docx';
+import { writeEvidencePack } from '../../inspection-week/evidence-pack';
+import type { ServiceContext } from '../../services/context';
+import { ServiceError } from '../../services/service-error';
+import { WriteFileError } from '../../exports/write-file-atomically';
+import { CliError, type CliCommand } from '../command';
 
-export const inspectionWeekCommands: CliCommand[] = [];
+/** Opens the workbook read-only (these commands only read) and runs `work` with a service context. */
+async function withWorkbook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const workbook = await openWorkbook(file, { readOnly: true });
+  const session = new WorkbookSession();
+  session.use(workbook);
+  try {
+    return await work(session.context()!);
+  } catch (e) {
+    if (e instanceof ServiceError || e instanceof WriteFileError) throw new CliError(e.message);
+    throw e;
+  } finally {
+    session.close();
+  }
+}
+
+const packCommand: CliCommand = {
+  name: 'pack',
+  summary: 'Build the evidence pack: a zip with an index.html that opens offline, grouped by SEF criterion and by finding',
+  usage: 'workbook pack --workbook FILE --out PACK.zip [--for-publication]',
+  options: { workbook: { type: 'string' }, out: { type: 'string' }, 'for-publication': { type: 'boolean' } },
+  required: ['workbook', 'out'],
+  async run({ values }, io) {
+    const out = path.resolve(String(values.out));
+    const forPublication = values['for-publication'] === true;
+    let last = '';
+    const pack = await withWorkbook(String(values.workbook), (ctx) =>
+      writeEvidencePack(ctx, out, {
+        forPublication,
+        onProgress: (p) => {
+          // One line per stage or per tenth of the files, so a big pack shows movement without flooding.
+          const step = p.total > 10 ? Math.floor(p.done / Math.ceil(p.total / 10)) : p.done;
+          const line = p.stage.startsWith('Adding files') ? `Adding files: ${step}` : p.stage;
+          if (line !== last) io.err(p.stage.startsWith('Adding files') ? `Adding files… ${p.done} of ${p.total}` : `${p.stage}…`);
+          last = line;
+        },
+      }),
+    );
+    io.out(`Evidence pack written to ${out}: ${pack.itemCount} evidence items, ${pack.fileCount} files.`);
+    if (forPublication) for (const l of pack.leftOut) io.out(`Left out: ${l}`);
+    return 0;
+  },
+};
+
+const dailySummaryCommand: CliCommand = {
+  name: 'daily-summary',
+  summary: 'Write the one-page inspection-week daily summary (Word) for an inspection event',
+  usage: 'workbook daily-summary --workbook FILE --event ID --out SUMMARY.docx [--on 24/11/2026]',
+  options: { workbook: { type: 'string' }, event: { type: 'string' }, out: { type: 'string' }, on: { type: 'string' } },
+  required: ['workbook', 'event', 'out'],
+  async run({ values }, io) {
+    const eventId = Number(values.event);
+    if (!Number.isInteger(eventId) || eventId <= 0) throw new CliError('--event must be the number of an inspection event.', 2);
+    const on = values.on === undefined ? undefined : parseUkDate(String(values.on));
+    if (on === null) throw new CliError('--on must be a date such as 24/11/2026.', 2);
+    const out = path.resolve(String(values.out));
+    await withWorkbook(String(values.workbook), (ctx) => writeDailySummary(ctx, eventId, out, on));
+    io.out(`Daily summary${on ? ` for ${ukDate(on)}` : ''} written to ${out}.`);
+    return 0;
+  },
+};
+
+export const inspectionWeekCommands: CliCommand[] = [packCommand, dailySummaryCommand];
