@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../electron/cli/run-cli';
+import { tempDir } from '../helpers/temp-workbook';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+test('no command, an unknown command or bad arguments print usage and exit non-zero', async () => {
+  expect((await cli()).code).toBe(2);
+  const unknown = await cli('frobnicate');
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toMatch(/Unknown command: frobnicate[\s\S]*Commands:/);
+  const bad = await cli('check', '--workbok', 'x');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/Usage: workbook check/);
+  const missing = await cli('check');
+  expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/Missing --workbook/) });
+  expect((await cli('--help')).out).toMatch(/demo/);
+});
+
+test('demo, check, export-json and import-json work together', async () => {
+  const dir = tempDir();
+  const demo = path.join(dir, 'demo.workbook');
+  expect((await cli('demo', '--out', demo)).code).toBe(0);
+  expect((await cli('demo', '--out', demo)).err).toMatch(/already exists/);
+  const check = await cli('check', '--workbook', demo, '--json');
+  expect(check.code).toBe(0);
+  const report = JSON.parse(check.out);
+  expect(report).toMatchObject({ ok: true, integrity: 'ok', auditChain: { intact: true } });
+  expect(report.counts.find((c: { entity: string }) => c.entity === 'finding').live).toBe(5);
+  const json = path.join(dir, 'demo.json');
+  expect((await cli('export-json', '--workbook', demo, '--out', json)).code).toBe(0);
+  const copy = path.join(dir, 'copy.workbook');
+  expect((await cli('import-json', json, '--out', copy)).code).toBe(0);
+  const json2 = path.join(dir, 'copy.json');
+  await cli('export-json', '--workbook', copy, '--out', json2);
+  expect(readFileSync(json2, 'utf8')).toBe(readFileSync(json, 'utf8'));
+  const text = await cli('check', '--workbook', demo);
+  expect(text.out).toMatch(/No problems found/);
+});
+
+test('check reports damaged and foreign files with a non-zero exit', async () => {
+  const dir = tempDir();
+  const foreign = path.join(dir, 'budget.xlsx');
+  writeFileSync(foreign, 'PK\u0003\u0004 not a workbook');
+  const result = await cli('check', '--workbook', foreign);
+  expect(result.code).toBe(1);
+  expect(result.err).toMatch(/not an Evidence Workbook file/);
+  const json = await cli('check', '--workbook', foreign, '--json');
+  expect(JSON.parse(json.out)).toMatchObject({ ok: false, error: { code: 'not_a_workbook' } });
+});
+
+test('check reports an edited history', async () => {
+  const dir = tempDir();
+  const demo = path.join(dir, 'demo.workbook');
+  await cli('demo', '--out', demo);
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(demo);
+  db.prepare("UPDATE audit_log SET new_value = 'tampered' WHERE id = 10").run();
+  db.close();
+  const result = await cli('check', '--workbook', demo);
+  expect(result.code).toBe(1);
+  expect(result.err).toMatch(/history \(audit log\) has been altered at entry 10/);
+});
