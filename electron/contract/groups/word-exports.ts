@@ -1,4 +1,33 @@
 /** Channels for: Word exports: the self-evaluation and the progress report (issue #4). */
-import type { ChannelDef } from '../define';
+import { z } from 'zod';
+import { query, type ChannelDef } from '../define';
+import { id, isoDate, optionalText } from '../fields';
 
-export const wordExportChannels = {} as const satisfies Record<string, ChannelDef>;
+/** A file built for the officer to save (binary payloads cross the contract as base64). */
+export const exportedFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});
+
+export const sefDocxInput = z.strictObject({
+  /** The newest self-evaluation when not given. */
+  sefId: id('Self-evaluation').optional(),
+  /** Leave out evidence flagged as containing personal data. */
+  publication: z.boolean({ error: 'Say whether this version is for publication.' }).default(false),
+  includeDrafts: z.boolean({ error: 'Say whether to include draft sections.' }).default(false),
+});
+
+export const progressDocxInput = z.strictObject({
+  /** The current plan when not given. */
+  planId: id('Plan').optional(),
+  /** e.g. "November 2020"; without it, the milestones due by the as-of date. */
+  periodLabel: optionalText('Reporting period', 60).optional(),
+  asOf: isoDate('Report date').optional(),
+});
+
+// Query channels: building a document reads the workbook and never changes it.
+export const wordExportChannels = {
+  'export:sefDocx': query(sefDocxInput, exportedFile),
+  'export:progressDocx': query(progressDocxInput, exportedFile),
+} as const satisfies Record<string, ChannelDef>;

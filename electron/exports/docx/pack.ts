@@ -1,0 +1,37 @@
+/**
+ * Turns a docx Document into the bytes of a .docx file, then completes the core properties the
+ * library does not write: the language (en-GB), who last saved it, and the workbook's clock for
+ * the created and modified times (so an export is reproducible in tests).
+ */
+import { Packer, type Document } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { xmlSafe } from '../text/xml-safe';
+
+function escapeXml(value: string): string {
+  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function completeCoreProperties(coreXml: string, props: { language: string; lastModifiedBy: string; at: Date }): string {
+  const stamp = props.at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let xml = coreXml
+    .replace(/<dc:language>[^<]*<\/dc:language>/, '')
+    .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+    .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  xml = /<cp:lastModifiedBy>/.test(xml)
+    ? xml.replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${escapeXml(props.lastModifiedBy)}</cp:lastModifiedBy>`)
+    : xml;
+  return xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(props.language)}</dc:language></cp:coreProperties>`);
+}
+
+export async function packDocx(doc: Document, props: { lastModifiedBy: string; at: Date }): Promise<Buffer> {
+  const bytes = await Packer.toBuffer(doc);
+  const files = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const core = files['docProps/core.xml'];
+  if (core) files['docProps/core.xml'] = strToU8(completeCoreProperties(strFromU8(core), { language: 'en-GB', ...props }));
+  // [Content_Types].xml first, as Word and the OPC spec expect of a package.
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of ['[Content_Types].xml', ...Object.keys(files).filter((n) => n !== '[Content_Types].xml')]) {
+    if (files[name]) ordered[name] = files[name];
+  }
+  return Buffer.from(zipSync(ordered, { level: 6 }));
+}
