@@ -467,8 +467,10 @@ export const binEntries = sqliteTable(
     deletedAt: text('deleted_at').notNull(),
     author: text('author').notNull(),
     restoredAt: text('restored_at'),
+    /** How many records the delete took with it, counted once when it happens. */
+    rowCount: integer('row_count').notNull().default(1),
   },
-  (t) => [uniqueIndex('bin_deletion_unique').on(t.deletionId)],
+  (t) => [uniqueIndex('bin_deletion_unique').on(t.deletionId), index('bin_open_idx').on(t.restoredAt, t.id)],
 );
 
 // ---------------------------------------------------------------------------------------------

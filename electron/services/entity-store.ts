@@ -3,7 +3,7 @@
  * in the same transaction (dispatch opens it). Services add the domain rules on top.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import { binEntries } from '../../db/schema';
 import type { EntityName } from '../contract/schemas/history';
 import { writeAudit, type AuditRecord } from './audit-log';
@@ -148,25 +148,11 @@ export function softDelete(ctx: ServiceContext, name: EntityName, id: number): D
   const label = spec.label(row);
   const entry = ctx.db
     .insert(binEntries)
-    .values({ deletionId, entity: name, entityId: id, label, deletedAt: at, author: ctx.author() })
+    .values({ deletionId, entity: name, entityId: id, label, deletedAt: at, author: ctx.author(), rowCount })
     .returning({ id: binEntries.id })
     .get();
   writeAudit(ctx, audit);
   return { binEntryId: entry.id, label, rowCount };
-}
-
-/** Counts the rows one delete took with it, across every entity table. */
-export function rowsInDeletion(ctx: ServiceContext, deletionId: string): number {
-  let total = 0;
-  for (const spec of Object.values(ENTITIES)) {
-    const r = ctx.db
-      .select({ n: sql<number>`count(*)` })
-      .from(spec.table)
-      .where(eq(spec.table.deletionId, deletionId))
-      .get() as { n: number };
-    total += r.n;
-  }
-  return total;
 }
 
 export function restoreDeletion(ctx: ServiceContext, binEntryId: number): { entity: string; entityId: number; rowCount: number } {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { auditLog, binEntries } from '../../db/schema';
 import type * as s from '../contract/schemas/history';
 import type { ServiceContext } from './context';
-import { restoreDeletion, rowsInDeletion } from './entity-store';
+import { restoreDeletion } from './entity-store';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -49,7 +49,7 @@ export const binService = {
         label: r.label,
         deletedAt: r.deletedAt,
         author: r.author,
-        rowCount: rowsInDeletion(ctx, r.deletionId),
+        rowCount: r.rowCount,
       })),
       total,
     };
