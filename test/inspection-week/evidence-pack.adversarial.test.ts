@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { writeEvidencePack } from '../../electron/inspection-week/evidence-pack';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
-import { makeEvent, storeFile } from './fixtures';
+import { storeFile } from './fixtures';
 
 let t: TestWorkbook;
 afterEach(() => t?.cleanup());
