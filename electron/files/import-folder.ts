@@ -141,13 +141,15 @@ export async function importFolder(ctx: ServiceContext, dir: string, options: Im
   report();
 
   for (const [i, candidate] of candidates.entries()) {
+    if (!options.signal?.aborted) {
+      progress.current = candidate.relative;
+      report();
+    }
     if (options.signal?.aborted) {
       summary.cancelled = true;
       summary.notImported = candidates.length - i;
       break;
     }
-    progress.current = candidate.relative;
-    report();
     importOne(ctx, candidate, options, summary);
     progress.done++;
     progress.bytesDone += candidate.size;
