@@ -5,6 +5,7 @@
  * sender checked, https-only external links; fuses are set at packaging, build/set-fuses.cjs).
  */
 import './app-root.main';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { appVersion } from '../db/app-root';
@@ -48,6 +49,15 @@ async function start(): Promise<void> {
 
   const appPath = app.getAppPath();
   const nativeBinding = electronNativeBinding(appPath);
+  if (!existsSync(nativeBinding)) {
+    // Without it every open would fail with an ABI error; say so once, plainly, and stop.
+    dialog.showErrorBox(
+      APP_NAME,
+      `${APP_NAME} cannot start: its database module is missing (${nativeBinding}). Reinstall the app. Developers: run \`npm start\`, which builds it.`,
+    );
+    app.quit();
+    return;
+  }
   const userData = app.getPath('userData');
   const workbooksDir = () => path.join(app.getPath('documents'), APP_NAME);
   // Backups are kept per workbook file in app data (issue 7), keyed like the recent list.

@@ -90,9 +90,6 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loadedUrl = url;
     this.webContents.url = url;
   }
-  once(event: string, listener: (...a: unknown[]) => void) {
-    return super.once(event, listener);
-  }
   show() {}
   maximize() {}
   isMinimized() {
@@ -160,6 +157,9 @@ export const dialog = {
     canceled: recorded.openDialogPath === null,
     filePaths: recorded.openDialogPath ? [recorded.openDialogPath] : [],
   })),
+  showErrorBox: vi.fn((title: string, content: string) => {
+    recorded.messageBoxes.push({ title, content });
+  }),
   showMessageBox: vi.fn(async (...args: unknown[]) => {
     recorded.messageBoxes.push(args.at(-1));
     return { response: 0 };
