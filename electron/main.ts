@@ -91,7 +91,7 @@ async function start(): Promise<void> {
     nativeBinding,
     workbooksDir: workbooksDir(),
     appVersion: appVersion(),
-    buildDemo: buildDemoWorkbook,
+    buildDemo: (file, options) => buildDemoWorkbook(file, { ...options, nativeBinding }),
     openFile: async (file) => {
       const result = await openWorkbookSafely(file, { nativeBinding, backupsDir: backupsDirFor(file) });
       return result.workbook ? { workbook: result.workbook } : { error: result.error, advice: backupOffer(result.newestGoodBackup) };

@@ -23,6 +23,8 @@ import {
 
 export interface DemoOptions {
   now?: () => Date;
+  /** The better-sqlite3 build to use (the Electron app passes its own; Node uses the default). */
+  nativeBinding?: string;
 }
 
 interface Ids {
@@ -91,7 +93,7 @@ async function addPlanContent(api: Client, ids: Ids, planId: number, prefix: str
 }
 
 export async function buildDemoWorkbook(file: string, options: DemoOptions = {}): Promise<void> {
-  const workbook = createWorkbook(file, { areaName: AREA.areaName, authorName: AREA.authorName, now: options.now });
+  const workbook = createWorkbook(file, { areaName: AREA.areaName, authorName: AREA.authorName, now: options.now, nativeBinding: options.nativeBinding });
   const session = new WorkbookSession({ now: options.now });
   session.use(workbook);
   const dispatch = createDispatcher(session);
