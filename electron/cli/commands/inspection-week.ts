@@ -10,6 +10,8 @@ import { ServiceError } from '../../services/service-error';
 import { WriteFileError } from '../../exports/write-file-atomically';
 import { CliError, type CliCommand } from '../command';
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Opens the workbook read-only (these commands only read) and runs `work` with a service context. */
 async function withWorkbook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const workbook = await openWorkbook(file, { readOnly: true });
@@ -47,7 +49,7 @@ const packCommand: CliCommand = {
         },
       }),
     );
-    io.out(`Evidence pack written to ${out}: ${pack.itemCount} evidence items, ${pack.fileCount} files.`);
+    io.out(`Evidence pack written to ${out}: ${count(pack.itemCount, 'evidence item')}, ${count(pack.fileCount, 'file')}.`);
     if (forPublication) for (const l of pack.leftOut) io.out(`Left out: ${l}`);
     return 0;
   },
