@@ -24,11 +24,11 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
-export function checkReturnFile(bytes: Uint8Array): void {
+export function checkReturnFile(bytes: Uint8Array, limits: typeof RETURN_LIMITS = RETURN_LIMITS): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length === 0) refuse('The file is empty.');
-  if (buf.length > RETURN_LIMITS.fileBytes) {
-    refuse(`The file is ${mb(buf.length)}, larger than the ${mb(RETURN_LIMITS.fileBytes)} an action plan return can be. Remove pasted pictures or extra sheets and save it again.`);
+  if (buf.length > limits.fileBytes) {
+    refuse(`The file is ${mb(buf.length)}, larger than the ${mb(limits.fileBytes)} an action plan return can be. Remove pasted pictures or extra sheets and save it again.`);
   }
   if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
     if (buf.includes(ENCRYPTED_PACKAGE)) {
@@ -39,40 +39,48 @@ export function checkReturnFile(bytes: Uint8Array): void {
   if (!buf.subarray(0, 4).equals(ZIP_MAGIC)) {
     refuse('The file is not an Excel workbook (.xlsx). Choose the spreadsheet the partner sent back.');
   }
-  inspectZip(buf);
+  inspectZip(buf, limits);
 }
 
 /** Streams every entry through inflate, counting bytes, so declared sizes cannot lie to us. */
-function inspectZip(buf: Buffer): void {
+function inspectZip(buf: Buffer, limits: typeof RETURN_LIMITS): void {
   let entries = 0;
   let expanded = 0;
   const names = new Set<string>();
   let mimetype = '';
+  // fflate reports an exception thrown in a callback back through the callback, so the first
+  // reason is kept here and a sentinel stops the stream.
+  let failure: string | null = null;
+  const stop = (reason: string): never => {
+    failure ??= reason;
+    throw new Error(failure);
+  };
+  const damaged = 'The file is damaged and cannot be read. Ask the partner to save it again as .xlsx.';
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file: UnzipFile) => {
     entries += 1;
-    if (entries > RETURN_LIMITS.entries) refuse('The file holds far more parts than a spreadsheet would. It may be damaged or not a spreadsheet.');
+    if (entries > limits.entries) stop('The file holds far more parts than a spreadsheet would. It may be damaged or not a spreadsheet.');
+    if (file.compression !== 0 && file.compression !== 8) stop('The file uses a kind of compression spreadsheets do not use. It may be damaged.');
     names.add(file.name);
     const isMimetype = file.name === 'mimetype';
     file.ondata = (err, chunk) => {
-      if (err) refuse('The file is damaged and cannot be read. Ask the partner to save it again as .xlsx.');
+      if (err) stop(damaged);
       expanded += chunk.length;
       if (isMimetype && mimetype.length < 200) mimetype += Buffer.from(chunk).toString('latin1');
-      if (expanded > RETURN_LIMITS.expandedBytes) {
-        refuse(`The file expands to more than ${mb(RETURN_LIMITS.expandedBytes)} when opened, far more than an action plan needs. It may be damaged or built to cause harm.`);
+      if (expanded > limits.expandedBytes) {
+        stop(`The file expands to more than ${mb(limits.expandedBytes)} when opened, far more than an action plan needs. It may be damaged or built to cause harm.`);
       }
     };
-    if (file.compression !== 0 && file.compression !== 8) refuse('The file uses a kind of compression spreadsheets do not use. It may be damaged.');
     file.start();
   };
   try {
     const step = 1024 * 1024;
-    for (let i = 0; i < buf.length; i += step) unzip.push(buf.subarray(i, Math.min(i + step, buf.length)), i + step >= buf.length);
-  } catch (e) {
-    if (e instanceof ServiceError) throw e;
-    refuse('The file is damaged and cannot be read. Ask the partner to save it again as .xlsx.');
+    for (let i = 0; i < buf.length && failure === null; i += step) unzip.push(buf.subarray(i, Math.min(i + step, buf.length)), i + step >= buf.length);
+  } catch {
+    refuse(failure ?? damaged);
   }
+  if (failure) refuse(failure);
   if (mimetype.startsWith('application/vnd.oasis.opendocument')) {
     refuse('The file is an OpenDocument spreadsheet (.ods). In LibreOffice choose File → Save As → “Excel 2007-365 (.xlsx)”, then import that file.');
   }

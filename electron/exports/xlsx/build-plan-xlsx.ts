@@ -147,7 +147,7 @@ function addColumnRules(sheet: DataSheet, columns: ColumnSpec[], lists: ListRang
         showErrorMessage: true,
         errorStyle: 'stop',
         errorTitle: c.header,
-        error: `Choose ${c.header.toLowerCase()} from the list.`,
+        error: `Choose ${c.kind === 'rag' ? 'a RAG' : c.header.toLowerCase()} from the list.`,
       });
     } else if (c.kind === 'date') {
       addValidation(ws, range, {
