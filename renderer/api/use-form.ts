@@ -41,6 +41,8 @@ export interface FormOptions<C extends ChannelName, V extends FormValues> {
   onSaved?(value: ChannelOutput<C>, values: V): void;
   /** After saving, start again from `initial` (add forms) instead of keeping the values (edit forms). */
   resetAfterSave?: boolean;
+  /** Rules that involve several fields (e.g. a reason required with an override), as field → message. */
+  check?(values: V): Partial<Record<string, string>>;
   /** Maps an input path (e.g. "target.id") to the form field that shows its message. */
   fieldOf?(path: string): string;
 }
@@ -84,11 +86,15 @@ export function useForm<C extends ChannelName, V extends FormValues>(options: Fo
 
   const clientIssues = useMemo(() => {
     const parsed = contract[options.channel].input.safeParse(options.toInput(values));
-    if (parsed.success) return {};
-    return issuesByField(
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-      fieldOf,
-    );
+    const extra = options.check?.(values) ?? {};
+    if (parsed.success) return extra;
+    return {
+      ...extra,
+      ...issuesByField(
+        parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        fieldOf,
+      ),
+    };
   }, [values, options.channel]);
 
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(base), [values, base]);
@@ -129,7 +135,7 @@ export function useForm<C extends ChannelName, V extends FormValues>(options: Fo
     const o = opts.current;
     const input = o.toInput(values);
     const parsed = contract[o.channel].input.safeParse(input);
-    if (!parsed.success) {
+    if (!parsed.success || Object.keys(o.check?.(values) ?? {}).length > 0) {
       setFormError({ code: 'invalid_input', message: 'Check the fields marked below, then save again.' });
       return false;
     }

@@ -1,0 +1,185 @@
+/** One evidence item: its details, what it is linked to (add links from here too), and feature panels (e.g. files). */
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Edit20Regular, Link20Regular } from '@fluentui/react-icons';
+import { Suspense, useState } from 'react';
+import { label, LINK_TARGETS, type LinkTarget } from '../../../electron/contract/enums';
+import { ukDate } from '../../../electron/contract/format';
+import { toApiError, useApi, useQuery } from '../../api/api-context';
+import { idInput, useForm } from '../../api/use-form';
+import { evidenceItemPanels } from '../../app/extensions';
+import { RouteLink } from '../../app/router';
+import type { ScreenProps } from '../../app/route-types';
+import { useWorkbook } from '../../app/workbook-context';
+import { DataTable } from '../../components/data-table';
+import { LevelBadge } from '../../components/evidence-links-panel';
+import { FormShell, SelectField, TextField, type Option } from '../../components/form-fields';
+import { Page, Section } from '../../components/page';
+import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { EmptyState, ErrorState, Loading, QueryView } from '../../components/states';
+import { EvidenceForm } from './evidence-form';
+
+const TARGET_LABELS: Record<LinkTarget, string> = {
+  finding: 'Finding',
+  priority: 'Priority',
+  action: 'Action',
+  milestone: 'Milestone',
+  indicator: 'Indicator',
+  sefSection: 'Self-evaluation section',
+};
+
+export function targetPath(type: LinkTarget, id: number): string | null {
+  switch (type) {
+    case 'finding':
+      return `/findings/${id}`;
+    case 'priority':
+      return `/priorities/${id}`;
+    case 'action':
+      return `/actions/${id}`;
+    case 'indicator':
+      return `/indicators/${id}`;
+    case 'sefSection':
+      return `/sections/${id}`;
+    default:
+      return null;
+  }
+}
+
+const useStyles = makeStyles({
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0, whiteSpace: 'pre-wrap' } },
+  picker: { padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, marginBottom: tokens.spacingVerticalM },
+});
+
+/** Choices for the item to link to, loaded for the chosen kind. */
+function useTargetOptions(type: string, sefId: string): { options: Option[]; sefs: Option[] } {
+  const findings = useQuery('finding:list', type === 'finding' ? { limit: 500 } : null);
+  const priorities = useQuery('priority:list', type === 'priority' ? { limit: 500 } : null);
+  const actions = useQuery('action:list', type === 'action' ? { limit: 500 } : null);
+  const milestones = useQuery('milestone:list', type === 'milestone' ? { limit: 500 } : null);
+  const indicators = useQuery('indicator:list', type === 'indicator' ? { limit: 500 } : null);
+  const sefList = useQuery('sef:list', type === 'sefSection' ? { limit: 500 } : null);
+  const sections = useQuery('section:list', type === 'sefSection' && sefId ? { sefId: Number(sefId) } : null);
+  const sefs = sefList.status === 'ok' ? sefList.data.items.map((x) => ({ value: String(x.id), label: `${x.title} (${ukDate(x.asOf)})` })) : [];
+  let options: Option[] = [];
+  if (type === 'finding' && findings.status === 'ok') options = findings.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}`.trim() }));
+  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}` }));
+  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.what}` }));
+  if (type === 'milestone' && milestones.status === 'ok') options = milestones.data.items.map((x) => ({ value: String(x.id), label: x.title }));
+  if (type === 'indicator' && indicators.status === 'ok') options = indicators.data.items.map((x) => ({ value: String(x.id), label: `${x.code} ${x.title}`.trim() }));
+  if (type === 'sefSection' && sections.status === 'ok') options = sections.data.map((x) => ({ value: String(x.id), label: x.criterionLabel }));
+  return { options, sefs };
+}
+
+function LinkToForm({ evidenceId, onDone }: { evidenceId: number; onDone(): void }) {
+  const s = useStyles();
+  const form = useForm({
+    channel: 'evidence:link',
+    initial: { type: 'action', sefId: '', targetId: '', note: '' },
+    resetAfterSave: true,
+    toInput: (v) => ({ evidenceId, target: { type: v.type, id: idInput(v.targetId) }, note: v.note }),
+    fieldOf: (p) => (p.startsWith('target') ? 'targetId' : p),
+    onSaved: onDone,
+  });
+  const { options, sefs } = useTargetOptions(String(form.values.type), String(form.values.sefId));
+  return (
+    <div className={s.picker}>
+      <FormShell form={form} label="Link to an item" saveLabel="Link" onCancel={onDone}>
+        <SelectField form={form} name="type" label="What to link to" options={LINK_TARGETS.map((t) => ({ value: t, label: TARGET_LABELS[t] }))} />
+        {form.values.type === 'sefSection' && <SelectField form={form} name="sefId" label="Self-evaluation version" emptyLabel="Choose a version" options={sefs} />}
+        <SelectField form={form} name="targetId" label="Item" required emptyLabel={options.length ? 'Choose an item' : 'Nothing to choose yet'} options={options} />
+        <TextField form={form} name="note" label="Note (optional)" />
+      </FormShell>
+    </div>
+  );
+}
+
+export default function EvidenceItemScreen({ params }: ScreenProps) {
+  const id = Number(params.id);
+  const s = useStyles();
+  const { client, changed } = useApi();
+  const { readOnly } = useWorkbook();
+  const item = useQuery('evidence:get', { id });
+  const links = useQuery('evidence:links', { evidenceId: id });
+  const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
+  const unlink = async (target: { type: LinkTarget; id: number }) => {
+    try {
+      await client.call('evidence:unlink', { evidenceId: id, target });
+      changed();
+    } catch (e) {
+      setProblem(toApiError(e));
+    }
+  };
+  return (
+    <QueryView query={item}>
+      {(e) => (
+        <Page
+          title={`${e.reference} ${e.title}`}
+          subtitle={
+            <>
+              {label(e.kind)} · <LevelBadge level={e.level} /> {e.containsPersonalData && <Badge appearance="outline" color="danger">Contains personal data</Badge>}
+            </>
+          }
+          crumbs={[{ label: 'Evidence library', to: '/evidence' }]}
+          actions={
+            <>
+              {!readOnly && !editing && <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>Edit</Button>}
+              <HistoryButton entity="evidence" id={e.id} />
+              <DeleteButton channel="evidence:delete" id={e.id} what="this evidence item and its links" after="/evidence" />
+            </>
+          }
+        >
+          <Section title="Details">
+            {editing ? (
+              <EvidenceForm evidence={e} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+            ) : (
+              <dl className={s.facts}>
+                <dt>Summary</dt>
+                <dd>{e.summary || '–'}</dd>
+                <dt>Owner</dt>
+                <dd>{e.ownerName ?? '–'}</dd>
+                <dt>Evidences</dt>
+                <dd>{e.effectiveFrom ? `${ukDate(e.effectiveFrom)}${e.effectiveTo ? ` to ${ukDate(e.effectiveTo)}` : ' onwards'}` : 'No dates given'}</dd>
+                <dt>Added</dt>
+                <dd>{ukDate(e.addedOn)}</dd>
+                <dt>Location</dt>
+                <dd>{e.location || '–'}</dd>
+              </dl>
+            )}
+          </Section>
+          <Section title="Linked to" actions={!readOnly && !linking && <Button icon={<Link20Regular />} onClick={() => setLinking(true)}>Link to an item</Button>}>
+            {problem && <ErrorState error={problem} />}
+            {linking && <LinkToForm evidenceId={e.id} onDone={() => setLinking(false)} />}
+            <QueryView query={links}>
+              {(rows) =>
+                rows.length === 0 ? (
+                  <EmptyState title="Not linked to anything yet">Choose “Link to an item” to cite it for a finding, action, milestone, indicator or self-evaluation section.</EmptyState>
+                ) : (
+                  <DataTable
+                    caption="Links"
+                    captionHidden
+                    rows={rows}
+                    rowKey={(l) => l.id}
+                    columns={[
+                      { header: 'Item', rowHeader: true, cell: (l) => { const to = targetPath(l.target.type, l.target.id); return to ? <RouteLink to={to}>{l.targetLabel}</RouteLink> : l.targetLabel; } },
+                      { header: 'Type', cell: (l) => TARGET_LABELS[l.target.type] },
+                      { header: 'Note', cell: (l) => l.note || '–' },
+                      ...(readOnly ? [] : [{ header: 'Unlink', cell: (l: (typeof rows)[number]) => <Button size="small" aria-label={`Unlink ${l.targetLabel}`} onClick={() => unlink(l.target)}>Unlink</Button> }]),
+                    ]}
+                  />
+                )
+              }
+            </QueryView>
+          </Section>
+          {evidenceItemPanels.map((p) => (
+            <Section key={p.id} title={p.title}>
+              <Suspense fallback={<Loading />}>
+                <p.component evidenceId={e.id} readOnly={readOnly} />
+              </Suspense>
+            </Section>
+          ))}
+        </Page>
+      )}
+    </QueryView>
+  );
+}

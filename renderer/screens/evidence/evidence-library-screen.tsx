@@ -1,0 +1,228 @@
+/**
+ * The evidence library: a filterable list that stays fast with tens of thousands of items. Rows are
+ * virtualised and fetched a page at a time as they scroll into view.
+ */
+import { Badge, Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Add20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../../electron/contract/channels';
+import { EVIDENCE_KINDS, EVIDENCE_LEVELS, label, LINK_TARGETS, type LinkTarget } from '../../../electron/contract/enums';
+import { parseUkDate, ukDate } from '../../../electron/contract/format';
+import { toApiError, useApi } from '../../api/api-context';
+import { navigate, RouteLink } from '../../app/router';
+import type { ScreenProps } from '../../app/route-types';
+import { useWorkbook } from '../../app/workbook-context';
+import { LevelBadge } from '../../components/evidence-links-panel';
+import { Page, Section } from '../../components/page';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { usePeopleOptions } from '../../components/use-options';
+import { EvidenceForm } from './evidence-form';
+
+type Item = ChannelOutput<'evidence:list'>['items'][number];
+type Filter = ChannelInput<'evidence:list'>;
+
+const PAGE = 200;
+const ROW = 56;
+
+const useStyles = makeStyles({
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  list: { height: '60vh', minHeight: '320px', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  row: { position: 'absolute', left: 0, right: 0, display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box' },
+  head: { display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+  title: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  count: { margin: `0 0 ${tokens.spacingVerticalS}` },
+});
+
+function useDebounced<T>(value: T, ms = 250): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export default function EvidenceLibraryScreen({ query }: ScreenProps) {
+  const s = useStyles();
+  const { client, changes } = useApi();
+  const { readOnly } = useWorkbook();
+  const people = usePeopleOptions();
+  const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState('');
+  const [level, setLevel] = useState(query.get('level') ?? '');
+  const [owner, setOwner] = useState('');
+  const [personal, setPersonal] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const linkedType = query.get('linkedType');
+  const linkedId = Number(query.get('linkedId'));
+  const linkedTo = linkedType && (LINK_TARGETS as readonly string[]).includes(linkedType) && linkedId > 0 ? { type: linkedType as LinkTarget, id: linkedId } : undefined;
+  const debouncedSearch = useDebounced(search);
+
+  const filter: Filter = useMemo(
+    () => ({
+      search: debouncedSearch.trim() || undefined,
+      kind: (kind || undefined) as Filter['kind'],
+      level: (level || undefined) as Filter['level'],
+      ownerPersonId: owner ? Number(owner) : undefined,
+      containsPersonalData: personal === '' ? undefined : personal === 'yes',
+      effectiveFromOnOrAfter: parseUkDate(from) ?? undefined,
+      effectiveOnOrBefore: parseUkDate(to) ?? undefined,
+      linkedTo,
+      sort: 'reference',
+    }),
+    [debouncedSearch, kind, level, owner, personal, from, to, linkedTo?.type, linkedTo?.id],
+  );
+  const key = JSON.stringify(filter);
+
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, Item[]>>(new Map());
+  const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+
+  const loadPage = (page: number, gen: number) => {
+    if (loading.current.has(page)) return;
+    loading.current.add(page);
+    client.call('evidence:list', { ...filter, offset: page * PAGE, limit: PAGE }).then(
+      (r) => {
+        if (gen !== generation.current) return;
+        setTotal(r.total);
+        setPages((m) => new Map(m).set(page, r.items));
+      },
+      (e: unknown) => gen === generation.current && setError(toApiError(e)),
+    );
+  };
+
+  useEffect(() => {
+    const gen = ++generation.current;
+    loading.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    setError(null);
+    loadPage(0, gen);
+  }, [key, changes]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const v of items) {
+      const page = Math.floor(v.index / PAGE);
+      if (!pages.has(page)) loadPage(page, generation.current);
+    }
+  }); // runs after each render: cheap, and loadPage de-duplicates
+
+  const filtersOn = Boolean(search || kind || level || owner || personal || from || to || linkedTo);
+
+  return (
+    <Page
+      title="Evidence library"
+      subtitle="Every document, data report, audit and voice of children and families the partnership relies on."
+      actions={!readOnly && !adding && <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>Add evidence</Button>}
+    >
+      {adding && (
+        <Section title="Add evidence">
+          <EvidenceForm onSaved={(e) => navigate(`/evidence/${e.id}`, { force: true })} onCancel={() => setAdding(false)} />
+        </Section>
+      )}
+      <div role="search" className={s.filters} aria-label="Filter the evidence">
+        <Field label="Search">
+          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="Title, reference or summary" />
+        </Field>
+        <Field label="Kind">
+          <Select value={kind} onChange={(_, d) => setKind(d.value)}>
+            <option value="">Any kind</option>
+            {EVIDENCE_KINDS.map((k) => <option key={k} value={k}>{label(k)}</option>)}
+          </Select>
+        </Field>
+        <Field label="Level">
+          <Select value={level} onChange={(_, d) => setLevel(d.value)}>
+            <option value="">Any level</option>
+            {EVIDENCE_LEVELS.map((k) => <option key={k} value={k}>{label(k)}</option>)}
+          </Select>
+        </Field>
+        <Field label="Owner">
+          <Select value={owner} onChange={(_, d) => setOwner(d.value)}>
+            <option value="">Anyone</option>
+            {people.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          </Select>
+        </Field>
+        <Field label="Personal data">
+          <Select value={personal} onChange={(_, d) => setPersonal(d.value)}>
+            <option value="">Either</option>
+            <option value="yes">Contains personal data</option>
+            <option value="no">No personal data</option>
+          </Select>
+        </Field>
+        <Field label="Effective from" hint="dd/mm/yyyy" validationMessage={from && !parseUkDate(from) ? 'Enter a date such as 22/11/2026.' : undefined}>
+          <Input value={from} onChange={(_, d) => setFrom(d.value)} />
+        </Field>
+        <Field label="Effective to" hint="dd/mm/yyyy" validationMessage={to && !parseUkDate(to) ? 'Enter a date such as 22/11/2026.' : undefined}>
+          <Input value={to} onChange={(_, d) => setTo(d.value)} />
+        </Field>
+      </div>
+      {linkedTo && (
+        <p>
+          <Badge appearance="tint">Linked to {label(linkedTo.type) || linkedTo.type} {linkedTo.id}</Badge>{' '}
+          <Button size="small" icon={<Dismiss20Regular />} onClick={() => navigate('/evidence')}>Show all</Button>
+        </p>
+      )}
+      {error && <ErrorState error={error} onRetry={() => loadPage(0, generation.current)} />}
+      {total === null && !error && <Loading label="Loading evidence…" />}
+      {total === 0 &&
+        (filtersOn ? (
+          <EmptyState title="Nothing matches these filters">Clear a filter or search for other words.</EmptyState>
+        ) : (
+          <EmptyState title="The evidence library is empty">Choose “Add evidence” to record a document, data report, audit or the voice of children and families, then link it to actions and self-evaluation sections.</EmptyState>
+        ))}
+      {total !== null && total > 0 && (
+        <>
+          <p className={s.count} role="status">
+            {total.toLocaleString('en-GB')} {total === 1 ? 'item' : 'items'}
+          </p>
+          <div role="table" aria-label="Evidence items" aria-rowcount={total + 1}>
+            <div role="rowgroup">
+              <div role="row" className={s.head} aria-rowindex={1}>
+                <span role="columnheader">Reference</span>
+                <span role="columnheader">Title</span>
+                <span role="columnheader">Kind</span>
+                <span role="columnheader">Level</span>
+                <span role="columnheader">Owner</span>
+                <span role="columnheader">Effective</span>
+              </div>
+            </div>
+            <div ref={scrollRef} className={s.list} role="rowgroup" tabIndex={0} aria-label="Evidence items, scrollable">
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((v) => {
+                  const item = pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE];
+                  return (
+                    <div key={v.key} role="row" aria-rowindex={v.index + 2} className={s.row} style={{ top: v.start, height: ROW }}>
+                      {item ? (
+                        <>
+                          <span role="cell">{item.reference}</span>
+                          <span role="cell" className={s.title}>
+                            <RouteLink to={`/evidence/${item.id}`}>{item.title}</RouteLink>
+                            {item.containsPersonalData && <> <Badge appearance="outline" color="danger">Personal data</Badge></>}
+                          </span>
+                          <span role="cell">{label(item.kind)}</span>
+                          <span role="cell"><LevelBadge level={item.level} /></span>
+                          <span role="cell">{item.ownerName ?? '–'}</span>
+                          <span role="cell">{ukDate(item.effectiveFrom) || '–'}</span>
+                        </>
+                      ) : (
+                        <span role="cell">Loading…</span>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}

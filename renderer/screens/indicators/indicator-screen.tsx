@@ -1,0 +1,178 @@
+/** One indicator: trend chart with target and comparators, the same data as a table, values per period and targets. */
+import { Button } from '@fluentui/react-components';
+import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { Suspense, lazy, useState } from 'react';
+import type { ChannelOutput } from '../../../electron/contract/channels';
+import { GEOGRAPHIES, label } from '../../../electron/contract/enums';
+import { dateInput, numberInput, useForm } from '../../api/use-form';
+import { useQuery } from '../../api/api-context';
+import type { ScreenProps } from '../../app/route-types';
+import { useWorkbook } from '../../app/workbook-context';
+import { DataTable } from '../../components/data-table';
+import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
+import { CheckboxField, DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
+import { Page, Section } from '../../components/page';
+import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { EmptyState, Loading, QueryView } from '../../components/states';
+import { IndicatorForm } from './indicator-form';
+import { formatValue } from './indicators-screen';
+import type { TrendRow } from './trend-chart';
+
+const TrendChart = lazy(() => import('./trend-chart'));
+
+type Value = ChannelOutput<'value:list'>['items'][number];
+type Target = ChannelOutput<'target:list'>[number];
+
+export function trendRows(values: Value[], targets: Target[]): TrendRow[] {
+  const byPeriod = new Map<string, { start: string; row: TrendRow }>();
+  for (const v of values) {
+    const entry = byPeriod.get(v.periodLabel) ?? { start: v.periodStart, row: { period: v.periodLabel } };
+    (entry.row as unknown as Record<string, number | string>)[v.geography] = v.value;
+    if (v.periodStart < entry.start) entry.start = v.periodStart;
+    byPeriod.set(v.periodLabel, entry);
+  }
+  for (const t of targets) {
+    const entry = byPeriod.get(t.periodLabel) ?? { start: '9999', row: { period: t.periodLabel } };
+    entry.row.target = t.targetValue;
+    byPeriod.set(t.periodLabel, entry);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.start.localeCompare(b.start) || a.row.period.localeCompare(b.row.period)).map((e) => e.row);
+}
+
+function ValueForm({ indicatorId, onDone }: { indicatorId: number; onDone(): void }) {
+  const form = useForm({
+    channel: 'value:set',
+    initial: { periodLabel: '', periodStart: '', geography: 'local', value: '', provisional: false as boolean, sourceNote: '' },
+    resetAfterSave: true,
+    toInput: (v) => ({
+      indicatorId,
+      periodLabel: v.periodLabel,
+      periodStart: dateInput(v.periodStart) ?? '',
+      geography: v.geography,
+      value: numberInput(v.value) ?? undefined,
+      provisional: v.provisional === true,
+      sourceNote: v.sourceNote,
+    }),
+    onSaved: onDone,
+  });
+  return (
+    <FormShell form={form} label="Add a value" saveLabel="Save value" onCancel={onDone}>
+      <FieldRow>
+        <TextField form={form} name="periodLabel" label="Period" hint="For example, 2023/24" required />
+        <DateField form={form} name="periodStart" label="Period start" required />
+        <SelectField form={form} name="geography" label="Geography" options={GEOGRAPHIES.map((g) => ({ value: g, label: label(g) }))} />
+        <TextField form={form} name="value" label="Value" required />
+      </FieldRow>
+      <CheckboxField form={form} name="provisional" label="Provisional figure" />
+      <TextField form={form} name="sourceNote" label="Source note" />
+    </FormShell>
+  );
+}
+
+function TargetForm({ indicatorId, onDone }: { indicatorId: number; onDone(): void }) {
+  const form = useForm({
+    channel: 'target:create',
+    initial: { periodLabel: '', targetValue: '', note: '' },
+    resetAfterSave: true,
+    toInput: (v) => ({ indicatorId, periodLabel: v.periodLabel, targetValue: numberInput(v.targetValue) ?? undefined, note: v.note }),
+    onSaved: onDone,
+  });
+  return (
+    <FormShell form={form} label="Add a target" saveLabel="Save target" onCancel={onDone}>
+      <FieldRow>
+        <TextField form={form} name="periodLabel" label="Period" required />
+        <TextField form={form} name="targetValue" label="Target" required />
+        <TextField form={form} name="note" label="Note" />
+      </FieldRow>
+    </FormShell>
+  );
+}
+
+export default function IndicatorScreen({ params }: ScreenProps) {
+  const id = Number(params.id);
+  const { readOnly } = useWorkbook();
+  const indicator = useQuery('indicator:get', { id });
+  const values = useQuery('value:list', { indicatorId: id, limit: 500 });
+  const targets = useQuery('target:list', { indicatorId: id });
+  const [editing, setEditing] = useState(false);
+  const [addingValue, setAddingValue] = useState(false);
+  const [addingTarget, setAddingTarget] = useState(false);
+  return (
+    <QueryView query={indicator}>
+      {(i) => {
+        const rows = values.status === 'ok' && targets.status === 'ok' ? trendRows(values.data.items, targets.data) : [];
+        return (
+          <Page
+            title={`${i.code ? `${i.code} ` : ''}${i.title}`}
+            subtitle={`${label(i.polarity)} · ${label(i.periodType)}${i.source ? ` · Source: ${i.source}` : ''}`}
+            crumbs={[{ label: 'Indicators', to: '/indicators' }]}
+            actions={
+              <>
+                {!readOnly && !editing && <Button icon={<Edit20Regular />} onClick={() => setEditing(true)}>Edit</Button>}
+                <HistoryButton entity="indicator" id={i.id} />
+                <DeleteButton channel="indicator:delete" id={i.id} what="this indicator with its values and targets" after="/indicators" />
+              </>
+            }
+          >
+            {editing ? (
+              <Section title="Edit the indicator">
+                <IndicatorForm indicator={i} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+              </Section>
+            ) : (
+              i.definition && <p>{i.definition}</p>
+            )}
+            <Section title="Trend">
+              {rows.length === 0 ? (
+                <EmptyState title="No values yet">Choose “Add a value” below for each period, for the local area and for England, the region and statistical neighbours.</EmptyState>
+              ) : (
+                <>
+                  <Suspense fallback={<Loading label="Drawing the chart…" />}>
+                    <TrendChart rows={rows} unit={i.unit} />
+                  </Suspense>
+                  <DataTable
+                    caption="Values by period (the data in the chart)"
+                    rows={rows}
+                    rowKey={(r) => r.period}
+                    columns={[
+                      { header: 'Period', rowHeader: true, cell: (r) => r.period },
+                      { header: 'Local area', cell: (r) => formatValue(r.local ?? null, i.unit) },
+                      { header: 'Target', cell: (r) => formatValue(r.target ?? null, i.unit) },
+                      { header: 'England', cell: (r) => formatValue(r.england ?? null, i.unit) },
+                      { header: 'Region', cell: (r) => formatValue(r.region ?? null, i.unit) },
+                      { header: 'Statistical neighbours', cell: (r) => formatValue(r.statistical_neighbours ?? null, i.unit) },
+                    ]}
+                  />
+                </>
+              )}
+            </Section>
+            {!readOnly && (
+              <Section
+                title="Add values and targets"
+                actions={
+                  <>
+                    {!addingValue && <Button icon={<Add20Regular />} onClick={() => setAddingValue(true)}>Add a value</Button>}
+                    {!addingTarget && <Button icon={<Add20Regular />} onClick={() => setAddingTarget(true)}>Add a target</Button>}
+                  </>
+                }
+              >
+                {addingValue && <ValueForm indicatorId={i.id} onDone={() => setAddingValue(false)} />}
+                {addingTarget && <TargetForm indicatorId={i.id} onDone={() => setAddingTarget(false)} />}
+                {!addingValue && !addingTarget && <p>Adding a value for a period and geography that already has one replaces it (the old value stays in the history).</p>}
+              </Section>
+            )}
+            <QueryView query={targets}>
+              {(t) =>
+                t.length > 0 ? (
+                  <Section title="Targets">
+                    <DataTable caption="Targets" captionHidden rows={t} rowKey={(x) => x.id} columns={[{ header: 'Period', rowHeader: true, cell: (x) => x.periodLabel }, { header: 'Target', cell: (x) => formatValue(x.targetValue, i.unit) }, { header: 'Note', cell: (x) => x.note || '–' }]} />
+                  </Section>
+                ) : null
+              }
+            </QueryView>
+            <EvidenceLinksPanel target={{ type: 'indicator', id: i.id }} />
+          </Page>
+        );
+      }}
+    </QueryView>
+  );
+}
