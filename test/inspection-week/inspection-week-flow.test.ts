@@ -130,6 +130,19 @@ describe('inspection week, end to end through dispatch', () => {
     expect(tl.entries.some((e) => e.key === 'tracking_documents_due')).toBe(false);
   });
 
+  it('keeps the daily summary to one page on a busy day, counting what it leaves off', async () => {
+    t = makeTestWorkbook({ now: '2026-11-25T08:00:00Z' });
+    const event = await makeEvent(t);
+    for (let i = 1; i <= 20; i++) {
+      await t.api.call('inspectorRequest:create', { eventId: event.id, request: `Request number ${i}`, receivedAt: '2026-11-25T07:30', dueAt: '2026-11-25T17:00' });
+    }
+    const summary = await t.api.call('week:dailySummary', { eventId: event.id, on: '2026-11-25' });
+    const body = strFromU8(unzipSync(Buffer.from(summary.base64, 'base64'))['word/document.xml']!);
+    expect(body).toContain('Request number 12');
+    expect(body).not.toContain('Request number 13');
+    expect(body).toContain('…and 8 more requests: see the workbook.');
+  });
+
   it('explains due dates that fall on a weekend without moving them', async () => {
     t = makeTestWorkbook();
     const event = await makeEvent(t);

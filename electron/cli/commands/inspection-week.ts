@@ -44,7 +44,7 @@ const packCommand: CliCommand = {
           // One line per stage or per tenth of the files, so a big pack shows movement without flooding.
           const step = p.total > 10 ? Math.floor(p.done / Math.ceil(p.total / 10)) : p.done;
           const line = p.stage.startsWith('Adding files') ? `Adding files: ${step}` : p.stage;
-          if (line !== last) io.err(p.stage.startsWith('Adding files') ? `Adding files… ${p.done} of ${p.total}` : `${p.stage}…`);
+          if (line !== last) io.err(p.stage.startsWith('Adding files') ? `Adding files… ${p.done} of ${p.total}` : p.stage === 'Done' ? 'Done.' : `${p.stage}…`);
           last = line;
         },
       }),
