@@ -52,6 +52,7 @@ export const routes: RouteDef[] = [
   { path: '/welcome', title: 'Welcome', component: lazy(() => import('../screens/welcome/welcome-screen')) },
 
   // Feature screens (one entry each, owned by their engineers):
+  { path: '/inspection-week', title: 'Inspection week', component: lazy(() => import('../features/inspection-week/inspection-week-screen')), nav: { label: 'Inspection week', order: 25 } },
 ];
 
 export const navRoutes = routes.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
