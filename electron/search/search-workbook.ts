@@ -3,8 +3,9 @@
  * filters by type, kind, level, date and linked item. The index itself is kept in step by the
  * triggers in db/migrations/0002_add_search_index.sql, so this module only reads.
  *
- * Two steps keep a query fast on a large workbook: rank and filter to the top N row ids, then
- * build highlighted titles and snippets for those N only.
+ * Steps that keep a query fast on a large workbook (issue #6: p95 under 20 ms over 20,000 items):
+ * count matches up to a cap, rank a bounded set of candidates, then build highlighted titles and
+ * snippets for the top N only.
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -234,7 +235,16 @@ const describers: Record<SearchType, Describer> = {
     ),
 };
 
-const EMPTY: SearchOutput = { results: [], counts: {}, total: 0, notice: null };
+const EMPTY: SearchOutput = { results: [], counts: {}, total: 0, moreThanTotal: false, notice: null };
+
+/**
+ * Ranking every match of a very common word costs time in proportion to the matches (bm25 runs
+ * per row), so at most this many of the newest matches, plus as many of the newest matches in a
+ * title, are ranked. Below it (almost every real query) the ranking is exact.
+ */
+const RANKED_CANDIDATES = 500;
+/** Matches are counted up to this; beyond it the answer says "more than". */
+const COUNT_LIMIT = 1_000;
 
 /** Searches the open workbook. Plain function: the 'search:query' channel and the benchmark call it. */
 export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchOutput {
@@ -248,32 +258,45 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
   const countFilter = buildFilter(query, false);
   const counts: Record<string, number> = {};
   let total = 0;
+  let moreThanTotal = false;
   if (countFilter) {
-    const countRows = prepared(sqlite, `SELECT d.entity AS entity, count(*) AS n ${fromClause(countFilter)} GROUP BY d.entity`).all(
-      match.expression,
-      ...countFilter.params,
-    ) as { entity: string; n: number }[];
+    const countRows = prepared(
+      sqlite,
+      `SELECT d.entity AS entity, count(*) AS n FROM (SELECT search_fts.rowid AS rowid ${fromClause(countFilter)} ORDER BY search_fts.rowid DESC LIMIT ${COUNT_LIMIT + 1}) m JOIN search_docs d ON d.id = m.rowid GROUP BY d.entity`,
+    ).all(match.expression, ...countFilter.params) as { entity: string; n: number }[];
+    let counted = 0;
     for (const r of countRows) {
       counts[r.entity] = r.n;
+      counted += r.n;
       if (!query.types?.length || query.types.includes(r.entity as SearchType)) total += r.n;
+    }
+    if (counted > COUNT_LIMIT) {
+      moreThanTotal = true;
+      total = Math.min(total, COUNT_LIMIT);
     }
   }
 
   const filter = buildFilter(query, true);
-  if (!filter) return { ...EMPTY, counts };
-  const top = prepared(
-    sqlite,
-    `SELECT search_fts.rowid AS rowid, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(filter)} ORDER BY search_fts.rank LIMIT ?`,
-  ).all(match.expression, ...filter.params, limit) as DocRow[];
-  if (top.length === 0) return { ...EMPTY, counts, total };
+  if (!filter) return { ...EMPTY, counts, moreThanTotal };
+  const candidatesSql = `SELECT search_fts.rowid AS rowid, bm25(search_fts, 8.0, 1.0) AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(filter)} ORDER BY search_fts.rowid DESC LIMIT ${RANKED_CANDIDATES}`;
+  const candidates = new Map<number, DocRow & { score: number }>();
+  for (const expression of [match.expression, `{title} : (${match.expression})`]) {
+    for (const row of prepared(sqlite, candidatesSql).all(expression, ...filter.params) as (DocRow & { score: number })[]) {
+      candidates.set(row.rowid, row);
+    }
+  }
+  // bm25 is lower for better matches; ties go to the newer record.
+  const top = [...candidates.values()].sort((a, b) => a.score - b.score || b.rowid - a.rowid).slice(0, limit);
+  if (top.length === 0) return { ...EMPTY, counts, total, moreThanTotal };
 
+  // One lookup per result: FTS5 seeks straight to a rowid given as an integer (an IN list or a
+  // rowid bound as a JavaScript number, which better-sqlite3 sends as REAL, scans every match).
+  const highlightOne = prepared(
+    sqlite,
+    `SELECT highlight(search_fts, 0, char(2), char(3)) AS title, snippet(search_fts, 1, char(2), char(3), '…', ${SNIPPET_WORDS}) AS snippet FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+  );
   const marked = new Map(
-    (
-      prepared(
-        sqlite,
-        `SELECT rowid, highlight(search_fts, 0, char(2), char(3)) AS title, snippet(search_fts, 1, char(2), char(3), '…', ${SNIPPET_WORDS}) AS snippet FROM search_fts WHERE search_fts MATCH ? AND rowid ${IN_IDS}`,
-      ).all(match.expression, JSON.stringify(top.map((t) => t.rowid))) as { rowid: number; title: string | null; snippet: string | null }[]
-    ).map((r) => [r.rowid, r]),
+    top.map((t) => [t.rowid, highlightOne.get(match.expression, BigInt(t.rowid)) as { title: string | null; snippet: string | null } | undefined]),
   );
 
   const byType = new Map<SearchType, number[]>();
@@ -299,5 +322,5 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
       date: t.onDate,
     });
   }
-  return { results, counts, total, notice: null };
+  return { results, counts, total, moreThanTotal, notice: null };
 }

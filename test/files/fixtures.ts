@@ -18,6 +18,9 @@ export async function makeXlsx(rows: (string | number)[][], sheetName = 'Data'):
 
 export async function makePdf(lines: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
+  // Fixed dates: the same lines always give the same bytes (dedup tests rely on it).
+  doc.setCreationDate(new Date('2026-01-01T00:00:00Z'));
+  doc.setModificationDate(new Date('2026-01-01T00:00:00Z'));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage();
   lines.forEach((line, i) => page.drawText(line, { x: 50, y: 750 - i * 20, size: 12, font }));

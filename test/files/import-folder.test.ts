@@ -13,8 +13,10 @@ beforeEach(async () => {
   folder = path.join(t.dir, 'Evidence for inspection');
   mkdirSync(path.join(folder, 'Board papers'), { recursive: true });
   writeFileSync(path.join(folder, '2023-01_Cabinet_report.docx'), await makeDocx(['Accelerated progress plan agreed by cabinet']));
-  writeFileSync(path.join(folder, 'Board papers', 'SEND board minutes.pdf'), await makePdf(['SEND board minutes: tribunal appeals fell']));
-  writeFileSync(path.join(folder, 'Board papers', 'copy of minutes.pdf'), await makePdf(['SEND board minutes: tribunal appeals fell']));
+  // One PDF written twice (pdf-lib stamps the time, so two generated PDFs can differ).
+  const minutes = await makePdf(['SEND board minutes: tribunal appeals fell']);
+  writeFileSync(path.join(folder, 'Board papers', 'SEND board minutes.pdf'), minutes);
+  writeFileSync(path.join(folder, 'Board papers', 'copy of minutes.pdf'), minutes);
   writeFileSync(path.join(folder, 'survey.csv'), 'Question,Answer\nFelt listened to,72%\n');
   writeFileSync(path.join(folder, 'setup.exe'), new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]));
   writeFileSync(path.join(folder, '~$Cabinet_report.docx'), 'lock file');

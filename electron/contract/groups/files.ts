@@ -90,6 +90,8 @@ export const searchOutput = z.object({
   /** Matches per type before the type filter (for the filter chips), and their sum. */
   counts: z.record(z.string(), z.number().int()),
   total: z.number().int(),
+  /** True when there are more matches than were counted (`total` is then a lower bound). */
+  moreThanTotal: z.boolean(),
   /** Set when the query was too short or had no words to search for. */
   notice: z.string().nullable(),
 });
