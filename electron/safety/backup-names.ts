@@ -17,6 +17,8 @@ export interface ParsedBackupName {
   workbookStem: string;
   takenAt: Date;
   reason: BackupReason;
+  /** 1, 2, 3… for backups taken in the same millisecond (a fake clock, or quick clicks). */
+  sequence: number;
 }
 
 /** "2026-11-22T10:00:00.000Z" → "2026-11-22T10-00-00-000Z": safe in every file system. */
@@ -44,13 +46,13 @@ export function parseBackupName(fileName: string): ParsedBackupName | null {
   if (ours) {
     const takenAt = parseStamp(ours[2]!);
     if (Number.isNaN(takenAt.getTime())) return null;
-    return { fileName, workbookStem: ours[1]!, takenAt, reason: ours[3] as BackupReason };
+    return { fileName, workbookStem: ours[1]!, takenAt, reason: ours[3] as BackupReason, sequence: Number(ours[4] ?? 1) };
   }
   const update = PRE_UPDATE.exec(fileName);
   if (update) {
     const takenAt = parseStamp(update[2]!);
     if (Number.isNaN(takenAt.getTime())) return null;
-    return { fileName, workbookStem: update[1]!, takenAt, reason: 'before-update' };
+    return { fileName, workbookStem: update[1]!, takenAt, reason: 'before-update', sequence: 1 };
   }
   return null;
 }

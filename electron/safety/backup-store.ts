@@ -5,16 +5,17 @@
  * file (rollback journal, not WAL) so it opens even from a read-only folder or USB stick.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ServiceError } from '../services/service-error';
 import { BACKUP_REASON_LABELS, backupFileName, parseBackupName, type BackupReason } from './backup-names';
 import { diskShortError, ensureFreeSpace, systemFreeSpace, type FreeSpaceProbe } from './disk-space';
 import { inspectWorkbookFile, type WorkbookCounts } from './inspect-file';
-import { backupsToDelete, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+import { backupsToDelete, DEFAULT_RETENTION, newestFirst, type RetentionPolicy } from './retention';
 
 export interface BackupInfo {
   fileName: string;
+  sequence: number;
   path: string;
   takenAt: Date;
   reason: BackupReason;
@@ -48,11 +49,17 @@ function prepareFolder(dir: string): void {
   }
 }
 
+/** Never reuses a name: a backup made in the same millisecond as others comes after all of them. */
 function uniqueName(dir: string, workbookPath: string, at: Date, reason: BackupReason): string {
-  for (let sequence = 0; ; sequence++) {
-    const name = backupFileName(workbookPath, at, reason, sequence);
-    if (!existsSync(path.join(dir, name))) return name;
+  const first = parseBackupName(backupFileName(workbookPath, at, reason))!;
+  let highest = 0;
+  for (const name of readdirSync(dir)) {
+    const other = parseBackupName(name.replace(/^\.(.*)\.partial$/, '$1'));
+    if (other && other.workbookStem === first.workbookStem && other.reason === reason && other.takenAt.getTime() === at.getTime()) {
+      highest = Math.max(highest, other.sequence);
+    }
   }
+  return backupFileName(workbookPath, at, reason, highest);
 }
 
 function fsyncFolder(dir: string): void {
@@ -98,7 +105,7 @@ function databaseBytes(sqlite: Database.Database): number {
 }
 
 function afterWrite(final: string, options: BackupWriteOptions): BackupInfo {
-  if (options.retention !== false) pruneBackups(options.backupsDir, options.now, options.retention ?? DEFAULT_RETENTION);
+  if (options.retention !== false) pruneBackups(options.backupsDir, options.now, options.retention ?? DEFAULT_RETENTION, [path.basename(final)]);
   const info = describeBackup(final, options.nativeBinding);
   if (!info) throw new ServiceError('internal', 'The backup was made but cannot be found. Check the backups folder.');
   return info;
@@ -166,6 +173,7 @@ export function describeBackup(file: string, nativeBinding?: string): BackupInfo
   const inspection = inspectWorkbookFile(file, { check: 'none', nativeBinding });
   const info: BackupInfo = {
     fileName: parsed.fileName,
+    sequence: parsed.sequence,
     path: file,
     takenAt: parsed.takenAt,
     reason: parsed.reason,
@@ -189,11 +197,11 @@ export function listBackups(dir: string, nativeBinding?: string): BackupInfo[] {
   return names
     .map((name) => describeBackup(path.join(dir, name), nativeBinding))
     .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.fileName.localeCompare(a.fileName));
+    .sort(newestFirst);
 }
 
 /** Applies the retention policy to `dir`; returns the names deleted. */
-export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION, protect: string[] = []): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -209,7 +217,7 @@ export function pruneBackups(dir: string, now: Date, policy: RetentionPolicy = D
       return [];
     }
   });
-  const doomed = backupsToDelete(candidates, now, policy);
+  const doomed = backupsToDelete(candidates, now, policy, protect);
   for (const name of doomed) rmSync(path.join(dir, name), { force: true });
   return doomed;
 }

@@ -24,21 +24,29 @@ export interface RetainedCandidate {
   takenAt: Date;
   reason: BackupReason;
   sizeBytes: number;
+  sequence?: number;
+}
+
+export function newestFirst<T extends { takenAt: Date; sequence?: number; fileName: string }>(a: T, b: T): number {
+  return b.takenAt.getTime() - a.takenAt.getTime() || (b.sequence ?? 1) - (a.sequence ?? 1) || b.fileName.localeCompare(a.fileName);
 }
 
 const DAY_MS = 86_400_000;
 /** Kept whatever the count: the way back from a restore, and from an app update. */
 const PINNED_NEWEST: BackupReason[] = ['before-restore', 'before-update'];
 
-/** Returns the file names to delete. Damaged copies set aside are never deleted automatically. */
-export function backupsToDelete(backups: RetainedCandidate[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+/**
+ * Returns the file names to delete. Damaged copies set aside are never deleted automatically,
+ * nor is anything in `protect` (the backup just written).
+ */
+export function backupsToDelete(backups: RetainedCandidate[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION, protect: string[] = []): string[] {
   const candidates = backups.filter((b) => b.reason !== 'damaged');
-  const newestFirst = [...candidates].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.fileName.localeCompare(a.fileName));
-  const keep = new Set<string>(newestFirst.slice(0, policy.keepLatest).map((b) => b.fileName));
+  const sorted = [...candidates].sort(newestFirst);
+  const keep = new Set<string>([...sorted.slice(0, policy.keepLatest).map((b) => b.fileName), ...protect]);
 
   const oldestDay = now.getTime() - policy.keepDailyForDays * DAY_MS;
   const daysSeen = new Set<string>();
-  for (const b of newestFirst) {
+  for (const b of sorted) {
     if (b.takenAt.getTime() < oldestDay) continue;
     const day = londonDate(b.takenAt);
     if (daysSeen.has(day)) continue;
@@ -46,17 +54,17 @@ export function backupsToDelete(backups: RetainedCandidate[], now: Date, policy:
     keep.add(b.fileName);
   }
   for (const reason of PINNED_NEWEST) {
-    const newest = newestFirst.find((b) => b.reason === reason);
+    const newest = sorted.find((b) => b.reason === reason);
     if (newest) keep.add(newest.fileName);
   }
 
   // Size cap: drop the oldest kept backups (never the newest one) until the total fits.
-  let total = newestFirst.filter((b) => keep.has(b.fileName)).reduce((sum, b) => sum + b.sizeBytes, 0);
-  for (const b of [...newestFirst].reverse()) {
+  let total = sorted.filter((b) => keep.has(b.fileName)).reduce((sum, b) => sum + b.sizeBytes, 0);
+  for (const b of [...sorted].reverse()) {
     if (total <= policy.maxTotalBytes) break;
-    if (!keep.has(b.fileName) || b === newestFirst[0]) continue;
+    if (!keep.has(b.fileName) || b === sorted[0] || protect.includes(b.fileName)) continue;
     keep.delete(b.fileName);
     total -= b.sizeBytes;
   }
-  return newestFirst.filter((b) => !keep.has(b.fileName)).map((b) => b.fileName);
+  return sorted.filter((b) => !keep.has(b.fileName)).map((b) => b.fileName);
 }

@@ -130,3 +130,12 @@ describe('retention policy', () => {
     expect(backupsToDelete([backup('2026-11-22T10:00:00Z', 'scheduled', 5000)], now, { ...DEFAULT_RETENTION, maxTotalBytes: 1000 })).toEqual([]);
   });
 });
+
+test('backups taken in the same moment keep their order, and the one just made is never pruned', async () => {
+  const stop = startBackupScheduler(t.session, { timer, backupsDir, backupOnStart: false });
+  const made = [];
+  for (let i = 0; i < 12; i++) made.push((await t.api.call('backup:create', {})).fileName);
+  const listed = (await t.api.call('backup:list', {})).map((b) => b.fileName);
+  expect(listed).toEqual(made.slice(2).reverse());
+  stop();
+});
