@@ -31,7 +31,7 @@ test(`${PER_CHANNEL} hostile payloads to each channel get typed errors and chang
       try {
         result = await t.dispatch(channel, payload);
       } catch (e) {
-        throw new Error(`${where}: dispatch threw ${(e as Error).message}`);
+        throw new Error(`${where}: dispatch threw ${(e as Error).message}`, { cause: e });
       }
       sent++;
       // Hash everything only when a row may have been written (even one rolled back).

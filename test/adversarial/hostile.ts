@@ -150,7 +150,7 @@ export function expectTypedRefusal(result: unknown, where: string, payload?: unk
   expect(typeof r.error?.message, where).toBe('string');
   expect(r.error?.message as string, where).not.toMatch(/\bat\s.+:\d+:\d+|TypeError|ReferenceError|RangeError|SQLITE_|\[object Object\]/);
   // An answer may list one issue per bad element of a huge array, but never grows beyond the request.
-  let sent = 0;
+  let sent: number;
   try {
     sent = JSON.stringify(payload)?.length ?? 0;
   } catch {
