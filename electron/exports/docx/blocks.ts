@@ -25,9 +25,11 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
+import { randomBytes } from 'node:crypto';
 import { ukDate } from '../../contract/format';
 import { xmlSafe } from '../text/xml-safe';
 import { AbbreviationFinder } from './glossary';
+import { RawTableWriter, type RawCell } from './raw-table';
 import type { Swatch } from './shared-model';
 
 /** A4 with 2 cm margins; widths in twentieths of a point. */
@@ -38,7 +40,6 @@ const FONT = 'Arial';
 const TEXT_COLOUR = '0B0C0C';
 const HEADING_COLOUR = '0B0C0C';
 const MUTED = '505A5F';
-const HEADER_FILL = 'DEE0E2';
 
 export const STYLES: IStylesOptions = {
   default: {
@@ -87,6 +88,11 @@ export type CellContent = string | Paragraph[] | { swatch: Swatch };
 
 export class DocWriter {
   readonly abbreviations = new AbbreviationFinder();
+  /** Placeholder text → the raw XML that replaces its paragraph. */
+  readonly rawBlocks = new Map<string, string>();
+  // Random per document, so no text an officer typed can look like a placeholder.
+  private readonly nonce = randomBytes(8).toString('hex');
+  private readonly rawTables = new RawTableWriter((t) => this.abbreviations.scan(t));
   private numberedLists = 0;
 
   /** Every string bound for the document passes here. */
@@ -165,14 +171,14 @@ export class DocWriter {
     });
   }
 
-  private cell(content: CellContent, width: number, header: boolean): TableCell {
+  private cell(content: CellContent, width: number): TableCell {
     const swatch = typeof content === 'object' && !Array.isArray(content) ? content.swatch : null;
     const children = Array.isArray(content)
       ? content
       : swatch
         ? [new Paragraph({ children: [this.run(swatch.text, { bold: true, color: swatch.fill ? textOn(swatch.fill) : undefined })] })]
-        : [new Paragraph({ children: [this.run(content as string, { bold: header })] })];
-    const fill = header ? HEADER_FILL : swatch?.fill;
+        : [new Paragraph({ children: [this.run(content as string)] })];
+    const fill = swatch?.fill;
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
@@ -181,27 +187,15 @@ export class DocWriter {
     });
   }
 
-  /** A data table whose header row repeats on every page it runs onto. */
-  table(columns: Column[], rows: CellContent[][], options: { fontSize?: number } = {}): Table {
+  /**
+   * A data table whose header row repeats on every page it runs onto. Written as raw XML (see
+   * raw-table.ts) behind a placeholder paragraph that packDocx swaps for it.
+   */
+  table(columns: Column[], rows: RawCell[][], options: { fontSize?: number } = {}): Paragraph {
+    const marker = `EWB-RAW-${this.nonce}-${this.rawBlocks.size}`;
     const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
-    const border = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' };
-    const sized = (r: CellContent[]) => r.map((c) => (typeof c === 'string' && options.fontSize ? [new Paragraph({ children: [this.run(c, { size: options.fontSize })] })] : c));
-    return new Table({
-      layout: TableLayoutType.FIXED,
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          cantSplit: true,
-          children: columns.map((c, i) =>
-            this.cell(options.fontSize ? [new Paragraph({ children: [this.run(c.header, { bold: true, size: options.fontSize })] })] : c.header, widths[i]!, true),
-          ),
-        }),
-        ...rows.map((r) => new TableRow({ children: sized(r).map((c, i) => this.cell(c, widths[i]!, false)) })),
-      ],
-    });
+    this.rawBlocks.set(marker, this.rawTables.table(columns.map((c, i) => ({ header: c.header, width: widths[i]! })), rows, options));
+    return new Paragraph({ children: [new TextRun(marker)] });
   }
 
   /** Two columns of label and value, for facts about one thing (no header row). */
@@ -224,7 +218,7 @@ export class DocWriter {
                 shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F2F1' },
                 children: [new Paragraph({ children: [this.run(name, { bold: true })] })],
               }),
-              this.cell(value, widths[1]!, false),
+              this.cell(value, widths[1]!),
             ],
           }),
       ),

@@ -23,11 +23,33 @@ export function completeCoreProperties(coreXml: string, props: { language: strin
   return xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(props.language)}</dc:language></cp:coreProperties>`);
 }
 
-export async function packDocx(doc: Document, props: { lastModifiedBy: string; at: Date }): Promise<Buffer> {
+/** Replaces each placeholder paragraph with its raw XML block (a table). */
+export function spliceRawBlocks(documentXml: string, blocks: ReadonlyMap<string, string>): string {
+  const cuts = [...blocks].map(([marker, xml]) => {
+    const at = documentXml.indexOf(marker);
+    if (at < 0) throw new Error(`Word export: placeholder ${marker} is missing from the document.`);
+    const start = documentXml.lastIndexOf('<w:p>', at);
+    const end = documentXml.indexOf('</w:p>', at) + '</w:p>'.length;
+    return { start, end, xml };
+  });
+  cuts.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(documentXml.slice(from, c.start), c.xml);
+    from = c.end;
+  }
+  out.push(documentXml.slice(from));
+  return out.join('');
+}
+
+export async function packDocx(doc: Document, props: { lastModifiedBy: string; at: Date; rawBlocks?: ReadonlyMap<string, string> }): Promise<Buffer> {
   const bytes = await Packer.toBuffer(doc);
   const files = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const body = files['word/document.xml'];
+  if (body && props.rawBlocks?.size) files['word/document.xml'] = strToU8(spliceRawBlocks(strFromU8(body), props.rawBlocks));
   const core = files['docProps/core.xml'];
-  if (core) files['docProps/core.xml'] = strToU8(completeCoreProperties(strFromU8(core), { language: 'en-GB', ...props }));
+  if (core) files['docProps/core.xml'] = strToU8(completeCoreProperties(strFromU8(core), { language: 'en-GB', lastModifiedBy: props.lastModifiedBy, at: props.at }));
   // [Content_Types].xml first, as Word and the OPC spec expect of a package.
   const ordered: Record<string, Uint8Array> = {};
   for (const name of ['[Content_Types].xml', ...Object.keys(files).filter((n) => n !== '[Content_Types].xml')]) {

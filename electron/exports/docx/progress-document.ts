@@ -145,7 +145,7 @@ export async function renderProgressDocx(m: ProgressModel, at: Date): Promise<Bu
       },
     ],
   });
-  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at });
+  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at, rawBlocks: w.rawBlocks });
 }
 
 export async function buildProgressDocx(ctx: ServiceContext, options: ProgressDocxOptions = {}): Promise<Buffer> {

@@ -179,7 +179,7 @@ function evidenceIndex(w: DocWriter, m: SefModel): FileChild[] {
         { header: 'Owner', width: 0.12 },
         { header: 'Cited in', width: 0.15 },
       ],
-      m.evidence.map((e) => [[w.bookmark(e.anchor, e.reference, { bold: true })], e.title, e.kind, e.level, e.effective, e.owner, e.citedIn.join('; ')]),
+      m.evidence.map((e) => [[{ text: e.reference, bold: true, bookmark: e.anchor }], e.title, e.kind, e.level, e.effective, e.owner, e.citedIn.join('; ')]),
       { fontSize: 18 },
     ),
   );
@@ -244,7 +244,7 @@ export async function renderSefDocx(m: SefModel, at: Date): Promise<Buffer> {
       },
     ],
   });
-  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at });
+  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at, rawBlocks: w.rawBlocks });
 }
 
 export async function buildSefDocx(ctx: ServiceContext, options: SefDocxOptions = {}): Promise<Buffer> {
