@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { evidenceItems, evidenceLinks, workbookInfo } from '../../db/schema';
@@ -60,10 +60,12 @@ function evidenceViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceI
   }));
 }
 
-function linkedToCondition(target: { type: LinkTarget; id: number }): SQL {
+/** Items linked to one target: an IN over the link index, so the evidence table is never scanned. */
+function linkedToCondition(ctx: ServiceContext, target: { type: LinkTarget; id: number }): SQL {
   const col = LINK_COLUMNS[target.type].column;
-  return exists(
-    sql`(SELECT 1 FROM ${evidenceLinks} WHERE ${evidenceLinks.evidenceId} = ${evidenceItems.id} AND ${col} = ${target.id} AND ${evidenceLinks.deletedAt} IS NULL)`,
+  return inArray(
+    evidenceItems.id,
+    ctx.db.select({ id: evidenceLinks.evidenceId }).from(evidenceLinks).where(and(eq(col, target.id), isNull(evidenceLinks.deletedAt))),
   );
 }
 
@@ -93,7 +95,7 @@ export const evidenceService = {
         input.containsPersonalData !== undefined ? eq(evidenceItems.containsPersonalData, input.containsPersonalData) : undefined,
         input.effectiveFromOnOrAfter ? gte(evidenceItems.effectiveFrom, input.effectiveFromOnOrAfter) : undefined,
         input.effectiveOnOrBefore ? lte(evidenceItems.effectiveFrom, input.effectiveOnOrBefore) : undefined,
-        input.linkedTo ? linkedToCondition(input.linkedTo) : undefined,
+        input.linkedTo ? linkedToCondition(ctx, input.linkedTo) : undefined,
         term ? or(like(evidenceItems.title, term), like(evidenceItems.reference, term), like(evidenceItems.summary, term)) : undefined,
       ],
       [...SORTS[input.sort]],
