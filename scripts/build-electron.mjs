@@ -15,8 +15,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Electron 40 runs Node 24; node22 keeps the output conservative. */
 const NODE_TARGET = 'node22';
 
-export async function buildElectron({ root = projectRoot, production = false } = {}) {
-  const outdir = path.join(root, 'dist-electron');
+export async function buildElectron({ root = projectRoot, production = false, outdir = path.join(root, 'dist-electron') } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const common = {
     absWorkingDir: root,
