@@ -149,14 +149,15 @@ export function expectTypedRefusal(result: unknown, where: string, payload?: unk
   expect(TYPED_CODES, `${where}: ${JSON.stringify(r.error)?.slice(0, 300)}`).toContain(r.error?.code);
   expect(typeof r.error?.message, where).toBe('string');
   expect(r.error?.message as string, where).not.toMatch(/\bat\s.+:\d+:\d+|TypeError|ReferenceError|RangeError|SQLITE_|\[object Object\]/);
-  // An answer may list one issue per bad element of a huge array, but never grows beyond the request.
+  // An answer lists one issue per bad element of a huge array (dispatch reports every zod issue),
+  // so it may grow with the request, but within a bound.
   let sent: number;
   try {
     sent = JSON.stringify(payload)?.length ?? 0;
   } catch {
     sent = 0; // too deep to measure
   }
-  expect(JSON.stringify(result).length, where).toBeLessThan(20_000 + sent);
+  expect(JSON.stringify(result).length, where).toBeLessThan(20_000 + 10 * sent);
 }
 
 export function expectNoPollution(): void {
