@@ -6,7 +6,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  Bookmark,
   Footer,
   Header,
   HeadingLevel,
@@ -58,10 +57,6 @@ export const NUMBERING: INumberingOptions = {
       reference: 'bullets',
       levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }],
     },
-    {
-      reference: 'numbers',
-      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 340 } } } }],
-    },
   ],
 };
 
@@ -93,7 +88,6 @@ export class DocWriter {
   // Random per document, so no text an officer typed can look like a placeholder.
   private readonly nonce = randomBytes(8).toString('hex');
   private readonly rawTables = new RawTableWriter((t) => this.abbreviations.scan(t));
-  private numberedLists = 0;
 
   /** Every string bound for the document passes here. */
   text(value: string): string {
@@ -125,12 +119,6 @@ export class DocWriter {
 
   bullet(children: ParagraphChild[] | string): Paragraph {
     return new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: typeof children === 'string' ? [this.run(children)] : children });
-  }
-
-  /** A numbered list that starts again at 1. */
-  numbered(items: ParagraphChild[][]): Paragraph[] {
-    const instance = ++this.numberedLists;
-    return items.map((children) => new Paragraph({ numbering: { reference: 'numbers', level: 0, instance }, children }));
   }
 
   /** "E-012" as a link to its entry in the evidence index. */
@@ -223,11 +211,6 @@ export class DocWriter {
           }),
       ),
     });
-  }
-
-  /** A bookmark target, e.g. an evidence reference in the appendix. */
-  bookmark(anchor: string, value: string, options: { bold?: boolean } = {}): Paragraph {
-    return new Paragraph({ children: [new Bookmark({ id: anchor, children: [this.run(value, options)] })] });
   }
 
   date(iso: string | null | undefined): string {
