@@ -37,6 +37,15 @@ app.setName(APP_NAME);
 // Privileged schemes must be registered before the app is ready.
 registerAppScheme(protocol);
 
+// macOS hands over double-clicked files with 'open-file', possibly before the app is ready.
+let openFileRequest: ((file: string) => void) | null = null;
+let pendingOpenFile: string | null = null;
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (openFileRequest) openFileRequest(file);
+  else pendingOpenFile = file;
+});
+
 if (!app.requestSingleInstanceLock()) {
   // Another copy is running: it receives our arguments through 'second-instance' and comes forward.
   app.quit();
@@ -156,7 +165,7 @@ async function start(): Promise<void> {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
-  const fromArgs = workbookFromArgs(process.argv);
+  const fromArgs = pendingOpenFile ?? workbookFromArgs(process.argv);
   if (fromArgs) {
     const opened = await host.open(fromArgs);
     if (!opened.ok) await host.reopenLast();
@@ -164,6 +173,8 @@ async function start(): Promise<void> {
     await host.reopenLast();
   }
   refreshMenu();
+
+  openFileRequest = (file) => void fromMenu(() => host.open(file), () => send('workbook:opened'));
 
   app.on('second-instance', (_event, argv) => {
     if (mainWindow) {
