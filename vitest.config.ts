@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: keep parallelism modest so heavy suites (exports, e2e) do not starve each other.
     maxWorkers: 2,
+    // Builds the renderer once for the end-to-end suite (test/e2e/).
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

@@ -112,7 +112,7 @@ export function AppShell() {
           })}
         </ul>
       </nav>
-      <main id="main-content" className={s.main} ref={mainRef} tabIndex={-1}>
+      <main id="main-content" className={s.main} ref={mainRef} tabIndex={-1} data-path={location.path}>
         {readOnly && (
           <MessageBar intent="warning" style={{ marginBottom: tokens.spacingVerticalL }}>
             <MessageBarBody>

@@ -2,7 +2,7 @@
  * Slots where self-contained features (renderer/features/…) plug into core screens.
  * Add ONE entry per feature; keep the component lazy so the first screen stays small.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 type Lazy<P> = LazyExoticComponent<ComponentType<P>> | ComponentType<P>;
 
@@ -12,7 +12,9 @@ export interface EvidenceItemPanelProps {
 }
 
 /** Panels shown on an evidence item's page, below its details (e.g. attached files). */
-export const evidenceItemPanels: { id: string; title: string; component: Lazy<EvidenceItemPanelProps> }[] = [];
+export const evidenceItemPanels: { id: string; title: string; component: Lazy<EvidenceItemPanelProps> }[] = [
+  { id: 'files', title: 'Files', component: lazy(() => import('../features/evidence-files/evidence-files-slot')) },
+];
 
 export interface PlanPagePanelProps {
   /** The plan on screen; null on the Action plans list. */
@@ -24,4 +26,6 @@ export interface PlanPagePanelProps {
 export const planPagePanels: { id: string; title: string; component: Lazy<PlanPagePanelProps> }[] = [];
 
 /** Components mounted once inside the app shell (e.g. the Ctrl+K search palette). */
-export const globalOverlays: { id: string; component: Lazy<Record<string, never>> }[] = [];
+export const globalOverlays: { id: string; component: Lazy<Record<string, never>> }[] = [
+  { id: 'search-palette', component: lazy(() => import('../features/search/search-overlay')) },
+];

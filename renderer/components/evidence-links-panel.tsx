@@ -17,7 +17,7 @@ const useStyles = makeStyles({ picker: { display: 'flex', flexDirection: 'column
 
 export function LevelBadge({ level }: { level: string }) {
   return (
-    <Badge appearance={level === 'impact' ? 'filled' : 'outline'} color={level === 'impact' ? 'success' : level === 'output' ? 'informative' : 'subtle'}>
+    <Badge appearance={level === 'impact' ? 'filled' : level === 'output' ? 'tint' : 'outline'} color={level === 'impact' ? 'success' : 'informative'}>
       {label(level)}
     </Badge>
   );

@@ -26,7 +26,9 @@ const PAGE = 200;
 const ROW = 56;
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  // Fluent inputs carry a minimum width; let them shrink to their grid cell.
+  fill: { minWidth: 0, width: '100%', maxWidth: '100%' },
   list: { height: '60vh', minHeight: '320px', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   row: { position: 'absolute', left: 0, right: 0, display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box' },
   head: { display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
@@ -130,38 +132,38 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
       )}
       <div role="search" className={s.filters} aria-label="Filter the evidence">
         <Field label="Search">
-          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="Title, reference or summary" />
+          <Input className={s.fill} type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder="Title, reference or summary" />
         </Field>
         <Field label="Kind">
-          <Select value={kind} onChange={(_, d) => setKind(d.value)}>
+          <Select className={s.fill} value={kind} onChange={(_, d) => setKind(d.value)}>
             <option value="">Any kind</option>
             {EVIDENCE_KINDS.map((k) => <option key={k} value={k}>{label(k)}</option>)}
           </Select>
         </Field>
         <Field label="Level">
-          <Select value={level} onChange={(_, d) => setLevel(d.value)}>
+          <Select className={s.fill} value={level} onChange={(_, d) => setLevel(d.value)}>
             <option value="">Any level</option>
             {EVIDENCE_LEVELS.map((k) => <option key={k} value={k}>{label(k)}</option>)}
           </Select>
         </Field>
         <Field label="Owner">
-          <Select value={owner} onChange={(_, d) => setOwner(d.value)}>
+          <Select className={s.fill} value={owner} onChange={(_, d) => setOwner(d.value)}>
             <option value="">Anyone</option>
             {people.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
           </Select>
         </Field>
         <Field label="Personal data">
-          <Select value={personal} onChange={(_, d) => setPersonal(d.value)}>
+          <Select className={s.fill} value={personal} onChange={(_, d) => setPersonal(d.value)}>
             <option value="">Either</option>
             <option value="yes">Contains personal data</option>
             <option value="no">No personal data</option>
           </Select>
         </Field>
         <Field label="Effective from" hint="dd/mm/yyyy" validationMessage={from && !parseUkDate(from) ? 'Enter a date such as 22/11/2026.' : undefined}>
-          <Input value={from} onChange={(_, d) => setFrom(d.value)} />
+          <Input className={s.fill} value={from} onChange={(_, d) => setFrom(d.value)} />
         </Field>
         <Field label="Effective to" hint="dd/mm/yyyy" validationMessage={to && !parseUkDate(to) ? 'Enter a date such as 22/11/2026.' : undefined}>
-          <Input value={to} onChange={(_, d) => setTo(d.value)} />
+          <Input className={s.fill} value={to} onChange={(_, d) => setTo(d.value)} />
         </Field>
       </div>
       {linkedTo && (

@@ -1,4 +1,4 @@
-/** The trend chart: local area against target and comparators. Decorative for screen readers: the table beside it carries the same data. */
+/** The trend chart: local area against target and comparators. One image for screen readers: the table below carries the same data. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface TrendRow {
@@ -21,9 +21,9 @@ const SERIES: { key: keyof TrendRow; name: string; colour: string; dash?: string
 export default function TrendChart({ rows, unit }: { rows: TrendRow[]; unit: string }) {
   const present = SERIES.filter((s) => rows.some((r) => r[s.key] !== undefined));
   return (
-    <div aria-hidden="true" style={{ width: '100%', height: 320 }}>
+    <div role="img" aria-label="Trend chart of the local area against target and comparators. The same figures are in the table below." style={{ width: '100%', height: 320 }}>
       <ResponsiveContainer>
-        <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#E1DFDD" />
           <XAxis dataKey="period" />
           <YAxis unit={unit === '%' ? '%' : undefined} />

@@ -1,0 +1,10 @@
+/** The /search route: the search page wired to the app's client and router. */
+import { useApi } from '../../api/api-context';
+import type { ScreenProps } from '../../app/route-types';
+import { navigate } from '../../app/router';
+import { SearchPage } from './search-page';
+
+export default function SearchScreen({ query }: ScreenProps) {
+  const { client } = useApi();
+  return <SearchPage key={query.get('q') ?? ''} client={client} navigate={(p) => navigate(p)} initialQuery={query.get('q') ?? ''} />;
+}
