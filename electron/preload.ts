@@ -1,12 +1,14 @@
 /**
  * The sandboxed preload: the only bridge between the page and the main process. It exposes
  * `window.workbook` (the contract, refusing names the contract does not declare — the list is
- * `channelNames`, bundled in, never hand-written) and `window.workbookShell` (desktop actions).
+ * `channelNames`, bundled in, never hand-written), `window.workbookShell` (desktop actions) and
+ * `window.workbookFiles` (evidence files).
  * No Node, no ipcRenderer and no paths reach the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames, isChannelName } from './contract/channels';
 import type { Result } from './contract/define';
+import { FILES_PROGRESS_EVENT, filesIpc, type FilesShell, type ImportProgressView } from './contract/files-shell-api';
 import { isMenuAction, type MenuAction, type WorkbookBridge, type WorkbookShell } from './contract/shell-api';
 import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from './shell/ipc-names';
 
@@ -46,5 +48,24 @@ export const workbookShell = {
   },
 } satisfies WorkbookShell;
 
+/** `window.workbookFiles`: evidence files (handlers in electron/files.main.ts, by the files engineer). */
+export const workbookFiles = {
+  openFile: (fileId) => ipcRenderer.invoke(filesIpc.openFile, fileId),
+  saveFileAs: (fileId) => ipcRenderer.invoke(filesIpc.saveFileAs, fileId),
+  pickAndAttach: (evidenceId) => ipcRenderer.invoke(filesIpc.pickAndAttach, evidenceId),
+  importFolder: (request) => ipcRenderer.invoke(filesIpc.importFolder, request),
+  cancelImport: () => ipcRenderer.invoke(filesIpc.cancelImport),
+  onImportProgress(callback) {
+    const listener = (_event: unknown, progress: unknown) => {
+      if (progress && typeof progress === 'object') callback(progress as ImportProgressView);
+    };
+    ipcRenderer.on(FILES_PROGRESS_EVENT, listener);
+    return () => {
+      ipcRenderer.removeListener(FILES_PROGRESS_EVENT, listener);
+    };
+  },
+} satisfies FilesShell;
+
 contextBridge.exposeInMainWorld('workbook', workbookBridge);
 contextBridge.exposeInMainWorld('workbookShell', workbookShell);
+contextBridge.exposeInMainWorld('workbookFiles', workbookFiles);

@@ -3,6 +3,8 @@
  * Bundles the Electron main process and preload with esbuild:
  *   electron/main.ts    -> dist-electron/main.cjs     (Node in Electron; electron and better-sqlite3 stay external)
  *   electron/preload.ts -> dist-electron/preload.cjs  (sandboxed preload: everything inlined except electron)
+ *   electron/files/text/worker-entry.ts -> dist-electron/text-worker.mjs (text extraction worker thread;
+ *     pdfjs-dist stays external because it loads its own pdf.worker.mjs relative to itself)
  * `npm run build` runs it after `vite build`; scripts/start.mjs calls buildElectron() directly.
  */
 import { build } from 'esbuild';
@@ -35,8 +37,9 @@ export async function buildElectron({ root = projectRoot, production = false, ou
       outExtension: { '.js': '.cjs' },
       platform: 'node',
       target: NODE_TARGET,
-      // better-sqlite3 loads a native addon (the Electron build is passed as nativeBinding).
-      external: ['electron', 'better-sqlite3'],
+      // better-sqlite3 loads a native addon (the Electron build is passed as nativeBinding);
+      // pdfjs-dist loads its own worker file relative to itself, so it must stay a real package.
+      external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
       // db/app-root.ts reads import.meta.url, which a CJS bundle lacks; main sets
       // EVIDENCE_WORKBOOK_ROOT first, but give it a real value rather than undefined.
       define: { ...common.define, 'import.meta.url': '__ewb_import_meta_url' },
@@ -52,13 +55,25 @@ export async function buildElectron({ root = projectRoot, production = false, ou
       target: 'chrome140',
       external: ['electron'],
     }),
+    build({
+      ...common,
+      entryPoints: { 'text-worker': path.join(root, 'electron/files/text/worker-entry.ts') },
+      outdir,
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+      platform: 'node',
+      target: NODE_TARGET,
+      external: ['pdfjs-dist', 'electron', 'better-sqlite3'],
+      // Some bundled CommonJS dependencies call require(); give the ES module one.
+      banner: { js: "import { createRequire as __ewbCreateRequire } from 'node:module'; const require = __ewbCreateRequire(import.meta.url);" },
+    }),
   ]);
-  return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };
+  return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs'), textWorker: path.join(outdir, 'text-worker.mjs') };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   buildElectron({ production: process.argv.includes('--production') }).then(
-    (out) => console.log(`Bundled ${path.relative(projectRoot, out.main)} and ${path.relative(projectRoot, out.preload)}.`),
+    (out) => console.log(`Bundled ${[out.main, out.preload, out.textWorker].map((f) => path.relative(projectRoot, f)).join(', ')}.`),
     (e) => {
       console.error(`Could not bundle the Electron main process: ${e.message}`);
       process.exitCode = 1;

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, contract } from '../../electron/contract/channels';
+import { FILES_PROGRESS_EVENT, filesIpc, type FilesShell } from '../../electron/contract/files-shell-api';
 import type { WorkbookBridge, WorkbookShell } from '../../electron/contract/shell-api';
 import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from '../../electron/shell/ipc-names';
 import { ipcRenderer, recorded } from './fake-electron';
@@ -22,8 +23,8 @@ beforeAll(async () => {
 });
 
 describe('window.workbook', () => {
-  it('is exposed alongside window.workbookShell and nothing else', () => {
-    expect([...recorded.exposed.keys()].sort()).toEqual(['workbook', 'workbookShell']);
+  it('is exposed alongside window.workbookShell and window.workbookFiles, and nothing else', () => {
+    expect([...recorded.exposed.keys()].sort()).toEqual(['workbook', 'workbookFiles', 'workbookShell']);
     expect(Object.keys(bridge)).toEqual(['invoke']);
   });
 
@@ -45,6 +46,27 @@ describe('window.workbook', () => {
     const result = await bridge.invoke(channel as never, {} as never);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('window.workbookFiles', () => {
+  it('offers exactly the file actions, each on the channel the files handlers register', async () => {
+    const files = recorded.exposed.get('workbookFiles') as FilesShell;
+    expect(Object.keys(files).sort()).toEqual([...Object.keys(filesIpc), 'onImportProgress'].sort());
+    ipcRenderer.invoke.mockClear();
+    await files.pickAndAttach(7);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(filesIpc.pickAndAttach, 7);
+  });
+
+  it('progress reaches the page without the IPC event', () => {
+    const files = recorded.exposed.get('workbookFiles') as FilesShell;
+    const seen: unknown[] = [];
+    const stop = files.onImportProgress((p) => seen.push(p));
+    ipcRenderer.emitFromMain(FILES_PROGRESS_EVENT, { done: 1, total: 2 });
+    ipcRenderer.emitFromMain(FILES_PROGRESS_EVENT, 'junk');
+    stop();
+    ipcRenderer.emitFromMain(FILES_PROGRESS_EVENT, { done: 2, total: 2 });
+    expect(seen).toEqual([{ done: 1, total: 2 }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNEL, shellIpc } from '../../electron/shell/ipc-names';
 import { electronNativeBinding } from '../../electron/shell/native-binding';
@@ -19,7 +20,7 @@ interface StartModule {
   installedElectron(root: string): string | null;
 }
 interface BuildModule {
-  buildElectron(options: { root?: string; outdir?: string; production?: boolean }): Promise<{ main: string; preload: string }>;
+  buildElectron(options: { root?: string; outdir?: string; production?: boolean }): Promise<{ main: string; preload: string; textWorker: string }>;
 }
 interface NativeModule {
   nativeTarget(root: string, o?: { version?: string; platform?: string; arch?: string }): { stamp: Record<string, string>; dir: string };
@@ -64,7 +65,7 @@ describe('the Electron build of better-sqlite3 is kept apart', () => {
 
 describe('the bundled main process', () => {
   let root: string;
-  let out: { main: string; preload: string };
+  let out: { main: string; preload: string; textWorker: string };
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ewb-bundle-'));
@@ -82,6 +83,19 @@ describe('the bundled main process', () => {
     expect(readFileSync(out.preload, 'utf8')).toMatch(/require\("electron"\)/);
     // The sandboxed preload cannot load Node modules.
     expect(readFileSync(out.preload, 'utf8')).not.toMatch(/require\("(node:)?(fs|path|child_process|os)"\)/);
+  });
+
+  it('bundles the text-extraction worker so it runs without tsx', async () => {
+    const worker = new Worker(out.textWorker);
+    try {
+      const result = await new Promise((resolve) => {
+        worker.on('message', (m: { id: number; result: unknown }) => resolve(m.result));
+        worker.postMessage({ id: 1, bytes: new TextEncoder().encode('EHCP timeliness 22/11/2026'), mimeType: 'text/plain' });
+      });
+      expect(result).toMatchObject({ status: 'extracted', text: 'EHCP timeliness 22/11/2026' });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('starts, sets the app root, registers IPC and loads app:// with the sandboxed preload', () => {
@@ -105,6 +119,7 @@ describe('the bundled main process', () => {
     const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
     expect(report.url).toBe('app://workbook/index.html');
     expect(report.root).toBe(appPath);
+    expect(report.textWorker).toBe(out.textWorker);
     expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(report.webPreferences.preload).toBe(path.join(path.dirname(out.main), 'preload.cjs'));
     expect(report.handled).toEqual(expect.arrayContaining([INVOKE_CHANNEL, ...Object.values(shellIpc)]));
