@@ -76,6 +76,25 @@ async function revertPointOf(sqlite: Database.Database, workbookPath: string, op
   return createBackup(sqlite, workbookPath, write);
 }
 
+/**
+ * True when another connection (another window, the CLI, a sync tool) has the workbook open:
+ * SQLite then refuses this probe an exclusive lock. Replacing the file under it would corrupt it.
+ */
+function openElsewhere(workbookPath: string, nativeBinding?: string): boolean {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(workbookPath, { fileMustExist: true, timeout: 200, nativeBinding });
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code === 'SQLITE_BUSY' || (e as { code?: string }).code === 'SQLITE_LOCKED';
+  } finally {
+    probe?.close();
+  }
+}
+
 function sidecarsInUse(workbookPath: string): boolean {
   const wal = `${workbookPath}-wal`;
   return existsSync(wal) && statSync(wal).size > 0;
@@ -109,7 +128,7 @@ export async function restoreWorkbookFile(options: RestoreFileOptions): Promise<
     }
     // From here to the rename nothing awaits, so no change can slip in after the revert point.
     options.closeCurrent();
-    if (sidecarsInUse(workbookPath)) {
+    if ((revertPoint && openElsewhere(workbookPath, options.nativeBinding)) || sidecarsInUse(workbookPath)) {
       throw new ServiceError('conflict', 'The workbook is open in another window or program. Close it there, then restore again. Nothing was replaced.');
     }
     for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${workbookPath}${sidecar}`, { force: true });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { openWorkbook } from '../../db/open-workbook';
 import { startBackupScheduler } from '../../electron/safety/backup-scheduler';
 import { listBackups } from '../../electron/safety/backup-store';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
@@ -74,4 +75,20 @@ test('restore is refused, plainly, where the host has not enabled it', async () 
   stop();
   const result = await t.api.result('backup:restore', { fileName: 'test-2026-11-22T09-00-00-000Z-manual.workbook' });
   expect(result).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+});
+
+test('a workbook open in another window or program is not replaced under it', async () => {
+  await t.api.call('evidence:create', { title: 'Ofsted letter 2019', kind: 'document', level: 'output' });
+  const backup = await t.api.call('backup:create', {});
+  await t.api.call('evidence:create', { title: 'Parent survey 2026', kind: 'survey', level: 'impact' });
+  const elsewhere = await openWorkbook(t.file);
+  elsewhere.sqlite.prepare('SELECT count(*) FROM evidence_items').get();
+  try {
+    const result = await t.api.result('backup:restore', { fileName: backup.fileName });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/open in another window or program.*Nothing was replaced/) } });
+    // The session carries on with the workbook as it was.
+    expect(await titles()).toEqual(['Ofsted letter 2019', 'Parent survey 2026']);
+  } finally {
+    elsewhere.close();
+  }
 });
