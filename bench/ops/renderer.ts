@@ -100,6 +100,30 @@ export async function benchRenderer(workbookPath: string, tempRoot: string, log:
   return results;
 }
 
+/**
+ * Scrolls the largest scrollable element (the virtualised list, or the page) to its end, a
+ * screenful per frame. A string, not a function: tsx's compiled helpers do not exist in the page.
+ */
+const SCROLL_TO_END = `(async () => {
+  const candidates = [...document.querySelectorAll('*')].filter((el) => {
+    const style = getComputedStyle(el);
+    return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 10;
+  });
+  const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] || document.scrollingElement;
+  const started = performance.now();
+  let steps = 0, stable = 0, lastHeight = -1;
+  while (performance.now() - started < 120000 && stable < 5) {
+    scroller.scrollTop += scroller.clientHeight;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    steps++;
+    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+    stable = atEnd && scroller.scrollHeight === lastHeight ? stable + 1 : 0;
+    lastHeight = scroller.scrollHeight;
+  }
+  const refs = document.body.innerText.match(/E-\\d{3,}/g) || [];
+  return { ms: performance.now() - started, steps, lastSeen: refs[refs.length - 1] || null, rows: document.querySelectorAll('[role="row"], tr').length };
+})()`;
+
 type Page = Awaited<ReturnType<Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>['newPage']>>;
 
 async function scrollEvidence(page: Page): Promise<OpResult> {
@@ -114,30 +138,7 @@ async function scrollEvidence(page: Page): Promise<OpResult> {
     { timeout: 60_000 },
   );
   const listMs = performance.now() - t0;
-  // Scroll the largest scrollable element (the virtualised list, or the page) to its end.
-  const outcome = await page.evaluate(async () => {
-    const candidates = [...document.querySelectorAll<HTMLElement>('*')].filter((el) => {
-      const style = getComputedStyle(el);
-      return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 10;
-    });
-    const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] ?? (document.scrollingElement as HTMLElement);
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-    const started = performance.now();
-    let steps = 0;
-    let stable = 0;
-    let lastHeight = -1;
-    while (performance.now() - started < 120_000 && stable < 5) {
-      scroller.scrollTop += scroller.clientHeight;
-      await frame();
-      steps++;
-      const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-      stable = atEnd && scroller.scrollHeight === lastHeight ? stable + 1 : 0;
-      lastHeight = scroller.scrollHeight;
-    }
-    const refs = document.body.innerText.match(/E-\d{3,}/g) ?? [];
-    const rows = document.querySelectorAll('[role="row"], tr').length;
-    return { ms: performance.now() - started, steps, lastSeen: refs.at(-1) ?? null, rows };
-  });
+  const outcome = (await page.evaluate(SCROLL_TO_END)) as { ms: number; steps: number; lastSeen: string | null; rows: number };
   return ok('renderer', name, summarise([listMs + outcome.ms], 0), {
     note: `list shown in ${listMs.toFixed(0)} ms, then ${outcome.steps} screenfuls in ${outcome.ms.toFixed(0)} ms; ${outcome.rows} rows in the DOM at the end; last reference on screen ${outcome.lastSeen ?? 'none'}`,
   });
