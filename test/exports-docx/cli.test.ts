@@ -50,7 +50,10 @@ describe('workbook export sef / export progress', () => {
   it('names the periods that have milestones when the one asked for has none', async () => {
     const r = await cli('export', 'progress', '--workbook', f.file, '--out', path.join(f.dir, 'p.docx'), '--period', 'Autumn 1999');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Periods with milestones: November 2020, March 2021.');
+    expect(r.out).toContain('Periods with milestones in this plan: November 2020, March 2021.');
+    await f.api.call('plan:create', { type: 'improvement', title: 'SEND partnership plan', status: 'published' });
+    const other = await cli('export', 'progress', '--workbook', f.file, '--out', path.join(f.dir, 'p.docx'));
+    expect(other.out).toContain(`Other plans (choose with --plan ID): ${f.planId} Written Statement of Action (fit for purpose / approved).`);
   });
 
   it('explains bad arguments without writing anything', async () => {

@@ -85,6 +85,12 @@ describe('plan progress report', () => {
     expect(now).toMatch(/Actions completed[\s\S]*?1\.2 Agree a joint commissioning framework[\s\S]*?Framework agreed by the ICB board\./);
   });
 
+  it('for a named period, is as at the end of that period unless a date is given', async () => {
+    const t = await exportText({ periodLabel: 'November 2020' });
+    expect(t).toContain('Report as at 16/11/2020.');
+    expect(t).toMatch(/Delayed actions\s*\n\s*1\.2 Agree/);
+  });
+
   it('without a period, counts the milestones due by the report date', () => {
     const m = buildProgressModel(f.session.context()!, { asOf: '2021-12-31' });
     expect(m.milestones.total).toBe(7);

@@ -1,6 +1,7 @@
 /** CLI commands: export sef, export progress (issue #4). */
 import path from 'node:path';
 import { openWorkbook } from '../../../db/open-workbook';
+import { label } from '../../contract/enums';
 import { parseUkDate } from '../../contract/format';
 import { WorkbookSession } from '../../api/workbook-session';
 import { buildProgressModel } from '../../exports/docx/progress-model';
@@ -9,6 +10,7 @@ import { buildSefModel } from '../../exports/docx/sef-model';
 import { renderSefDocx } from '../../exports/docx/sef-document';
 import { writeFileAtomically, WriteFileError } from '../../exports/write-file-atomically';
 import type { ServiceContext } from '../../services/context';
+import { planService } from '../../services/plan-service';
 import { ServiceError } from '../../services/service-error';
 import { CliError, type CliCommand, type CliValues } from '../command';
 
@@ -97,7 +99,11 @@ const exportProgress: CliCommand = {
       writeFileAtomically(out, bytes);
       io.out(`Wrote ${out} (${size(bytes.length)})`);
       io.out(`${progressTitle(model)}: ${model.milestones.total} milestone(s)${model.milestones.total ? ` \u2013 ${milestoneSentences(model.milestones.counts).join(', ')}` : ''}.`);
-      if (model.milestones.total === 0 && model.period.label && model.knownPeriods.length) io.out(`Periods with milestones: ${model.knownPeriods.join(', ')}.`);
+      if (model.milestones.total === 0) {
+        if (model.period.label && model.knownPeriods.length) io.out(`Periods with milestones in this plan: ${model.knownPeriods.join(', ')}.`);
+        const others = planService.list(ctx, { offset: 0, limit: 50 }).items.filter((p) => p.id !== model.plan.id);
+        if (others.length) io.out(`Other plans (choose with --plan ID): ${others.map((p) => `${p.id} ${p.title} (${label(p.status).toLowerCase()})`).join('; ')}.`);
+      }
       return 0;
     });
   },

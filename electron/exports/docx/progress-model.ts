@@ -18,7 +18,7 @@ export interface ProgressDocxOptions {
   planId?: number;
   /** Milestones of this reporting period ("November 2020"); without it, those due by the as-of date. */
   periodLabel?: string;
-  /** ISO date the report is as at; today when not given. Later updates are not used. */
+  /** ISO date the report is as at (later updates are not used); by default the end of the period, or today. */
   asOf?: string;
 }
 
@@ -112,11 +112,25 @@ function addMonths(iso: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A report for a past period is as at that period, not today: the later of its milestones' due
+ * dates and the updates reported for it. Null when the period has neither.
+ */
+function periodEnd(ctx: ServiceContext, planId: number, periodLabel: string, periodMilestones: { dueOn: string | null }[]): string | null {
+  const reported = ctx.workbook.sqlite
+    .prepare(
+      `SELECT max(u.reported_on) AS last FROM progress_updates u JOIN actions a ON a.id = u.action_id JOIN priorities p ON p.id = a.priority_id
+       WHERE p.plan_id = ? AND u.deleted_at IS NULL AND a.deleted_at IS NULL AND lower(trim(u.period_label)) = lower(?)`,
+    )
+    .get(planId, periodLabel) as { last: string | null };
+  const dates = [reported.last, ...periodMilestones.map((m) => m.dueOn)].filter((d): d is string => d != null);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
 export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOptions = {}): ProgressModel {
   const planId = options.planId ?? currentPlanId(ctx);
   if (planId == null) throw new ServiceError('not_found', 'Create an action plan first: this workbook has no plan to report on yet.');
   const plan = getLive(ctx, 'plan', planId);
-  const asOf = options.asOf ?? today(ctx);
   const periodLabel = options.periodLabel?.trim() || null;
   const planType = ctx.reference.planTypes.find((t) => t.id === plan.type);
   const event = plan.eventId
@@ -150,6 +164,7 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
         .all()
     : [];
   const samePeriod = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
+  const asOf = options.asOf ?? (periodLabel ? periodEnd(ctx, plan.id, periodLabel, stones.filter((m) => samePeriod(m.periodLabel, periodLabel))) : null) ?? today(ctx);
   const inScope = stones.filter((m) => (periodLabel ? samePeriod(m.periodLabel, periodLabel) : m.dueOn != null && m.dueOn <= asOf));
 
   // The latest update of each action as at the report date; within a named period, that period's.

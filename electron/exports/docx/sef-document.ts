@@ -22,14 +22,14 @@ export function indicatorTable(w: DocWriter, rows: IndicatorRow[]): FileChild[] 
   return [
     w.table(
       [
-        { header: 'Indicator', width: 0.19 },
+        { header: 'Indicator', width: 0.18 },
         { header: 'Latest (local)', width: 0.1 },
-        { header: 'Period', width: 0.08 },
+        { header: 'Period', width: 0.11 },
         { header: 'Target', width: 0.09 },
         { header: 'England', width: 0.11 },
         { header: 'Region', width: 0.09 },
         { header: 'Statistical neighbours', width: 0.14 },
-        { header: 'Direction of travel', width: 0.2 },
+        { header: 'Direction of travel', width: 0.18 },
       ],
       rows.map((r) => [
         r.code ? `${r.code} ${r.title}` : r.title,
