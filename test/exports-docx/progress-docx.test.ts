@@ -58,7 +58,7 @@ describe('plan progress report', () => {
       'Next steps',
       'Glossary of abbreviations',
     ]);
-    expect(text).toMatch(/Priority 1: Accountability[\s\S]*?Actions completed\s*\n\s*1\.1 Publish a local data set monthly[\s\S]*?A local data set is updated monthly and available online\.[\s\S]*?Delayed actions\s*\n\s*1\.2 Agree a joint commissioning framework\s*\n\s*Status: Delayed\. RAG:\s+Amber\s*\. Due 30\/11\/2020\.[\s\S]*?Issues\s*\n\s*ICB sign-off moved to January\./);
+    expect(text).toMatch(/Priority 1: Accountability[\s\S]*?Actions completed\s*\n\s*1\.1 Publish a local data set monthly[\s\S]*?A local data set is updated monthly and available online\.[\s\S]*?Delayed actions\s*\n\s*1\.2 Agree a joint commissioning framework\s*\n\s*Status: Delayed; RAG:\s+Amber\s*; Due 30\/11\/2020[\s\S]*?Issues\s*\n\s*ICB sign-off moved to January\./);
     expect(text).toMatch(/Priority 2: EHC plans[\s\S]*?Actions not achieved\s*\n\s*2\.1 Clear the backlog[\s\S]*?RAG:\s+Red[\s\S]*?EP vacancies\./);
   });
 

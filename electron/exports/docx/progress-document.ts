@@ -56,13 +56,21 @@ function actionBlock(w: DocWriter, a: ReportedAction): FileChild[] {
   const out: FileChild[] = [
     w.paraOf([w.run(`${a.reference} `, { bold: true }), w.run(a.what, { bold: true })], { keepNext: true }),
     w.paraOf([
-      w.run('Status: '),
-      w.run(a.statusLabel),
-      w.run('. RAG: '),
+      w.run(`Status: ${a.statusLabel}; RAG:`),
       w.swatchRun(a.ragAsOf),
-      ...(a.leadName ? [w.run(`. Lead: ${a.leadName}`)] : []),
-      ...(a.revisedDueOn ? [w.run(`. Due date revised to ${w.date(a.revisedDueOn)}${a.revisedDueReason ? ` (${a.revisedDueReason})` : ''}`)] : a.dueOn ? [w.run(`. Due ${w.date(a.dueOn)}`)] : []),
-      w.run('.'),
+      w.run(
+        [
+          '',
+          a.leadName ? `Lead: ${a.leadName}` : '',
+          a.revisedDueOn
+            ? `Due date revised to ${w.date(a.revisedDueOn)}${a.revisedDueReason.trim() ? ` (${a.revisedDueReason.trim().replace(/[.\s]+$/, '')})` : ''}`
+            : a.dueOn
+              ? `Due ${w.date(a.dueOn)}`
+              : '',
+        ]
+          .filter((x, i) => i === 0 || x)
+          .join('; '),
+      ),
     ]),
   ];
   if (!a.highlights.trim() && !a.issues.trim() && !a.mitigation.trim()) {
