@@ -365,7 +365,8 @@ export async function buildPlanXlsx(ctx: ServiceContext, options: PlanXlsxOption
     else await protect(ws, false);
   }
   wb.views = [{ x: 0, y: 0, width: 28000, height: 16000, firstSheet: 0, activeTab: planSheetIndex, visibility: 'visible' }];
-  const out = await wb.xlsx.writeBuffer();
+  // Fast deflate: a plan of 600 actions compresses almost as well, in a fraction of the time.
+  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
   return Buffer.from(out as ArrayBuffer);
 }
 

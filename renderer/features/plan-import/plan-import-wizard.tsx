@@ -42,8 +42,13 @@ export interface PlanImportWizardProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   row: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
-  conflict: { borderColor: tokens.colorPaletteRedBorder2, borderWidth: '2px' },
-  table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  conflict: { borderLeftWidth: '6px', borderLeftColor: tokens.colorPaletteRedBorder2 },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    '& th': { textAlign: 'left', verticalAlign: 'top', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    '& td': { textAlign: 'left', verticalAlign: 'top', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'pre-wrap' },
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -54,7 +59,18 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const messageOf = (e: unknown) => (e instanceof ApiFailure ? e.error.message : 'Something went wrong and nothing was changed. Try again.');
+/** FileReader rather than Blob.arrayBuffer: it works in every embedded browser the app meets. */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error('The file could not be read. Check it is not open in another program, then try again.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+const messageOf = (e: unknown) =>
+  e instanceof ApiFailure ? e.error.message : e instanceof Error && e.message.startsWith('The file') ? e.message : 'Something went wrong and nothing was changed. Try again.';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function PlanImportWizard({ client, onApplied, onClose }: PlanImportWizardProps) {
@@ -74,7 +90,7 @@ export function PlanImportWizard({ client, onApplied, onClose }: PlanImportWizar
     setError(null);
     setBusy('reading');
     try {
-      const base64 = toBase64(new Uint8Array(await chosen.arrayBuffer()));
+      const base64 = toBase64(await readBytes(chosen));
       const result = await client.call('import:planPreview', { base64, fileName: chosen.name, returnedBy });
       setFile({ name: chosen.name, base64 });
       setPreview(result);
@@ -290,8 +306,8 @@ function PreviewRowView({ row, choice, onChoose }: { row: Row; choice: Choice | 
                   {c.label}
                   {c.conflict ? ' (changed on both sides)' : ''}
                 </th>
-                <td style={{ whiteSpace: 'pre-wrap' }}>{c.from}</td>
-                <td style={{ whiteSpace: 'pre-wrap' }}>{c.to}</td>
+                <td>{c.from}</td>
+                <td>{c.to}</td>
               </tr>
             ))}
           </tbody>
