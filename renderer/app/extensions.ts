@@ -23,7 +23,9 @@ export interface PlanPagePanelProps {
 }
 
 /** Tools shown on the Action plans screens (e.g. the Excel plan import wizard). */
-export const planPagePanels: { id: string; title: string; component: Lazy<PlanPagePanelProps> }[] = [];
+export const planPagePanels: { id: string; title: string; component: Lazy<PlanPagePanelProps> }[] = [
+  { id: 'plan-import', title: 'Import a returned Excel plan', component: lazy(() => import('../screens/plans/plan-import-panel')) },
+];
 
 /** Components mounted once inside the app shell (e.g. the Ctrl+K search palette). */
 export const globalOverlays: { id: string; component: Lazy<Record<string, never>> }[] = [

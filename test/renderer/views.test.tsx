@@ -37,7 +37,7 @@ const plans = () => page([]);
 
 test('Overview: loading, then the roll-up as officers write it, with overdue owners', async () => {
   let resolve!: (v: ReturnType<typeof ok<Overview>>) => void;
-  renderWithApp(<OverviewScreen params={{}} query={new URLSearchParams()} />, {
+  renderWithApp(<OverviewScreen />, {
     'plan:list': plans,
     'overview:get': () => new Promise((r) => (resolve = r)),
   });
@@ -53,7 +53,7 @@ test('Overview: loading, then the roll-up as officers write it, with overdue own
 });
 
 test('Overview: with no plan yet, it says what to do next', async () => {
-  renderWithApp(<OverviewScreen params={{}} query={new URLSearchParams()} />, { 'plan:list': plans, 'overview:get': () => ok({ ...overview, plan: null }) });
+  renderWithApp(<OverviewScreen />, { 'plan:list': plans, 'overview:get': () => ok({ ...overview, plan: null }) });
   expect(await screen.findByText('There is no action plan yet')).toBeTruthy();
   expect(screen.getByRole('link', { name: 'Action plans' })).toBeTruthy();
 });
@@ -61,7 +61,7 @@ test('Overview: with no plan yet, it says what to do next', async () => {
 test('Overview: an error is shown with its message and can be retried', async () => {
   const user = userEvent.setup();
   let attempts = 0;
-  renderWithApp(<OverviewScreen params={{}} query={new URLSearchParams()} />, {
+  renderWithApp(<OverviewScreen />, {
     'plan:list': plans,
     'overview:get': () => (++attempts === 1 ? { ok: false, error: { code: 'internal', message: 'The workbook server is not answering.' } } : ok(overview)),
   });

@@ -71,6 +71,7 @@ export default function SefScreen({ params }: ScreenProps) {
           actions={
             <>
               <ExportButton channel="export:sefDocx" input={{ sefId: v.id }} label="Self-evaluation (Word)" />
+              <ExportButton channel="export:sefDocx" input={{ sefId: v.id, publication: true }} label="For publication, without personal data (Word)" />
               <HistoryButton entity="sef" id={v.id} />
               <DeleteButton channel="sef:delete" id={v.id} what="this self-evaluation version" after="/sef" />
             </>
