@@ -12,12 +12,17 @@ export interface SessionOptions {
   reference?: ReferenceData;
 }
 
+let cachedSystemUser: string | undefined;
+
 function systemUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'Unknown user';
+  if (cachedSystemUser === undefined) {
+    try {
+      cachedSystemUser = userInfo().username;
+    } catch {
+      cachedSystemUser = 'Unknown user';
+    }
   }
+  return cachedSystemUser;
 }
 
 export class WorkbookSession {
@@ -48,14 +53,19 @@ export class WorkbookSession {
   context(): ServiceContext | null {
     const workbook = this.current;
     if (!workbook) return null;
+    // A context lives for one request, so the author is looked up once per request, not per row.
+    let author: string | undefined;
     return {
       workbook,
       db: workbook.db,
       reference: this.reference,
       now: this.now,
       author: () => {
-        const row = workbook.db.select({ name: areaProfile.authorName }).from(areaProfile).where(eq(areaProfile.id, 1)).get();
-        return row?.name || systemUser();
+        if (author === undefined) {
+          const row = workbook.db.select({ name: areaProfile.authorName }).from(areaProfile).where(eq(areaProfile.id, 1)).get();
+          author = row?.name || systemUser();
+        }
+        return author;
       },
     };
   }

@@ -4,9 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { cachedStatement } from './statement-cache';
 
 export type AuditOperation = 'create' | 'update' | 'delete' | 'restore' | 'link' | 'unlink';
 
@@ -45,9 +44,12 @@ export function chainHash(e: ChainFields): string {
 }
 
 export function lastHash(ctx: ServiceContext): string {
-  const last = ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = cachedStatement(ctx.workbook.sqlite, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   return last?.hash ?? GENESIS_HASH;
 }
+
+const INSERT_AUDIT =
+  'INSERT INTO audit_log (at, author, entity, entity_id, operation, field, old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
   if (records.length === 0) return;
@@ -67,7 +69,18 @@ export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
       prevHash,
     };
     const hash = chainHash(fields);
-    ctx.db.insert(auditLog).values({ ...fields, hash }).run();
+    cachedStatement(ctx.workbook.sqlite, INSERT_AUDIT).run(
+      fields.at,
+      fields.author,
+      fields.entity,
+      fields.entityId,
+      fields.operation,
+      fields.field,
+      fields.oldValue,
+      fields.newValue,
+      fields.prevHash,
+      hash,
+    );
     prevHash = hash;
   }
 }

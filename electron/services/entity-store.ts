@@ -10,6 +10,7 @@ import { writeAudit, type AuditRecord } from './audit-log';
 import type { ServiceContext } from './context';
 import { ENTITIES, specOf, type EntitySpec, type Row } from './entity-registry';
 import { invalidField, notFound, ServiceError } from './service-error';
+import { cachedStatement, codecOf } from './statement-cache';
 
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'deletedAt', 'deletionId']);
 
@@ -22,19 +23,32 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** Returns the live (not deleted) row or throws a not-found error a person understands. */
 export function getLive(ctx: ServiceContext, name: EntityName, id: number): Row {
   const spec = specOf(name);
-  const row = ctx.db.select().from(spec.table).where(eq(spec.table.id, id)).get() as Row | undefined;
-  if (!row || row.deletedAt) throw notFound(spec.noun);
-  return row;
+  const codec = codecOf(spec.table);
+  const raw = cachedStatement(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!raw || raw.deleted_at) throw notFound(spec.noun);
+  return codec.fromRow(raw) as Row;
 }
 
 export function isLive(ctx: ServiceContext, name: EntityName, id: number): boolean {
-  const spec = specOf(name);
-  const row = ctx.db
-    .select({ id: spec.table.id })
-    .from(spec.table)
-    .where(and(eq(spec.table.id, id), isNull(spec.table.deletedAt)))
-    .get();
-  return row !== undefined;
+  const codec = codecOf(specOf(name).table);
+  return cachedStatement(ctx.workbook.sqlite, `SELECT 1 FROM "${codec.name}" WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+}
+
+/** INSERT … RETURNING * for exactly these properties, prepared once per table and column set. */
+function insertReturning(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): Row {
+  const codec = codecOf(spec.table);
+  const keys = Object.keys(values).filter((k) => values[k] !== undefined);
+  const columns = keys.map((k) => `"${codec.byKey.get(k)?.name ?? k}"`);
+  const statement = cachedStatement(ctx.workbook.sqlite, `INSERT INTO "${codec.name}" (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`);
+  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, values[k]))) as Record<string, unknown>) as Row;
+}
+
+function updateReturning(ctx: ServiceContext, spec: EntitySpec, id: number, set: Record<string, unknown>): Row {
+  const codec = codecOf(spec.table);
+  const keys = Object.keys(set);
+  const assignments = keys.map((k) => `"${codec.byKey.get(k)!.name}" = ?`).join(', ');
+  const statement = cachedStatement(ctx.workbook.sqlite, `UPDATE "${codec.name}" SET ${assignments} WHERE id = ? RETURNING *`);
+  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, set[k])), id) as Record<string, unknown>) as Row;
 }
 
 /** Every id-valued field must point at a live record; the message names the field. */
@@ -62,11 +76,7 @@ export function insertRow(ctx: ServiceContext, name: EntityName, values: Record<
   const spec = specOf(name);
   checkReferences(ctx, spec, values);
   const now = ctx.now().toISOString();
-  const row = ctx.db
-    .insert(spec.table)
-    .values({ ...values, createdAt: now, updatedAt: now, version: 1 })
-    .returning()
-    .get() as Row;
+  const row = insertReturning(ctx, spec, { ...values, createdAt: now, updatedAt: now, version: 1 });
   const snapshot = Object.fromEntries(Object.entries(row).filter(([k]) => !META_FIELDS.has(k)));
   writeAudit(ctx, [{ entity: name, entityId: row.id, operation: 'create', newValue: snapshot }]);
   return row;
@@ -101,12 +111,7 @@ export function updateRow(
   }
   if (changes.length === 0) return { row: current, changed: [] };
   checkReferences(ctx, spec, set);
-  const row = ctx.db
-    .update(spec.table)
-    .set({ ...set, updatedAt: ctx.now().toISOString(), version: current.version + 1 })
-    .where(eq(spec.table.id, id))
-    .returning()
-    .get() as Row;
+  const row = updateReturning(ctx, spec, id, { ...set, updatedAt: ctx.now().toISOString(), version: current.version + 1 });
   writeAudit(ctx, changes);
   return { row, changed: Object.keys(set) };
 }

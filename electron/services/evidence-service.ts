@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { evidenceItems, evidenceLinks, workbookInfo } from '../../db/schema';
+import { evidenceItems, evidenceLinks } from '../../db/schema';
 import type { LinkTarget } from '../contract/enums';
 import type * as s from '../contract/schemas/evidence';
 import { personNames } from './area-service';
@@ -12,6 +12,7 @@ import { ENTITIES, type Row } from './entity-registry';
 import type { EntityName } from '../contract/schemas/history';
 import { listLive, publicRow } from './list-query';
 import { invalidField, ServiceError } from './service-error';
+import { cachedStatement } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -30,20 +31,21 @@ export function formatEvidenceReference(n: number): string {
 
 /** Takes the next evidence reference; the counter never goes down, so references are never reused. */
 function takeEvidenceReference(ctx: ServiceContext): string {
-  const info = ctx.db.select({ next: workbookInfo.nextEvidenceNumber }).from(workbookInfo).where(eq(workbookInfo.id, 1)).get();
-  const n = info?.next ?? 1;
-  ctx.db.update(workbookInfo).set({ nextEvidenceNumber: n + 1 }).where(eq(workbookInfo.id, 1)).run();
-  return formatEvidenceReference(n);
+  const taken = cachedStatement(
+    ctx.workbook.sqlite,
+    'UPDATE workbook_info SET next_evidence_number = next_evidence_number + 1 WHERE id = 1 RETURNING next_evidence_number - 1 AS n',
+  ).get() as { n: number } | undefined;
+  return formatEvidenceReference(taken?.n ?? 1);
 }
 
 function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && to < from) throw invalidField('effectiveTo', 'The end of the period it evidences is before the start. Check the dates.');
 }
 
-function evidenceViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceItem>[] {
+function evidenceViews(ctx: ServiceContext, rows: Row[], { justCreated = false } = {}): Out<typeof s.evidenceItem>[] {
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
-  if (ids.length) {
+  if (ids.length && !justCreated) {
     for (const c of ctx.db
       .select({ evidenceId: evidenceLinks.evidenceId, n: sql<number>`count(*)` })
       .from(evidenceLinks)
@@ -80,7 +82,7 @@ export const evidenceService = {
   create(ctx: ServiceContext, input: Out<typeof s.evidenceCreate>) {
     checkPeriod(input.effectiveFrom, input.effectiveTo);
     const row = insertRow(ctx, 'evidence', { ...input, addedOn: input.addedOn ?? today(ctx), reference: takeEvidenceReference(ctx) });
-    return evidenceViews(ctx, [row])[0]!;
+    return evidenceViews(ctx, [row], { justCreated: true })[0]!;
   },
   get: (ctx: ServiceContext, id: number) => evidenceViews(ctx, [getLive(ctx, 'evidence', id)])[0]!,
   list(ctx: ServiceContext, input: Out<typeof s.evidenceList>) {
