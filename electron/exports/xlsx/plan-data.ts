@@ -86,6 +86,16 @@ function chunked<T>(items: T[], size = 900): T[][] {
   return out;
 }
 
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
 export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
   const id = planId ?? currentPlanId(ctx);
   if (id == null) throw new ServiceError('not_found', 'There is no action plan to export yet. Create a plan first.');
@@ -191,6 +201,9 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
   const targets = ctx.db.select().from(indicatorTargets).where(isNull(indicatorTargets.deletedAt)).orderBy(asc(indicatorTargets.id)).all();
   const values = ctx.db.select().from(indicatorValues).where(isNull(indicatorValues.deletedAt)).orderBy(asc(indicatorValues.periodStart)).all();
 
+  const targetsOf = groupBy(targets, (t) => t.indicatorId);
+  const valuesOf = groupBy(values, (v) => v.indicatorId);
+
   return {
     workbookId: workbookIdOf(ctx),
     plan: { id: plan.id, title: plan.title, type: plan.type, status: plan.status, version: plan.version },
@@ -215,7 +228,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
         containsPersonalData: item.containsPersonalData,
         linkedTo: [...new Set(t)].join(', '),
       })),
-    indicators: indicatorRows.map((i) => ({ ...i, targets: targets.filter((t) => t.indicatorId === i.id), values: values.filter((v) => v.indicatorId === i.id) })),
+    indicators: indicatorRows.map((i) => ({ ...i, targets: targetsOf.get(i.id) ?? [], values: valuesOf.get(i.id) ?? [] })),
     partnerNames: ctx.db.select({ name: partners.name }).from(partners).where(isNull(partners.deletedAt)).orderBy(asc(partners.name)).all().map((p) => p.name),
     peopleNames: ctx.db.select({ name: people.name }).from(people).where(isNull(people.deletedAt)).orderBy(asc(people.name)).all().map((p) => p.name),
   };

@@ -91,15 +91,17 @@ export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): void {
     const periods = [...new Set([...i.values.map((v) => v.periodLabel), ...i.targets.map((t) => t.periodLabel)])];
     const start = new Map(i.values.map((v) => [v.periodLabel, v.periodStart]));
     periods.sort((a, b) => (start.get(a) ?? a).localeCompare(start.get(b) ?? b));
-    const value = (p: string, g: string) => i.values.find((v) => v.periodLabel === p && v.geography === g)?.value ?? null;
+    const byKey = new Map(i.values.map((v) => [`${v.periodLabel}\u0000${v.geography}`, v]));
+    const targetOf = new Map(i.targets.map((t) => [t.periodLabel, t.targetValue]));
+    const value = (p: string, g: string) => byKey.get(`${p}\u0000${g}`)?.value ?? null;
     const base = [i.code, cellText(i.title).text, i.unit, label(i.polarity), cellText(i.source).text, i.baselineValue, i.baselinePeriod];
     if (periods.length === 0) rows.push([...base, null, null, null, null, null, null, null, i.seriesBreakNotes]);
     for (const p of periods) {
-      const local = i.values.find((v) => v.periodLabel === p && v.geography === 'local');
+      const local = byKey.get(`${p}\u0000local`);
       rows.push([
         ...base,
         p,
-        i.targets.find((t) => t.periodLabel === p)?.targetValue ?? null,
+        targetOf.get(p) ?? null,
         local?.value ?? null,
         value(p, 'england'),
         value(p, 'region'),
