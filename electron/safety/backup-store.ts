@@ -91,10 +91,18 @@ function finishCopy(temp: string, final: string, nativeBinding?: string): void {
   fsyncFolder(path.dirname(final));
 }
 
-function failed(e: unknown, temp: string, needed: number): ServiceError {
+function failed(e: unknown, temp: string, needed: number, probe: FreeSpaceProbe): ServiceError {
   for (const f of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
   if (e instanceof ServiceError) return e;
-  if (isDiskFull(e)) return diskShortError(needed, 0);
+  if (isDiskFull(e)) {
+    let free = 0;
+    try {
+      free = probe(path.dirname(temp));
+    } catch {
+      // the figure is only for the message
+    }
+    return diskShortError(needed, free);
+  }
   return new ServiceError('internal', `The backup could not be made (${(e as Error).message}). Your workbook has not been changed.`);
 }
 
@@ -118,14 +126,15 @@ function afterWrite(final: string, options: BackupWriteOptions): BackupInfo {
 export async function createBackup(sqlite: Database.Database, workbookPath: string, options: BackupWriteOptions): Promise<BackupInfo> {
   prepareFolder(options.backupsDir);
   const needed = databaseBytes(sqlite);
-  ensureFreeSpace(options.backupsDir, needed, options.freeSpace ?? systemFreeSpace);
+  const probe = options.freeSpace ?? systemFreeSpace;
+  ensureFreeSpace(options.backupsDir, needed, probe);
   const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
   const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
   try {
     await sqlite.backup(temp);
     finishCopy(temp, final, options.nativeBinding);
   } catch (e) {
-    throw failed(e, temp, needed);
+    throw failed(e, temp, needed, probe);
   }
   return afterWrite(final, options);
 }
@@ -140,16 +149,17 @@ export function createBackupSync(workbookPath: string, options: BackupWriteOptio
   const reader = new Database(workbookPath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
   const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
+  const probe = options.freeSpace ?? systemFreeSpace;
   let needed = 0;
   try {
     needed = databaseBytes(reader);
-    ensureFreeSpace(options.backupsDir, needed, options.freeSpace ?? systemFreeSpace);
+    ensureFreeSpace(options.backupsDir, needed, probe);
     reader.prepare('VACUUM INTO ?').run(temp);
     reader.close();
     finishCopy(temp, final, options.nativeBinding);
   } catch (e) {
     if (reader.open) reader.close();
-    throw failed(e, temp, needed);
+    throw failed(e, temp, needed, probe);
   }
   return afterWrite(final, options);
 }

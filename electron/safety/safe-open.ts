@@ -4,7 +4,7 @@
  * refused in plain words, without writing to it, together with the newest backup that passes a
  * full integrity check.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook, WorkbookError, type OpenOptions, type Workbook } from '../../db/open-workbook';
 import { ukDate } from '../contract/format';
@@ -41,7 +41,17 @@ export async function openWorkbookSafely(file: string, options: SafeOpenOptions 
   const resolved = path.resolve(file);
   const backupsDir = options.backupsDir ?? defaultBackupsDir(resolved);
   const { canWrite = fileIsWritable, backupsDir: _dir, ...openOptions } = options;
-  const open = (readOnly: boolean) => openWorkbook(resolved, { ...openOptions, readOnly, backupDir: backupsDir });
+  const open = (readOnly: boolean) => {
+    // The copy taken before updating an older workbook goes here, so the folder must exist.
+    if (!readOnly && existsSync(resolved)) {
+      try {
+        mkdirSync(backupsDir, { recursive: true });
+      } catch {
+        // Then an update cannot run, and openWorkbook says so in plain words.
+      }
+    }
+    return openWorkbook(resolved, { ...openOptions, readOnly, backupDir: backupsDir });
+  };
   try {
     const readOnly = options.readOnly ?? !canWrite(resolved);
     try {

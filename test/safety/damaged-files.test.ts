@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createWorkbook, openWorkbook } from '../../db/open-workbook';
+import { createWorkbook, migrationsFolder, openWorkbook } from '../../db/open-workbook';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { WorkbookSession } from '../../electron/api/workbook-session';
 import { createClient } from '../../electron/contract/client';
-import { createBackup, createBackupSync } from '../../electron/safety/backup-store';
+import { createBackup, createBackupSync, listBackups } from '../../electron/safety/backup-store';
 import { backupOffer, openWorkbookSafely } from '../../electron/safety/safe-open';
 import { makeTestWorkbook, tempDir as makeTempDir } from '../helpers/temp-workbook';
 
@@ -143,4 +143,23 @@ test('a backup that would not fit fails before writing anything', async () => {
   );
   expect(existsSync(backupsDir) && readdirSync(backupsDir)).toEqual([]);
   t.cleanup();
+});
+
+test('updating an older workbook for this app first copies it into the backups folder, listed as such', async () => {
+  const dir = tempDir();
+  const oldMigrations = path.join(dir, 'old-migrations');
+  cpSync(migrationsFolder(), oldMigrations, { recursive: true });
+  const journalFile = path.join(oldMigrations, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  const file = path.join(dir, 'older.workbook');
+  createWorkbook(file, { migrationsFolder: oldMigrations, now: () => NOW }).close();
+
+  const backupsDir = path.join(dir, 'backups');
+  const opened = await openWorkbookSafely(file, { backupsDir, now: () => NOW });
+  expect(opened.workbook?.schemaVersion).toBe(journal.entries.length);
+  opened.workbook?.close();
+  const copies = listBackups(backupsDir);
+  expect(copies.map((b) => [b.reason, b.reasonLabel, b.usable])).toEqual([['before-update', 'Before updating for a new app version', true]]);
+  expect(copies[0]!.takenAt).toEqual(NOW);
 });

@@ -1,6 +1,6 @@
 /** CLI commands: backup, backups, restore (issue #7). */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../../db/open-workbook';
 import { defaultBackupsDir } from '../../safety/backup-names';
@@ -96,7 +96,8 @@ const restore: CliCommand = {
       const outcome = await asCli(() =>
         restoreWorkbookFile({ workbookPath: file, backupPath: from, backupsDir, now: new Date(), current, closeCurrent: () => current?.close() }),
       );
-      // Prove the result opens as a normal workbook before saying so.
+      // Prove the result opens as a normal workbook (updating an older backup) before saying so.
+      mkdirSync(backupsDir, { recursive: true });
       (await openWorkbook(file, { backupDir: backupsDir })).close();
       const restored = describeBackup(from);
       io.out(`Restored ${path.basename(file)} from ${restored ? `the backup of ${ukDateTime(restored.takenAt)}` : path.basename(from)}.`);
