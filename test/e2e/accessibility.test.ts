@@ -9,7 +9,17 @@ interface Violation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html: string }[];
+}
+
+/**
+ * Fluent UI's focus manager (tabster) adds <i data-tabster-dummy aria-hidden tabindex=0> sentinels
+ * that forward focus at once; axe's aria-hidden-focus flags them. Known false positive
+ * (microsoft/tabster#288; Accessibility Insights suppresses it too), so only those nodes are ignored.
+ */
+function withoutTabsterSentinels(v: Violation): Violation {
+  if (v.id !== 'aria-hidden-focus') return v;
+  return { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) };
 }
 
 let e: E2E;
@@ -30,7 +40,7 @@ test('no main screen has serious or critical accessibility violations', async ()
       const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
       return r.violations;
     })) as Violation[];
-    for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+    for (const v of violations.map(withoutTabsterSentinels).filter((x) => x.nodes.length > 0 && (x.impact === 'serious' || x.impact === 'critical'))) {
       problems.push(`${s.name} (${s.path}): ${v.id} – ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     }
   }
