@@ -6,6 +6,7 @@ import type * as r from '../contract/schemas/reports';
 import type { ServiceContext } from './context';
 import { getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow } from './list-query';
+import { cachedStatement } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -104,35 +105,34 @@ interface LatestRow {
  * (window functions over the (indicator, geography, period) index).
  */
 export function indicatorStatuses(ctx: ServiceContext, onlyOffTarget = false): Out<typeof r.indicatorStatus>[] {
-  const rows = ctx.workbook.sqlite
-    .prepare(
-      `WITH ranked AS (
-         SELECT indicator_id, period_label, value, provisional,
-                ROW_NUMBER() OVER (PARTITION BY indicator_id ORDER BY period_start DESC, id DESC) AS rn
-         FROM indicator_values WHERE geography = 'local' AND deleted_at IS NULL
-       ),
-       latest AS (SELECT * FROM ranked WHERE rn = 1),
-       previous AS (SELECT * FROM ranked WHERE rn = 2),
-       chosen_target AS (
-         SELECT t.indicator_id, t.period_label, t.target_value,
-                ROW_NUMBER() OVER (PARTITION BY t.indicator_id ORDER BY (t.period_label = l.period_label) DESC, t.id DESC) AS rn
-         FROM indicator_targets t LEFT JOIN latest l ON l.indicator_id = t.indicator_id
-         WHERE t.deleted_at IS NULL
+  // One index seek per indicator for its latest and previous local values (index on indicator,
+  // geography, period start), and the live-unique index for comparators of the same period.
+  const rows = cachedStatement(
+    ctx.workbook.sqlite,
+    `WITH latest AS (
+         SELECT i.id AS indicator_id,
+                (SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'local' AND v.deleted_at IS NULL
+                  ORDER BY v.period_start DESC, v.id DESC LIMIT 1) AS latest_id,
+                (SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'local' AND v.deleted_at IS NULL
+                  ORDER BY v.period_start DESC, v.id DESC LIMIT 1 OFFSET 1) AS previous_id
+         FROM indicators i WHERE i.deleted_at IS NULL
        )
        SELECT i.id AS indicatorId, i.code, i.title, i.unit, i.polarity,
               l.period_label AS latestPeriod, l.value AS latestValue, l.provisional,
               p.value AS previousValue,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'england' AND v.period_label = l.period_label AND v.deleted_at IS NULL) AS england,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'region' AND v.period_label = l.period_label AND v.deleted_at IS NULL) AS region,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'statistical_neighbours' AND v.period_label = l.period_label AND v.deleted_at IS NULL) AS statisticalNeighbours,
-              ct.target_value AS target, ct.period_label AS targetPeriod
-       FROM indicators i
-       LEFT JOIN latest l ON l.indicator_id = i.id
-       LEFT JOIN previous p ON p.indicator_id = i.id
-       LEFT JOIN chosen_target ct ON ct.indicator_id = i.id AND ct.rn = 1
-       WHERE i.deleted_at IS NULL
+              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'england' AND v.deleted_at IS NULL) AS england,
+              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'region' AND v.deleted_at IS NULL) AS region,
+              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'statistical_neighbours' AND v.deleted_at IS NULL) AS statisticalNeighbours,
+              t.target_value AS target, t.period_label AS targetPeriod
+       FROM latest x
+       JOIN indicators i ON i.id = x.indicator_id
+       LEFT JOIN indicator_values l ON l.id = x.latest_id
+       LEFT JOIN indicator_values p ON p.id = x.previous_id
+       LEFT JOIN indicator_targets t ON t.id = coalesce(
+         (SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.period_label = l.period_label AND t2.deleted_at IS NULL ORDER BY t2.id DESC LIMIT 1),
+         (SELECT t3.id FROM indicator_targets t3 WHERE t3.indicator_id = i.id AND t3.deleted_at IS NULL ORDER BY t3.id DESC LIMIT 1))
        ORDER BY i.code, i.title`,
-    )
+  )
     .all() as LatestRow[];
   const result = rows.map((row) => {
     const better = (a: number, b: number) => (row.polarity === 'lower_is_better' ? a < b : a > b);

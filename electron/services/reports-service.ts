@@ -85,52 +85,50 @@ export function overdueItems(ctx: ServiceContext, input: Out<typeof r.overdueInp
   ].sort((x, y) => y.daysOverdue - x.daysOverdue || x.reference.localeCompare(y.reference, 'en-GB', { numeric: true }));
 }
 
-interface CoverageLink {
+/** Evidence counts reaching one target, by kind and level, with how many are stale. */
+interface CoverageGroup {
   targetId: number;
   kind: string;
   level: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  evidenceId: number;
+  n: number;
+  stale: number;
 }
 
-const EVIDENCE_COLUMNS = sql`e.id AS evidenceId, e.kind, e.level, e.effective_from AS effectiveFrom, e.effective_to AS effectiveTo`;
+function aggregate(reach: ReturnType<typeof sql>, staleBefore: string) {
+  return sql`
+    SELECT r.target_id AS targetId, e.kind, e.level, count(*) AS n,
+           sum(coalesce(e.effective_to, e.effective_from, '9999-12-31') < ${staleBefore}) AS stale
+    FROM (${reach}) r JOIN evidence_items e ON e.id = r.evidence_id AND e.deleted_at IS NULL
+    GROUP BY r.target_id, e.kind, e.level`;
+}
 
 /** Evidence reaching each finding: linked to it, or to the priorities, actions and milestones answering it. */
-function findingEvidence(ctx: ServiceContext, findingIds: number[]): CoverageLink[] {
+function findingEvidence(ctx: ServiceContext, findingIds: number[], staleBefore: string): CoverageGroup[] {
   if (findingIds.length === 0) return [];
   const ids = sql.join(findingIds.map((i) => sql`${i}`), sql`, `);
-  return ctx.db.all<CoverageLink>(sql`
-    WITH answering AS (
-      SELECT pf.finding_id, p.id AS priority_id FROM priority_findings pf
-      JOIN priorities p ON p.id = pf.priority_id AND p.deleted_at IS NULL WHERE pf.finding_id IN (${ids})
-    ),
-    reach AS (
+  const answering = sql`SELECT pf.finding_id, p.id AS priority_id FROM priority_findings pf
+      JOIN priorities p ON p.id = pf.priority_id AND p.deleted_at IS NULL WHERE pf.finding_id IN (${ids})`;
+  const reach = sql`
       SELECT el.finding_id AS target_id, el.evidence_id FROM evidence_links el WHERE el.deleted_at IS NULL AND el.finding_id IN (${ids})
-      UNION SELECT a.finding_id, el.evidence_id FROM answering a JOIN evidence_links el ON el.priority_id = a.priority_id AND el.deleted_at IS NULL
-      UNION SELECT a.finding_id, el.evidence_id FROM answering a JOIN actions ac ON ac.priority_id = a.priority_id AND ac.deleted_at IS NULL
+      UNION SELECT a.finding_id, el.evidence_id FROM (${answering}) a JOIN evidence_links el ON el.priority_id = a.priority_id AND el.deleted_at IS NULL
+      UNION SELECT a.finding_id, el.evidence_id FROM (${answering}) a JOIN actions ac ON ac.priority_id = a.priority_id AND ac.deleted_at IS NULL
         JOIN evidence_links el ON el.action_id = ac.id AND el.deleted_at IS NULL
-      UNION SELECT a.finding_id, el.evidence_id FROM answering a JOIN actions ac ON ac.priority_id = a.priority_id AND ac.deleted_at IS NULL
-        JOIN milestones m ON m.action_id = ac.id AND m.deleted_at IS NULL JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL
-    )
-    SELECT reach.target_id AS targetId, ${EVIDENCE_COLUMNS}
-    FROM reach JOIN evidence_items e ON e.id = reach.evidence_id AND e.deleted_at IS NULL`);
+      UNION SELECT a.finding_id, el.evidence_id FROM (${answering}) a JOIN actions ac ON ac.priority_id = a.priority_id AND ac.deleted_at IS NULL
+        JOIN milestones m ON m.action_id = ac.id AND m.deleted_at IS NULL JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL`;
+  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore));
 }
 
 /** Evidence reaching each SEF section: linked to it, or to the actions it cites and their milestones. */
-function sectionEvidence(ctx: ServiceContext, sectionIds: number[]): CoverageLink[] {
+function sectionEvidence(ctx: ServiceContext, sectionIds: number[], staleBefore: string): CoverageGroup[] {
   if (sectionIds.length === 0) return [];
   const ids = sql.join(sectionIds.map((i) => sql`${i}`), sql`, `);
-  return ctx.db.all<CoverageLink>(sql`
-    WITH reach AS (
+  const reach = sql`
       SELECT el.sef_section_id AS target_id, el.evidence_id FROM evidence_links el WHERE el.deleted_at IS NULL AND el.sef_section_id IN (${ids})
       UNION SELECT sa.section_id, el.evidence_id FROM sef_section_actions sa JOIN actions ac ON ac.id = sa.action_id AND ac.deleted_at IS NULL
         JOIN evidence_links el ON el.action_id = ac.id AND el.deleted_at IS NULL WHERE sa.section_id IN (${ids})
       UNION SELECT sa.section_id, el.evidence_id FROM sef_section_actions sa JOIN milestones m ON m.action_id = sa.action_id AND m.deleted_at IS NULL
-        JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL WHERE sa.section_id IN (${ids})
-    )
-    SELECT reach.target_id AS targetId, ${EVIDENCE_COLUMNS}
-    FROM reach JOIN evidence_items e ON e.id = reach.evidence_id AND e.deleted_at IS NULL`);
+        JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL WHERE sa.section_id IN (${ids})`;
+  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore));
 }
 
 function twoYearsBefore(iso: string): string {
@@ -140,27 +138,32 @@ function twoYearsBefore(iso: string): string {
 function coverageRows(
   targetType: 'finding' | 'sefSection',
   targets: { id: number; label: string }[],
-  links: CoverageLink[],
+  groups: CoverageGroup[],
   staleBefore: string,
 ): Out<typeof r.coverageRow>[] {
+  const byTarget = new Map<number, CoverageGroup[]>();
+  for (const g of groups) byTarget.set(g.targetId, [...(byTarget.get(g.targetId) ?? []), g]);
   return targets.map((t) => {
-    const mine = links.filter((l) => l.targetId === t.id);
+    const mine = byTarget.get(t.id) ?? [];
     const byKind: Record<string, number> = {};
     const byLevel = { activity: 0, output: 0, impact: 0 };
-    for (const l of mine) {
-      byKind[l.kind] = (byKind[l.kind] ?? 0) + 1;
-      if (l.level in byLevel) byLevel[l.level as keyof typeof byLevel]++;
+    let total = 0;
+    let olderThanCutoff = 0;
+    for (const g of mine) {
+      byKind[g.kind] = (byKind[g.kind] ?? 0) + g.n;
+      if (g.level in byLevel) byLevel[g.level as keyof typeof byLevel] += g.n;
+      total += g.n;
+      olderThanCutoff += g.stale;
     }
-    const voicePresent = mine.some((l) => (VOICE_KINDS as readonly string[]).includes(l.kind));
-    const olderThanCutoff = mine.filter((l) => (l.effectiveTo ?? l.effectiveFrom ?? '9999') < staleBefore).length;
+    const voicePresent = mine.some((g) => (VOICE_KINDS as readonly string[]).includes(g.kind));
     const warnings: string[] = [];
-    if (mine.length === 0) warnings.push('No evidence linked yet.');
+    if (total === 0) warnings.push('No evidence linked yet.');
     else {
       if (byLevel.impact === 0) warnings.push('No evidence of impact: only activity or output.');
       if (!voicePresent) warnings.push('No voice of children, young people or families.');
       if (olderThanCutoff > 0) warnings.push(`${olderThanCutoff} item(s) evidence only a period before ${ukDate(staleBefore)}.`);
     }
-    return { targetType, targetId: t.id, label: t.label, total: mine.length, byKind, byLevel, voicePresent, olderThanCutoff, warnings };
+    return { targetType, targetId: t.id, label: t.label, total, byKind, byLevel, voicePresent, olderThanCutoff, warnings };
   });
 }
 
@@ -183,7 +186,7 @@ export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>
       .orderBy(asc(findings.eventId), asc(findings.position))
       .all();
     const targets = rows.map((f) => ({ id: f.id, label: f.reference ? `${f.reference} ${f.title}` : f.title }));
-    return coverageRows('finding', targets, findingEvidence(ctx, targets.map((t) => t.id)), staleBefore);
+    return coverageRows('finding', targets, findingEvidence(ctx, targets.map((t) => t.id), staleBefore), staleBefore);
   }
   if (!input.sefId) {
     throw invalidField('sefId', 'Choose which self-evaluation to check.');
@@ -199,7 +202,7 @@ export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>
       .all() as Row[],
   );
   const targets = rows.map((x) => ({ id: x.id, label: x.criterionLabel }));
-  return coverageRows('sefSection', targets, sectionEvidence(ctx, targets.map((t) => t.id)), staleBefore);
+  return coverageRows('sefSection', targets, sectionEvidence(ctx, targets.map((t) => t.id), staleBefore), staleBefore);
 }
 
 export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
