@@ -134,8 +134,8 @@ export class BackupScheduler {
  * The Electron shell and browser mode call this after opening a workbook; returns stop.
  */
 export function startBackupScheduler(session: WorkbookSession, options: SchedulerOptions = {}): () => void {
-  const detach = attachSafety(session, options);
   const scheduler = new BackupScheduler(session, options);
+  const detach = attachSafety(session, options, scheduler);
   scheduler.start();
   return () => {
     scheduler.stop();

@@ -14,7 +14,7 @@ export interface WorkbookCounts {
 }
 
 export type Inspection =
-  | { ok: true; counts: WorkbookCounts; sizeBytes: number }
+  | { ok: true; counts: WorkbookCounts | null; sizeBytes: number }
   | { ok: false; problem: 'missing' | 'not_a_workbook' | 'damaged' | 'newer_version'; sizeBytes: number };
 
 export interface InspectOptions {
@@ -57,6 +57,15 @@ function count(db: Database.Database, table: string): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 }
 
+/** Null when a much older (or newer) layout lacks these tables: the file may still be sound. */
+function counts(db: Database.Database): WorkbookCounts | null {
+  try {
+    return { evidence: count(db, 'evidence_items'), actions: count(db, 'actions'), findings: count(db, 'findings') };
+  } catch {
+    return null;
+  }
+}
+
 function isFromNewerApp(db: Database.Database): boolean {
   const migrations = knownMigrations();
   const known = new Set(migrations.map((m) => m.hash));
@@ -88,7 +97,7 @@ export function inspectWorkbookFile(file: string, options: InspectOptions = {}):
       return { ok: false, problem: 'damaged', sizeBytes };
     }
     if (isFromNewerApp(db)) return { ok: false, problem: 'newer_version', sizeBytes };
-    return { ok: true, counts: { evidence: count(db, 'evidence_items'), actions: count(db, 'actions'), findings: count(db, 'findings') }, sizeBytes };
+    return { ok: true, counts: counts(db), sizeBytes };
   } catch {
     return { ok: false, problem: 'damaged', sizeBytes };
   } finally {

@@ -19,18 +19,30 @@ export interface SafetyOptions {
   nativeBinding?: string;
 }
 
-const attached = new Map<WorkbookSession, SafetyOptions>();
+/** What the backup:status channel reports about rolling backups (see BackupScheduler). */
+export interface BackupStatusSource {
+  readonly lastBackup: { takenAt: Date } | null;
+  readonly lastError: Error | null;
+}
+
+interface Attachment {
+  options: SafetyOptions;
+  status: BackupStatusSource | null;
+}
+
+const attached = new Map<WorkbookSession, Attachment>();
 
 /** Makes restore and configured backups available to the handlers for this session. Returns detach. */
-export function attachSafety(session: WorkbookSession, options: SafetyOptions = {}): () => void {
-  attached.set(session, options);
+export function attachSafety(session: WorkbookSession, options: SafetyOptions = {}, status: BackupStatusSource | null = null): () => void {
+  const attachment = { options, status };
+  attached.set(session, attachment);
   return () => {
-    if (attached.get(session) === options) attached.delete(session);
+    if (attached.get(session) === attachment) attached.delete(session);
   };
 }
 
-export function sessionHolding(workbook: Workbook): { session: WorkbookSession; options: SafetyOptions } | null {
-  for (const [session, options] of attached) if (session.workbook === workbook) return { session, options };
+export function sessionHolding(workbook: Workbook): { session: WorkbookSession; options: SafetyOptions; status: BackupStatusSource | null } | null {
+  for (const [session, { options, status }] of attached) if (session.workbook === workbook) return { session, options, status };
   return null;
 }
 

@@ -138,3 +138,19 @@ test('backups taken in the same moment keep their order, and the one just made i
   expect(listed).toEqual(made.slice(2).reverse());
   stop();
 });
+
+test('backup:status tells the UI when the last automatic backup was made, or why it failed', async () => {
+  expect(await t.api.call('backup:status', {})).toEqual({ automatic: false, lastBackupAt: null, problem: null });
+  let free = 10 * 1024 * 1024;
+  const errors: Error[] = [];
+  const stop = startBackupScheduler(t.session, { timer, backupsDir, freeSpace: () => free, onError: (e) => errors.push(e) });
+  await vi.waitFor(() => expect(errors).toHaveLength(1));
+  const short = await t.api.call('backup:status', {});
+  expect(short).toMatchObject({ automatic: true, lastBackupAt: null, problem: expect.stringMatching(/^There is not enough free disk space for a backup/) });
+
+  free = 10 * 1024 * 1024 * 1024;
+  timer.advance(15 * MINUTE); // the open backup is tried again
+  await vi.waitFor(async () => expect((await t.api.call('backup:status', {})).lastBackupAt).toBe('2026-11-22T09:15:00.000Z'));
+  expect((await t.api.call('backup:status', {})).problem).toBeNull();
+  stop();
+});

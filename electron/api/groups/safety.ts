@@ -22,6 +22,14 @@ function summary(b: BackupInfo): BackupSummary {
 }
 
 export const safetyHandlers: GroupHandlers<typeof safetyChannels> = {
+  'backup:status': (ctx) => {
+    const status = sessionHolding(ctx.workbook)?.status ?? null;
+    return {
+      automatic: status !== null,
+      lastBackupAt: status?.lastBackup?.takenAt.toISOString() ?? null,
+      problem: status?.lastError ? (status.lastError instanceof ServiceError ? status.lastError.message : 'The last automatic backup could not be made. Your workbook is safe; backups will be tried again.') : null,
+    };
+  },
   'backup:list': (ctx) => {
     const options = safetyOptionsFor(ctx.workbook);
     return listBackups(backupsDirFor(ctx.workbook, options), options.nativeBinding).map(summary);

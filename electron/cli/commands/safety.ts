@@ -13,7 +13,7 @@ import { ServiceError } from '../../services/service-error';
 import { CliError, type CliCommand } from '../command';
 
 function countsText(counts: WorkbookCounts | null): string {
-  if (!counts) return 'cannot be read';
+  if (!counts) return 'contents not counted';
   return `${counts.evidence} evidence, ${counts.actions} actions, ${counts.findings} findings`;
 }
 

@@ -48,7 +48,16 @@ export const auditChainStatus = z.object({
   message: z.string(),
 });
 
+export const backupStatus = z.object({
+  /** Rolling backups are running for this workbook (the desktop app and browser mode start them). */
+  automatic: z.boolean(),
+  lastBackupAt: z.string().nullable(),
+  /** Why the last automatic backup failed, in plain words (e.g. the disk is nearly full); null when fine. */
+  problem: z.string().nullable(),
+});
+
 export const safetyChannels = {
+  'backup:status': query(z.strictObject({}), backupStatus),
   'backup:list': query(z.strictObject({}), z.array(backupSummary)),
   'backup:create': query(z.strictObject({}), backupSummary),
   'backup:restore': query(
