@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describeAuditChain } from '../../electron/safety/audit-check';
+import { startBackupScheduler } from '../../electron/safety/backup-scheduler';
 import { chainHash } from '../../electron/services/audit-log';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 
@@ -48,4 +50,39 @@ test('inserting a forged entry (even with its own hash recomputed) is detected',
     .run(all[0]! + 1, forged.at, forged.author, forged.entity, forged.entityId, forged.operation, forged.field, forged.oldValue, forged.newValue, forged.prevHash, chainHash(forged));
   // The forged entry chains from its predecessor, but the genuine next entry does not chain from it.
   expect(describeAuditChain(sqlite())).toMatchObject({ intact: false, brokenAt: all[1]! + 1000 });
+});
+
+describe('against the newest backup', () => {
+  let backupsDir: string;
+  let stop: () => void;
+  beforeEach(() => {
+    backupsDir = path.join(t.dir, 'backups');
+    stop = startBackupScheduler(t.session, { backupsDir, backupOnStart: false });
+  });
+  afterEach(() => stop());
+
+  test('removing the newest entries (which leaves a chain that is still linked) is detected', async () => {
+    await t.api.call('backup:create', {});
+    const last = Math.max(...ids());
+    sqlite().prepare('DELETE FROM audit_log WHERE id >= ?').run(last - 1);
+    expect(describeAuditChain(sqlite()).intact).toBe(true); // the chain alone cannot tell
+    const status = await t.api.call('audit:verify', {});
+    expect(status).toMatchObject({ intact: false, brokenAt: last });
+    expect(status.message).toMatch(/^The history is missing entries that the backup of \d\d\/\d\d\/\d{4} at \d\d:\d\d recorded/);
+  });
+
+  test('new work after a backup, and a restore, are not mistaken for tampering', async () => {
+    const first = await t.api.call('backup:create', {});
+    await t.api.call('evidence:create', { title: 'Added after the backup', kind: 'document', level: 'activity' });
+    expect((await t.api.call('audit:verify', {})).intact).toBe(true);
+    t.setNow('2026-11-22T11:00:00Z');
+    await t.api.call('backup:create', {});
+    t.setNow('2026-11-22T12:00:00Z');
+    await t.api.call('backup:restore', { fileName: first.fileName }); // history goes back to the first backup
+    expect((await t.api.call('audit:verify', {})).intact).toBe(true);
+    await t.api.call('evidence:create', { title: 'A new line of history', kind: 'document', level: 'activity' });
+    t.setNow('2026-11-22T13:00:00Z');
+    await t.api.call('backup:create', {});
+    expect((await t.api.call('audit:verify', {})).intact).toBe(true);
+  });
 });

@@ -43,5 +43,8 @@ export const safetyHandlers: GroupHandlers<typeof safetyChannels> = {
     const result = await restoreInSession(holder.session, input.fileName, ctx.now());
     return { restored: summary(result.restored), revertPoint: result.revertPoint ? summary(result.revertPoint) : null };
   },
-  'audit:verify': (ctx) => describeAuditChain(ctx.workbook.sqlite),
+  'audit:verify': (ctx) => {
+    const options = safetyOptionsFor(ctx.workbook);
+    return describeAuditChain(ctx.workbook.sqlite, { backupsDir: backupsDirFor(ctx.workbook, options), nativeBinding: options.nativeBinding });
+  },
 };
