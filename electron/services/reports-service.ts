@@ -167,11 +167,31 @@ function coverageRows(
   });
 }
 
-/** `findingIds` narrows the finding scope to, e.g., the findings a plan answers (Overview). */
-export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>, findingIds?: number[]): Out<typeof r.coverageRow>[] {
+/** The findings a plan's live priorities answer. */
+function findingsAnsweredBy(ctx: ServiceContext, planId: number): number[] {
+  getLive(ctx, 'plan', planId);
+  return [
+    ...new Set(
+      ctx.db
+        .select({ id: priorityFindings.findingId })
+        .from(priorityFindings)
+        .innerJoin(priorities, eq(priorities.id, priorityFindings.priorityId))
+        .where(and(eq(priorities.planId, planId), isNull(priorities.deletedAt)))
+        .all()
+        .map((r) => r.id),
+    ),
+  ];
+}
+
+/**
+ * Evidence coverage of findings or SEF sections. Kept out of the Overview roll-up: on a large
+ * workbook it joins tens of thousands of links, so the Overview loads it as its own panel.
+ */
+export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
   const staleBefore = input.staleBefore ?? twoYearsBefore(today(ctx));
   if (input.scope === 'finding') {
     if (input.eventId) getLive(ctx, 'event', input.eventId);
+    const findingIds = input.planId ? findingsAnsweredBy(ctx, input.planId) : undefined;
     const rows = ctx.db
       .select({ id: findings.id, reference: findings.reference, title: findings.title, type: findings.type })
       .from(findings)
@@ -233,10 +253,6 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
         .all()
     : [];
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId as number]));
-  // Coverage gaps for the findings this plan answers; without a plan, for every finding.
-  const answered = prios.length
-    ? [...new Set(ctx.db.select({ id: priorityFindings.findingId }).from(priorityFindings).where(inArray(priorityFindings.priorityId, prios.map((p) => p.id))).all().map((r) => r.id))]
-    : undefined;
   const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
     SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,
            (SELECT count(*) FROM ${findings} WHERE deleted_at IS NULL) AS findings,
@@ -261,7 +277,6 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
     }),
     overdue: overdueItems(ctx, { planId: plan?.id, asOf }),
     indicatorsOffTarget: indicatorStatuses(ctx, true),
-    coverageGaps: coverage(ctx, { scope: 'finding' }, answered).filter((c) => c.warnings.length > 0),
     counts: counts ?? { evidence: 0, findings: 0, actions: 0, indicators: 0 },
   };
 }

@@ -228,3 +228,16 @@ test('delete, restore and section channels work end to end', async () => {
     expect(await t.dispatch(channel, { id })).toMatchObject({ ok: true });
   }
 });
+
+test('coverage can be narrowed to the findings one plan answers', async () => {
+  const event = await t.api.call('event:create', { kind: 'revisit', frameworkId: 'joint-2016', title: 'Revisit' });
+  const answered = await t.api.call('finding:create', { eventId: event.id, type: 'significant_weakness', reference: 'SW9', title: 'Answered' });
+  await t.api.call('finding:create', { eventId: event.id, type: 'significant_weakness', reference: 'SW10', title: 'Not answered' });
+  const plan = await t.api.call('plan:create', { type: 'app', title: 'APP' });
+  const priority = await t.api.call('priority:create', { planId: plan.id, reference: '1', title: 'P', findingIds: [answered.id] });
+  const action = await t.api.call('action:create', { priorityId: priority.id, reference: '1.1', what: 'Work' });
+  const evidence = await t.api.call('evidence:create', { title: 'Survey', kind: 'parent_carer_voice', level: 'impact' });
+  await t.api.call('evidence:link', { evidenceId: evidence.id, target: { type: 'action', id: action.id } });
+  const rows = await t.api.call('report:coverage', { scope: 'finding', planId: plan.id });
+  expect(rows).toEqual([expect.objectContaining({ label: 'SW9 Answered', total: 1, voicePresent: true, warnings: [] })]);
+});

@@ -29,17 +29,29 @@ const overview: Overview = {
   ],
   overdue: [{ kind: 'milestone', id: 9, actionId: 4, reference: '3.1', title: 'Clear the backlog', dueOn: '2020-10-31', daysOverdue: 22, ownerName: 'Head of SEND', priorityReference: '3', planId: 1 }],
   indicatorsOffTarget: [],
-  coverageGaps: [],
   counts: { evidence: 10, findings: 5, actions: 2, indicators: 0 },
 };
 
 const plans = () => page([]);
+
+const gap: ChannelOutput<'report:coverage'>[number] = {
+  targetType: 'finding',
+  targetId: 3,
+  label: 'SW3 EHC plan process and quality',
+  total: 2,
+  byKind: { audit: 2 },
+  byLevel: { activity: 0, output: 2, impact: 0 },
+  voicePresent: false,
+  olderThanCutoff: 0,
+  warnings: ['No evidence of impact: only activity or output.'],
+};
 
 test('Overview: loading, then the roll-up as officers write it, with overdue owners', async () => {
   let resolve!: (v: ReturnType<typeof ok<Overview>>) => void;
   renderWithApp(<OverviewScreen />, {
     'plan:list': plans,
     'overview:get': () => new Promise((r) => (resolve = r)),
+    'report:coverage': () => ok([gap]),
   });
   expect(await screen.findByText('Working out the roll-up…')).toBeTruthy();
   resolve(ok(overview));
@@ -50,6 +62,9 @@ test('Overview: loading, then the roll-up as officers write it, with overdue own
   // RAG is words as well as colour.
   expect(screen.getAllByText(/Red/).length).toBeGreaterThan(0);
   expect(screen.getByText('01/12/2020')).toBeTruthy();
+  // Coverage gaps arrive in their own panel.
+  expect(await screen.findByText('No evidence of impact: only activity or output.')).toBeTruthy();
+  expect(screen.getByRole('link', { name: 'SW3 EHC plan process and quality' })).toBeTruthy();
 });
 
 test('Overview: with no plan yet, it says what to do next', async () => {
@@ -64,6 +79,7 @@ test('Overview: an error is shown with its message and can be retried', async ()
   renderWithApp(<OverviewScreen />, {
     'plan:list': plans,
     'overview:get': () => (++attempts === 1 ? { ok: false, error: { code: 'internal', message: 'The workbook server is not answering.' } } : ok(overview)),
+    'report:coverage': () => ok([]),
   });
   expect(await screen.findByText('The workbook server is not answering.')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Try again' }));

@@ -62,6 +62,8 @@ export const coverageRow = z.object({
 export const coverageInput = z.strictObject({
   scope: z.enum(['finding', 'sefSection'], { error: 'Choose findings or self-evaluation sections.' }),
   eventId: id('Inspection event').optional(),
+  /** Only the findings this plan's priorities answer. */
+  planId: id('Plan').optional(),
   sefId: id('Self-evaluation').optional(),
   /** Evidence effective before this date counts as stale. */
   staleBefore: isoDate('Stale before').optional(),
@@ -85,7 +87,6 @@ export const overview = z.object({
   priorities: z.array(priorityRollUp),
   overdue: z.array(overdueItem),
   indicatorsOffTarget: z.array(indicatorStatus),
-  coverageGaps: z.array(coverageRow),
   counts: z.object({ evidence: z.number().int(), findings: z.number().int(), actions: z.number().int(), indicators: z.number().int() }),
 });
 
