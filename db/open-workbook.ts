@@ -114,9 +114,10 @@ function appliedMigrations(sqlite: Database.Database): { hash: string; created_a
  * fire ON DELETE CASCADE: drizzle-orm #5782, #4938) and checks foreign keys before committing.
  */
 export function runMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): number {
-  const applied = appliedMigrations(sqlite);
-  const last = applied.at(-1)?.created_at ?? 0;
-  const pending = migrations.filter((m) => m.folderMillis > Number(last));
+  // Every journal entry not yet recorded, not just those newer than the last one: a migration
+  // merged from a branch can carry an older timestamp than one already applied.
+  const applied = new Set(appliedMigrations(sqlite).map((a) => Number(a.created_at)));
+  const pending = migrations.filter((m) => !applied.has(m.folderMillis));
   if (pending.length === 0) return 0;
   sqlite.pragma('foreign_keys = OFF');
   try {
@@ -154,7 +155,7 @@ export async function backupDatabase(sqlite: Database.Database, dest: string): P
 function checkSchemaVersion(sqlite: Database.Database, file: string, migrations: MigrationMeta[]): number {
   const applied = appliedMigrations(sqlite);
   const known = new Set(migrations.map((m) => m.hash));
-  const newest = migrations.at(-1)?.folderMillis ?? 0;
+  const newest = Math.max(0, ...migrations.map((m) => m.folderMillis));
   const fromFuture = applied.some((a) => Number(a.created_at) > newest || !known.has(a.hash));
   const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
   if (fromFuture || userVersion > migrations.length) {

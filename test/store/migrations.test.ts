@@ -163,3 +163,17 @@ test('a read-only open never migrates', async () => {
   createWorkbook(file, { migrationsFolder: migrationsCopy(dir, 1) }).close();
   await expect(openWorkbook(file, { readOnly: true })).rejects.toMatchObject({ code: 'cannot_write' });
 });
+
+test('a migration with an older timestamp than one already applied is still applied', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'branch.workbook');
+  createWorkbook(file).close();
+  // A migration merged from a branch, dated before the newest one this workbook already has.
+  const folder = migrationsCopy(dir, knownMigrations().length, [{ tag: '9002_from_a_branch', sql: 'CREATE TABLE branch_marker (x integer);' }]);
+  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  journal.entries.at(-1)!.when = journal.entries[0]!.when + 1;
+  writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+  const wb = await openWorkbook(file, { migrationsFolder: folder, backupDir: dir });
+  expect(wb.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'branch_marker'").get()).toBeTruthy();
+  wb.close();
+});
