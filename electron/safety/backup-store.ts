@@ -62,7 +62,7 @@ function uniqueName(dir: string, workbookPath: string, at: Date, reason: BackupR
   return backupFileName(workbookPath, at, reason, highest);
 }
 
-function fsyncFolder(dir: string): void {
+export function fsyncFolder(dir: string): void {
   // Makes the rename durable; Windows cannot open folders this way, where the rename is enough.
   try {
     const fd = openSync(dir, 'r');

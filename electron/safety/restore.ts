@@ -12,7 +12,7 @@ import { openWorkbook, type Workbook } from '../../db/open-workbook';
 import type { WorkbookSession } from '../api/workbook-session';
 import { ServiceError } from '../services/service-error';
 import { backupFileName } from './backup-names';
-import { createBackup, describeBackup, listBackups, type BackupInfo } from './backup-store';
+import { createBackup, describeBackup, fsyncFolder, listBackups, type BackupInfo } from './backup-store';
 import { changeMarker } from './backup-scheduler';
 import { ensureFreeSpace, systemFreeSpace } from './disk-space';
 import { inspectWorkbookFile, PROBLEM_MESSAGES } from './inspect-file';
@@ -133,6 +133,7 @@ export async function restoreWorkbookFile(options: RestoreFileOptions): Promise<
     }
     for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${workbookPath}${sidecar}`, { force: true });
     renameSync(temp, workbookPath);
+    fsyncFolder(path.dirname(workbookPath));
   } catch (e) {
     rmSync(temp, { force: true });
     if (e instanceof ServiceError) throw e;
