@@ -1,29 +1,12 @@
 /** CLI commands: export plan, import plan (issue #5). */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbook } from '../../../db/open-workbook';
-import { WorkbookSession } from '../../api/workbook-session';
 import { buildPlanXlsx } from '../../exports/xlsx/build-plan-xlsx';
 import { WriteFileError, writeFileAtomically } from '../../exports/write-file-atomically';
 import { applyPlanReturn, compareReturn, readPlanReturn, type Preview } from '../../plan-returns/plan-returns';
 import { RETURN_LIMITS } from '../../plan-returns/file-guard';
-import type { ServiceContext } from '../../services/context';
-import { ServiceError } from '../../services/service-error';
+import { withWorkbook } from '../with-workbook';
 import { CliError, type CliCommand, type CliIO } from '../command';
-
-async function withWorkbook<T>(file: string, readOnly: boolean, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const workbook = await openWorkbook(file, { readOnly });
-  const session = new WorkbookSession();
-  session.use(workbook);
-  try {
-    return await work(session.context()!);
-  } catch (e) {
-    if (e instanceof ServiceError || e instanceof WriteFileError) throw new CliError(e.message);
-    throw e;
-  } finally {
-    session.close();
-  }
-}
 
 function planIdOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -41,7 +24,7 @@ const exportPlan: CliCommand = {
   async run({ values }, io) {
     const out = path.resolve(String(values.out));
     const planId = planIdOf(values.plan);
-    const bytes = await withWorkbook(String(values.workbook), true, (ctx) => buildPlanXlsx(ctx, { planId }));
+    const bytes = await withWorkbook(String(values.workbook), { readOnly: true }, (ctx) => buildPlanXlsx(ctx, { planId }));
     try {
       await writeFileAtomically(out, bytes);
     } catch (e) {
@@ -92,7 +75,7 @@ const importPlan: CliCommand = {
     }
     const apply = values.apply === true;
     const returnedBy = typeof values['returned-by'] === 'string' ? values['returned-by'] : '';
-    return withWorkbook(String(values.workbook), !apply, async (ctx) => {
+    return withWorkbook(String(values.workbook), { readOnly: !apply }, async (ctx) => {
       const parsed = await readPlanReturn(bytes, path.basename(file));
       const { preview } = compareReturn(ctx, parsed, { returnedBy });
       printPreview(preview, io);

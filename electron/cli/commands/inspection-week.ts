@@ -1,31 +1,12 @@
 /** CLI commands: pack (the evidence pack zip) and daily-summary (issue #8). */
 import path from 'node:path';
-import { openWorkbook } from '../../../db/open-workbook';
 import { parseUkDate, ukDate } from '../../contract/format';
-import { WorkbookSession } from '../../api/workbook-session';
 import { writeDailySummary } from '../../inspection-week/daily-summary-docx';
 import { writeEvidencePack } from '../../inspection-week/evidence-pack';
-import type { ServiceContext } from '../../services/context';
-import { ServiceError } from '../../services/service-error';
-import { WriteFileError } from '../../exports/write-file-atomically';
+import { withWorkbook } from '../with-workbook';
 import { CliError, type CliCommand } from '../command';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Opens the workbook read-only (these commands only read) and runs `work` with a service context. */
-async function withWorkbook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const workbook = await openWorkbook(file, { readOnly: true });
-  const session = new WorkbookSession();
-  session.use(workbook);
-  try {
-    return await work(session.context()!);
-  } catch (e) {
-    if (e instanceof ServiceError || e instanceof WriteFileError) throw new CliError(e.message);
-    throw e;
-  } finally {
-    session.close();
-  }
-}
 
 const packCommand: CliCommand = {
   name: 'pack',
@@ -37,7 +18,7 @@ const packCommand: CliCommand = {
     const out = path.resolve(String(values.out));
     const forPublication = values['for-publication'] === true;
     let last = '';
-    const pack = await withWorkbook(String(values.workbook), (ctx) =>
+    const pack = await withWorkbook(String(values.workbook), { readOnly: true }, (ctx) =>
       writeEvidencePack(ctx, out, {
         forPublication,
         onProgress: (p) => {
@@ -67,7 +48,7 @@ const dailySummaryCommand: CliCommand = {
     const on = values.on === undefined ? undefined : parseUkDate(String(values.on));
     if (on === null) throw new CliError('--on must be a date such as 24/11/2026.', 2);
     const out = path.resolve(String(values.out));
-    await withWorkbook(String(values.workbook), (ctx) => writeDailySummary(ctx, eventId, out, on));
+    await withWorkbook(String(values.workbook), { readOnly: true }, (ctx) => writeDailySummary(ctx, eventId, out, on));
     io.out(`Daily summary${on ? ` for ${ukDate(on)}` : ''} written to ${out}.`);
     return 0;
   },

@@ -1,17 +1,14 @@
 /** CLI commands: export sef, export progress (issue #4). */
 import path from 'node:path';
-import { openWorkbook } from '../../../db/open-workbook';
 import { label } from '../../contract/enums';
 import { parseUkDate } from '../../contract/format';
-import { WorkbookSession } from '../../api/workbook-session';
 import { buildProgressModel } from '../../exports/docx/progress-model';
 import { milestoneSentences, progressTitle, renderProgressDocx } from '../../exports/docx/progress-document';
 import { buildSefModel } from '../../exports/docx/sef-model';
 import { renderSefDocx } from '../../exports/docx/sef-document';
-import { writeFileAtomically, WriteFileError } from '../../exports/write-file-atomically';
-import type { ServiceContext } from '../../services/context';
+import { writeFileAtomically } from '../../exports/write-file-atomically';
 import { planService } from '../../services/plan-service';
-import { ServiceError } from '../../services/service-error';
+import { withWorkbook } from '../with-workbook';
 import { CliError, type CliCommand, type CliValues } from '../command';
 
 function positiveId(value: CliValues[string], what: string): number | undefined {
@@ -25,21 +22,6 @@ function outPath(value: CliValues[string]): string {
   const out = path.resolve(String(value));
   if (!out.toLowerCase().endsWith('.docx')) throw new CliError(`--out must name a .docx file (you gave "${String(value)}").`, 2);
   return out;
-}
-
-/** Opens the workbook read-only (an export never changes it), runs `work`, always closes. */
-async function withWorkbook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const workbook = await openWorkbook(path.resolve(file), { readOnly: true });
-  const session = new WorkbookSession();
-  session.use(workbook);
-  try {
-    return await work(session.context()!);
-  } catch (e) {
-    if (e instanceof ServiceError || e instanceof WriteFileError) throw new CliError(e.message);
-    throw e;
-  } finally {
-    session.close();
-  }
 }
 
 function size(bytes: number): string {
@@ -61,7 +43,7 @@ const exportSef: CliCommand = {
   async run({ values }, io) {
     const out = outPath(values.out);
     const sefId = positiveId(values.sef, '--sef');
-    return withWorkbook(String(values.workbook), async (ctx) => {
+    return withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) => {
       const model = buildSefModel(ctx, { sefId, publication: values.publication === true, includeDrafts: values['include-drafts'] === true });
       const bytes = await renderSefDocx(model, ctx.now());
       writeFileAtomically(out, bytes);
@@ -93,7 +75,7 @@ const exportProgress: CliCommand = {
     const asOfText = values['as-of'] === undefined ? undefined : String(values['as-of']);
     const asOf = asOfText === undefined ? undefined : parseUkDate(asOfText);
     if (asOf === null) throw new CliError(`--as-of must be a date such as 30/11/2020 (you gave "${asOfText}").`, 2);
-    return withWorkbook(String(values.workbook), async (ctx) => {
+    return withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) => {
       const model = buildProgressModel(ctx, { planId, periodLabel: values.period === undefined ? undefined : String(values.period), asOf });
       const bytes = await renderProgressDocx(model, ctx.now());
       writeFileAtomically(out, bytes);
