@@ -51,6 +51,11 @@ export interface Workbook {
 export interface OpenOptions {
   /** Open without writing anything (a read-only file, or a check). */
   readOnly?: boolean;
+  /**
+   * With readOnly: open an older workbook as it is, without its pending migrations (for `check`,
+   * which must be able to inspect a file the app has not updated yet). Nothing may write to it.
+   */
+  asIs?: boolean;
   /** Where the pre-migration copy goes; defaults to beside the workbook. */
   backupDir?: string;
   migrationsFolder?: string;
@@ -248,6 +253,9 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     wrapOpenError(e, resolved);
   }
   let backup: string | null = null;
+  if (applied < migrations.length && readOnly && options.asIs) {
+    return finish(resolved, sqlite, readOnly, applied, null);
+  }
   if (applied < migrations.length) {
     if (readOnly) {
       sqlite.close();

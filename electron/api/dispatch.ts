@@ -27,12 +27,16 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** A form shows at most this many problems; a hostile 10,000-item list must not echo 10,000 back. */
+export const MAX_ISSUES = 50;
+
 export function validationError(error: z.ZodError): ApiError {
-  const issues: FieldIssue[] = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) }));
+  const all = error.issues;
+  const issues: FieldIssue[] = all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join('.').slice(0, 200), message: issueMessage(i).slice(0, 500) }));
   const first = issues[0]?.message ?? 'Check what you entered.';
   return {
     code: 'invalid_input',
-    message: issues.length === 1 ? first : `${first} (and ${issues.length - 1} more thing${issues.length > 2 ? 's' : ''} to check)`,
+    message: all.length === 1 ? first : `${first} (and ${all.length - 1} more thing${all.length > 2 ? 's' : ''} to check)`,
     issues,
   };
 }

@@ -1,6 +1,7 @@
 /** `npm run serve -- --workbook FILE [--port N]`: browser mode on 127.0.0.1 with a one-time token. */
 import { parseArgs } from 'node:util';
 import { WorkbookError } from '../../db/open-workbook';
+import { startBackupScheduler } from '../safety/backup-scheduler';
 import { startServer } from './start-server';
 
 const USAGE = 'Usage: npm run serve -- --workbook FILE [--port N]';
@@ -31,10 +32,11 @@ export async function serveMain(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const server = await startServer({ workbookPath: values.workbook, port });
+    // Rolling backups as in the desktop app: on open, then every 15 minutes while there are changes.
+    const server = await startServer({ workbookPath: values.workbook, port, onOpen: (session) => startBackupScheduler(session) });
     console.log(`Evidence Workbook is open in browser mode for ${values.workbook}`);
     console.log(`Open this address in your browser (it contains a one-time access token):\n\n  ${server.url}\n`);
-    console.log('Only this computer can connect. Press Ctrl+C to stop.');
+    console.log('Only this computer can connect. Backups are kept in a folder beside the workbook. Press Ctrl+C to stop.');
     const stop = () => {
       void server.close().then(() => process.exit(0));
     };

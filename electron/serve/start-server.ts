@@ -175,7 +175,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!tokenMatches(token, req.headers.authorization)) {
         return refuse(res, 401, 'This request is missing the access token. Open the address printed when the workbook server started.');
       }
-      handleApi(req, res, dispatch, decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '')).catch(() => {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
+      } catch {
+        return refuse(res, 400, 'That request address is not valid.');
+      }
+      handleApi(req, res, dispatch, channel).catch(() => {
         if (!res.headersSent) refuse(res, 500, 'Something went wrong and nothing was changed.');
       });
       return;

@@ -74,3 +74,9 @@ test('control characters from copy and paste are removed, the rest of the text k
   const partner = await t.api.call('partner:create', { name: 'Parent\u000B carer\u0000 forum 👪 منتدى', kind: 'parent_carer_forum' });
   expect(partner.name).toBe('Parent carer forum 👪 منتدى');
 });
+
+test('a huge invalid list gets a bounded answer', async () => {
+  const result = await t.dispatch('finding:create', { eventId: 1, type: 'strength', title: 'x', partnerIds: Array.from({ length: 10_000 }, () => 'not a number') });
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.error.issues!.length).toBeLessThanOrEqual(50);
+});

@@ -65,5 +65,25 @@ test('check reports an edited history', async () => {
   db.close();
   const result = await cli('check', '--workbook', demo);
   expect(result.code).toBe(1);
-  expect(result.err).toMatch(/history \(audit log\) has been altered at entry 10/);
+  expect(result.err).toMatch(/history has been altered outside the app: entry 10/);
+});
+
+test('check inspects a workbook from an older version without updating it', async () => {
+  const { copyFileSync, mkdirSync, readdirSync } = await import('node:fs');
+  const { createWorkbook, knownMigrations, migrationsFolder } = await import('../../db/open-workbook');
+  const dir = tempDir();
+  const folder = path.join(dir, 'old-migrations');
+  mkdirSync(path.join(folder, 'meta'), { recursive: true });
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8'));
+  journal.entries = journal.entries.slice(0, 1);
+  writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+  copyFileSync(path.join(migrationsFolder(), `${journal.entries[0].tag}.sql`), path.join(folder, `${journal.entries[0].tag}.sql`));
+  const file = path.join(dir, 'old.workbook');
+  createWorkbook(file, { migrationsFolder: folder }).close();
+  const before = readFileSync(file);
+  const result = await cli('check', '--workbook', file);
+  expect(result.code).toBe(0);
+  expect(result.out).toMatch(new RegExp(`Schema version: 1 \\(this app uses ${knownMigrations().length}`));
+  expect(readFileSync(file).equals(before)).toBe(true);
+  expect(readdirSync(dir).some((f) => f.includes('before-update'))).toBe(false);
 });

@@ -74,3 +74,9 @@ test('serves the renderer and nothing outside it', async () => {
   const traversal = await fetch(`${base()}/%2e%2e/secret.txt`);
   expect(await traversal.text()).not.toContain('outside the app folder');
 });
+
+test('a malformed channel address is refused, and the server keeps answering', async () => {
+  const res = await fetch(`${base()}/api/area%E0%A4%A`, { method: 'POST', headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json' }, body: '{}' });
+  expect(res.status).toBe(400);
+  expect((await api('area:get', {})).status).toBe(200);
+});

@@ -49,9 +49,13 @@ const check: CliCommand = {
       return report.ok ? 0 : 1;
     }
     io.out(`Workbook: ${report.file}`);
-    io.out(`Schema version: ${report.schemaVersion}`);
+    io.out(
+      report.schemaVersion < report.appSchemaVersion
+        ? `Schema version: ${report.schemaVersion} (this app uses ${report.appSchemaVersion}: the workbook will be updated, after a backup, the next time it is opened)`
+        : `Schema version: ${report.schemaVersion}`,
+    );
     io.out(`Integrity: ${report.integrity === 'ok' ? 'ok' : report.integrity}`);
-    io.out(`History chain: ${report.auditChain.intact ? `intact (${report.auditChain.entries} entries)` : `BROKEN at entry ${report.auditChain.brokenAt}`}`);
+    io.out(`History: ${report.auditChain.message}`);
     io.out('Records (live / in the bin):');
     for (const c of report.counts) io.out(`  ${c.entity.padEnd(18)} ${String(c.live).padStart(7)} / ${c.inBin}`);
     if (!report.ok) {
