@@ -14,6 +14,7 @@ import { openWorkbook } from '../../db/open-workbook';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { WorkbookSession } from '../api/workbook-session';
 import type { Result } from '../contract/define';
+import { mimeTypeFor } from '../shell/protocol-path';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -38,18 +39,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -145,7 +134,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: strin
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Type': mimeTypeFor(file),
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
   });
   res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
