@@ -32,6 +32,19 @@ describe('search finds what an officer types', () => {
     expect(out.total).toBe(2);
   });
 
+  test('each result on the page carries its own highlights, also for a long prefix and rows skipped between', async () => {
+    await newEvidence(t, 'Exclusions panel terms of reference', { summary: 'How the panel works.' });
+    await newEvidence(t, 'Minutes of the schools forum', { summary: 'Among other items the forum noted exclusionary practice.' });
+    await newEvidence(t, 'Exclusions dashboard', { summary: 'Monthly exclusions by setting.' });
+    const out = await search('exclusi', { limit: 2 });
+    // The body-only mention (the middle record) is ranked last and left off the page.
+    expect(titles(out)).toEqual(['E-003 Exclusions dashboard', 'E-001 Exclusions panel terms of reference']);
+    expect(out.total).toBe(3);
+    expect(out.results.map((r) => r.title.filter((p) => p.hit).map((p) => p.text))).toEqual([['Exclusions'], ['Exclusions']]);
+    expect(out.results[0]!.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['exclusions']);
+    expect(out.results[1]!.snippet.map((p) => p.text).join('').trim()).toBe('How the panel works.');
+  });
+
   test('matches as you type (prefixes) and ignores case and accents both ways', async () => {
     await newEvidence(t, 'Café conversations with Zoë and the PCF');
     await newEvidence(t, 'NAÏVE survey of cafe staff');
