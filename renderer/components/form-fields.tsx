@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { FormEvent, ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import type { Form, FormValues } from '../api/use-form';
 import { useWorkbook } from '../app/workbook-context';
 
@@ -21,6 +21,12 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', '& > *': { flex: '1 1 200px' } },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  group: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  box: { display: 'flex', flexDirection: 'column', maxHeight: '240px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  error: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
 });
 
 type Named<V extends FormValues> = { form: Form<V>; name: keyof V & string; label: string; hint?: string; required?: boolean; disabled?: boolean };
@@ -92,6 +98,40 @@ export function CheckboxField<V extends FormValues>({ form, name, label, disable
     <Field validationMessage={err} validationState={err ? 'error' : 'none'}>
       <Checkbox label={label} checked={form.values[name] === true} disabled={locked} onChange={(_, d) => form.set(name, (d.checked === true) as V[typeof name])} />
     </Field>
+  );
+}
+
+/**
+ * Several choices at once (e.g. the partners owning a finding): a fieldset of checkboxes holding ids
+ * as strings. Not wrapped in a Fluent <Field>, which would give every checkbox the same id.
+ */
+export function CheckboxGroupField<V extends FormValues>({ form, name, label, hint, disabled, options, emptyText, boxed }: Named<V> & { options: Option[]; emptyText: string; boxed?: boolean }) {
+  const locked = useLocked(disabled);
+  const s = useStyles();
+  const hintId = useId();
+  const err = form.error(name);
+  const chosen = (form.values[name] as string[] | undefined) ?? [];
+  const toggle = (value: string, on: boolean) => form.set(name, (on ? [...chosen, value] : chosen.filter((x) => x !== value)) as V[typeof name]);
+  return (
+    <fieldset className={s.fieldset} aria-describedby={hint ? hintId : undefined}>
+      <legend className={s.legend}>{label}</legend>
+      {hint && (
+        <div id={hintId} className={s.hint}>
+          {hint}
+        </div>
+      )}
+      <div className={boxed ? s.box : s.group}>
+        {options.length === 0 && <span>{emptyText}</span>}
+        {options.map((o) => (
+          <Checkbox key={o.value} label={o.label} checked={chosen.includes(o.value)} disabled={locked} onChange={(_, d) => toggle(o.value, d.checked === true)} />
+        ))}
+      </div>
+      {err && (
+        <div role="alert" className={s.error}>
+          {err}
+        </div>
+      )}
+    </fieldset>
   );
 }
 

@@ -42,3 +42,28 @@ export function DeleteButton({ channel, id, what, after }: { channel: DeleteChan
     </>
   );
 }
+
+/** Move-to-bin for one row of a list (a target, a sign-off): asks first, stays on the page and refreshes it. */
+export function RowDeleteButton({ channel, id, what }: { channel: DeleteChannel; id: number; what: string }) {
+  const { client, changed } = useApi();
+  const { readOnly } = useWorkbook();
+  const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
+  if (readOnly) return null;
+  const go = async () => {
+    if (!window.confirm(`Move ${what} to the Bin? You can restore it from the Bin.`)) return;
+    try {
+      await client.call(channel, { id } as never);
+      changed();
+    } catch (e) {
+      setProblem(toApiError(e));
+    }
+  };
+  return (
+    <>
+      <Button size="small" icon={<Delete20Regular />} onClick={go} aria-label={`Move ${what} to the Bin`}>
+        Move to Bin
+      </Button>
+      {problem && <ErrorState error={problem} />}
+    </>
+  );
+}

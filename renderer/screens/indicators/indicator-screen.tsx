@@ -1,5 +1,5 @@
 /** One indicator: trend chart with target and comparators, the same data as a table, values per period and targets. */
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
@@ -12,11 +12,13 @@ import { DataTable } from '../../components/data-table';
 import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
 import { CheckboxField, DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
-import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, Loading, QueryView } from '../../components/states';
 import { IndicatorForm } from './indicator-form';
 import { formatValue } from './indicators-screen';
 import type { TrendRow } from './trend-chart';
+
+const useStyles = makeStyles({ rowActions: { display: 'inline-flex', gap: tokens.spacingHorizontalS } });
 
 const TrendChart = lazy(() => import('./trend-chart'));
 
@@ -69,22 +71,64 @@ function ValueForm({ indicatorId, onDone }: { indicatorId: number; onDone(): voi
   );
 }
 
-function TargetForm({ indicatorId, onDone }: { indicatorId: number; onDone(): void }) {
+function TargetForm({ indicatorId, target, onDone }: { indicatorId: number; target?: Target; onDone(): void }) {
   const form = useForm({
-    channel: 'target:create',
-    initial: { periodLabel: '', targetValue: '', note: '' },
-    resetAfterSave: true,
-    toInput: (v) => ({ indicatorId, periodLabel: v.periodLabel, targetValue: numberInput(v.targetValue) ?? undefined, note: v.note }),
+    channel: target ? 'target:update' : 'target:create',
+    initial: { periodLabel: target?.periodLabel ?? '', targetValue: target ? String(target.targetValue) : '', note: target?.note ?? '' },
+    resetAfterSave: !target,
+    toInput: (v) => ({
+      ...(target ? { id: target.id, expectedVersion: target.version } : { indicatorId }),
+      periodLabel: v.periodLabel,
+      targetValue: numberInput(v.targetValue) ?? undefined,
+      note: v.note,
+    }),
     onSaved: onDone,
   });
   return (
-    <FormShell form={form} label="Add a target" saveLabel="Save target" onCancel={onDone}>
+    <FormShell form={form} label={target ? `Edit the target for ${target.periodLabel}` : 'Add a target'} saveLabel={target ? 'Save changes' : 'Save target'} onCancel={onDone}>
       <FieldRow>
         <TextField form={form} name="periodLabel" label="Period" required />
         <TextField form={form} name="targetValue" label="Target" required />
         <TextField form={form} name="note" label="Note" />
       </FieldRow>
     </FormShell>
+  );
+}
+
+function TargetsTable({ targets, unit, readOnly }: { targets: Target[]; unit: string; readOnly: boolean }) {
+  const s = useStyles();
+  const [editing, setEditing] = useState<number | null>(null);
+  const shown = targets.find((t) => t.id === editing);
+  return (
+    <>
+      {shown && <TargetForm indicatorId={shown.indicatorId} target={shown} onDone={() => setEditing(null)} />}
+      <DataTable
+        caption="Targets"
+        captionHidden
+        rows={targets}
+        rowKey={(x) => x.id}
+        columns={[
+          { header: 'Period', rowHeader: true, cell: (x) => x.periodLabel },
+          { header: 'Target', cell: (x) => formatValue(x.targetValue, unit) },
+          { header: 'Note', cell: (x) => x.note || '–' },
+          ...(readOnly
+            ? []
+            : [
+                {
+                  header: 'Change',
+                  cell: (x: Target) => (
+                    <span className={s.rowActions}>
+                      <Button size="small" icon={<Edit20Regular />} onClick={() => setEditing(x.id)} aria-label={`Edit the target for ${x.periodLabel}`} disabled={editing === x.id}>
+                        Edit
+                      </Button>
+                      <RowDeleteButton channel="target:delete" id={x.id} what={`the target for ${x.periodLabel}`} />
+                    </span>
+                  ),
+                },
+              ]),
+        ]}
+      />
+    </>
   );
 }
 
@@ -164,7 +208,7 @@ export default function IndicatorScreen({ params }: ScreenProps) {
               {(t) =>
                 t.length > 0 ? (
                   <Section title="Targets">
-                    <DataTable caption="Targets" captionHidden rows={t} rowKey={(x) => x.id} columns={[{ header: 'Period', rowHeader: true, cell: (x) => x.periodLabel }, { header: 'Target', cell: (x) => formatValue(x.targetValue, i.unit) }, { header: 'Note', cell: (x) => x.note || '–' }]} />
+                    <TargetsTable targets={t} unit={i.unit} readOnly={readOnly} />
                   </Section>
                 ) : null
               }

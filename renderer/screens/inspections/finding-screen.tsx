@@ -87,6 +87,22 @@ function Answering({ findingId }: { findingId: number }) {
   );
 }
 
+function OwningPartners({ partnerIds }: { partnerIds: number[] }) {
+  const partners = useQuery('partner:list', { limit: 500 });
+  if (partnerIds.length === 0) return <p>No partner chosen yet. Choose Edit to say which partners own this finding.</p>;
+  return (
+    <QueryView query={partners}>
+      {(p) => (
+        <ul aria-label="Partners who own this finding">
+          {partnerIds.map((pid) => (
+            <li key={pid}>{p.items.find((x) => x.id === pid)?.name ?? 'A partner now in the Bin'}</li>
+          ))}
+        </ul>
+      )}
+    </QueryView>
+  );
+}
+
 export default function FindingScreen({ params }: ScreenProps) {
   const id = Number(params.id);
   const s = useStyles();
@@ -119,6 +135,9 @@ export default function FindingScreen({ params }: ScreenProps) {
               ) : (
                 <blockquote className={s.text}>{f.text || 'The verbatim text has not been recorded.'}</blockquote>
               )}
+            </Section>
+            <Section title="Partners who own it">
+              <OwningPartners partnerIds={f.partnerIds} />
             </Section>
             <Section title="Later assessments" actions={!readOnly && !assessing && frameworkId && <Button icon={<Add20Regular />} onClick={() => setAssessing(true)}>Add an assessment</Button>}>
               {assessing && <AssessmentForm finding={f} frameworkId={frameworkId} onDone={() => setAssessing(false)} />}

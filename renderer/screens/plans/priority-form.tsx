@@ -1,19 +1,15 @@
 /** Add or edit a priority (usually one per weakness), and choose the findings it answers. */
-import { Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { findingTypeLabel, useWorkbook } from '../../app/workbook-context';
-import { FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
+import { CheckboxGroupField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { usePeopleOptions } from '../../components/use-options';
 
 type Priority = ChannelOutput<'priority:get'>;
 
-const useStyles = makeStyles({ list: { display: 'flex', flexDirection: 'column', maxHeight: '240px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS } });
-
 export function PriorityForm({ planId, priority, onSaved, onCancel }: { planId: number; priority?: Priority; onSaved?(p: Priority): void; onCancel?(): void }) {
-  const s = useStyles();
-  const { reference, readOnly } = useWorkbook();
+  const { reference } = useWorkbook();
   const people = usePeopleOptions();
   const findings = useQuery('finding:list', { limit: 500 });
   const form = useForm({
@@ -36,8 +32,6 @@ export function PriorityForm({ planId, priority, onSaved, onCancel }: { planId: 
     }),
     onSaved: (p) => onSaved?.(p as Priority),
   });
-  const chosen = form.values.findingIds as string[];
-  const toggle = (id: string, on: boolean) => form.set('findingIds', on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (
     <FormShell form={form} label={priority ? 'Edit the priority' : 'Add a priority'} saveLabel={priority ? 'Save changes' : 'Add priority'} onCancel={onCancel}>
       <FieldRow>
@@ -46,21 +40,15 @@ export function PriorityForm({ planId, priority, onSaved, onCancel }: { planId: 
       </FieldRow>
       <TextField form={form} name="title" label="Priority title" required />
       <TextField form={form} name="description" label="Description" multiline rows={3} />
-      <Field label="Findings it answers" hint="Tick the weaknesses or areas for improvement this priority addresses." validationMessage={form.error('findingIds')}>
-        <div className={s.list} role="group" aria-label="Findings it answers">
-          {findings.status === 'ok' && findings.data.items.length === 0 && <span>No findings recorded yet.</span>}
-          {findings.status === 'ok' &&
-            findings.data.items.map((f) => (
-              <Checkbox
-                key={f.id}
-                disabled={readOnly}
-                checked={chosen.includes(String(f.id))}
-                onChange={(_, d) => toggle(String(f.id), d.checked === true)}
-                label={`${f.reference ? `${f.reference} ` : ''}${f.title} (${findingTypeLabel(reference, f.type)})`}
-              />
-            ))}
-        </div>
-      </Field>
+      <CheckboxGroupField
+        form={form}
+        name="findingIds"
+        label="Findings it answers"
+        hint="Tick the weaknesses or areas for improvement this priority addresses."
+        boxed
+        emptyText={findings.status === 'ok' ? 'No findings recorded yet.' : 'Loading the findings…'}
+        options={findings.status === 'ok' ? findings.data.items.map((f) => ({ value: String(f.id), label: `${f.reference ? `${f.reference} ` : ''}${f.title} (${findingTypeLabel(reference, f.type)})` })) : []}
+      />
     </FormShell>
   );
 }

@@ -1,6 +1,7 @@
 /** One self-evaluation version: each criterion's judgement and confidence, coverage warnings, sign-offs, export. */
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { Add20Regular } from '@fluentui/react-icons';
+import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
+import type { ChannelOutput } from '../../../electron/contract/channels';
 import { useState } from 'react';
 import { label } from '../../../electron/contract/enums';
 import { ukDate } from '../../../electron/contract/format';
@@ -13,11 +14,14 @@ import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
-import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
 import { usePartnerOptions } from '../../components/use-options';
 
-const useStyles = makeStyles({ warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground1 } });
+const useStyles = makeStyles({
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground1 },
+  rowActions: { display: 'inline-flex', gap: tokens.spacingHorizontalS },
+});
 
 export function JudgementBadge({ scaleId, judgement }: { scaleId: string; judgement: string | null }) {
   const { reference } = useWorkbook();
@@ -31,17 +35,24 @@ export function JudgementBadge({ scaleId, judgement }: { scaleId: string; judgem
   );
 }
 
-function SignoffForm({ sefId, onDone }: { sefId: number; onDone(): void }) {
+type Signoff = ChannelOutput<'signoff:list'>[number];
+
+function SignoffForm({ sefId, signoff, onDone }: { sefId: number; signoff?: Signoff; onDone(): void }) {
   const partners = usePartnerOptions();
   const form = useForm({
-    channel: 'signoff:create',
-    initial: { signatoryName: '', partnerId: '', signedOn: '' },
-    resetAfterSave: true,
-    toInput: (v) => ({ sefId, signatoryName: v.signatoryName, partnerId: idInput(v.partnerId), signedOn: dateInput(v.signedOn) }),
+    channel: signoff ? 'signoff:update' : 'signoff:create',
+    initial: { signatoryName: signoff?.signatoryName ?? '', partnerId: signoff?.partnerId ? String(signoff.partnerId) : '', signedOn: signoff?.signedOn ? ukDate(signoff.signedOn) : '' },
+    resetAfterSave: !signoff,
+    toInput: (v) => ({
+      ...(signoff ? { id: signoff.id, expectedVersion: signoff.version } : { sefId }),
+      signatoryName: v.signatoryName,
+      partnerId: idInput(v.partnerId),
+      signedOn: dateInput(v.signedOn),
+    }),
     onSaved: onDone,
   });
   return (
-    <FormShell form={form} label="Add a sign-off" saveLabel="Add sign-off" onCancel={onDone}>
+    <FormShell form={form} label={signoff ? `Edit the sign-off by ${signoff.signatoryName}` : 'Add a sign-off'} saveLabel={signoff ? 'Save changes' : 'Add sign-off'} onCancel={onDone}>
       <FieldRow>
         <TextField form={form} name="signatoryName" label="Name of the person signing" required />
         <SelectField form={form} name="partnerId" label="On behalf of" emptyLabel="The partnership" options={partners} />
@@ -61,6 +72,7 @@ export default function SefScreen({ params }: ScreenProps) {
   const signoffs = useQuery('signoff:list', { sefId: id });
   const partners = usePartnerOptions();
   const [signing, setSigning] = useState(false);
+  const [editingSignoff, setEditingSignoff] = useState<number | null>(null);
   return (
     <QueryView query={sef}>
       {(v) => (
@@ -115,23 +127,42 @@ export default function SefScreen({ params }: ScreenProps) {
           <Section title="Sign-offs" actions={!readOnly && !signing && <Button icon={<Add20Regular />} onClick={() => setSigning(true)}>Add a sign-off</Button>}>
             {signing && <SignoffForm sefId={v.id} onDone={() => setSigning(false)} />}
             <QueryView query={signoffs}>
-              {(rows) =>
-                rows.length === 0 ? (
+              {(rows) => {
+                const edited = rows.find((x) => x.id === editingSignoff);
+                return rows.length === 0 ? (
                   <EmptyState title="Not signed off yet">Record each partner&apos;s sign-off (for example the Director of Children&apos;s Services and the ICB) when the self-evaluation is agreed.</EmptyState>
                 ) : (
-                  <DataTable
-                    caption="Sign-offs"
-                    captionHidden
-                    rows={rows}
-                    rowKey={(x) => x.id}
-                    columns={[
-                      { header: 'Name', rowHeader: true, cell: (x) => x.signatoryName },
-                      { header: 'On behalf of', cell: (x) => partners.find((p) => p.value === String(x.partnerId))?.label ?? 'The partnership' },
-                      { header: 'Signed', cell: (x) => ukDate(x.signedOn) || 'Not yet' },
-                    ]}
-                  />
-                )
-              }
+                  <>
+                    {edited && <SignoffForm sefId={v.id} signoff={edited} onDone={() => setEditingSignoff(null)} />}
+                    <DataTable
+                      caption="Sign-offs"
+                      captionHidden
+                      rows={rows}
+                      rowKey={(x) => x.id}
+                      columns={[
+                        { header: 'Name', rowHeader: true, cell: (x) => x.signatoryName },
+                        { header: 'On behalf of', cell: (x) => partners.find((p) => p.value === String(x.partnerId))?.label ?? 'The partnership' },
+                        { header: 'Signed', cell: (x) => ukDate(x.signedOn) || 'Not yet' },
+                        ...(readOnly
+                          ? []
+                          : [
+                              {
+                                header: 'Change',
+                                cell: (x: Signoff) => (
+                                  <span className={s.rowActions}>
+                                    <Button size="small" icon={<Edit20Regular />} disabled={editingSignoff === x.id} onClick={() => setEditingSignoff(x.id)} aria-label={`Edit the sign-off by ${x.signatoryName}`}>
+                                      Edit
+                                    </Button>
+                                    <RowDeleteButton channel="signoff:delete" id={x.id} what={`the sign-off by ${x.signatoryName}`} />
+                                  </span>
+                                ),
+                              },
+                            ]),
+                      ]}
+                    />
+                  </>
+                );
+              }}
             </QueryView>
           </Section>
         </Page>
