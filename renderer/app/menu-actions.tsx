@@ -1,7 +1,8 @@
-/** Answers the desktop File menu: exports of the current plan / latest self-evaluation, and reload after Open. */
-import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+/** Answers the desktop menus: exports of the current plan / latest self-evaluation, the evidence pack, the user guide, and reload after Open. */
+import { MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { useApi } from '../api/api-context';
+import type { Client } from '../../electron/contract/client';
+import { toApiError, useApi } from '../api/api-context';
 import { runExport } from '../components/export-button';
 import { platform, type MenuAction } from '../platform';
 import { navigate } from './router';
@@ -16,10 +17,39 @@ const MENU_EXPORTS: Partial<Record<MenuAction, { channel: string; needs: 'plan' 
   'export:action-plan': { channel: 'export:planXlsx', needs: 'plan' },
 };
 
+type Status = { busy: boolean; ok: boolean; message: string; progress?: number };
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Builds the evidence pack (every evidence item with its files and an index.html), polling
+ * pack:progress so the officer sees it moving, then saves it. The pack covers the whole
+ * workbook; pack:build takes no inspection event.
+ */
+export async function buildEvidencePack(client: Client, report: (s: Status) => void): Promise<void> {
+  report({ busy: true, ok: true, message: 'Building the evidence pack…' });
+  const timer = setInterval(() => {
+    client.call('pack:progress', {}).then(
+      (p) => p.running && report({ busy: true, ok: true, message: `Building the evidence pack: ${p.stage}…`, ...(p.total > 0 ? { progress: p.done / p.total } : {}) }),
+      () => {},
+    );
+  }, 400);
+  try {
+    const pack = await client.call('pack:build', { forPublication: false });
+    clearInterval(timer);
+    const problem = await platform.saveFile(pack);
+    report(problem ? { busy: false, ok: false, message: problem } : { busy: false, ok: true, message: `Saved ${pack.fileName}: ${count(pack.itemCount, 'evidence item')}, ${count(pack.fileCount, 'file')}.` });
+  } catch (e) {
+    report({ busy: false, ok: false, message: toApiError(e).message });
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export function MenuActions() {
   const s = useStyles();
   const { client } = useApi();
-  const [status, setStatus] = useState<{ busy: boolean; ok: boolean; message: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const clientRef = useRef(client);
   clientRef.current = client;
 
@@ -32,6 +62,14 @@ export function MenuActions() {
         }
         if (action === 'workbook:new') {
           navigate('/welcome');
+          return;
+        }
+        if (action === 'help:guide') {
+          navigate('/help');
+          return;
+        }
+        if (action === 'export:evidence-pack') {
+          await buildEvidencePack(clientRef.current, setStatus);
           return;
         }
         const exp = MENU_EXPORTS[action];
@@ -60,6 +98,7 @@ export function MenuActions() {
       <MessageBar intent={status.busy ? 'info' : status.ok ? 'success' : 'error'} role={status.ok ? 'status' : 'alert'}>
         <MessageBarBody>
           {status.busy && <Spinner size="tiny" />} {status.message}
+          {status.busy && status.progress !== undefined && <ProgressBar value={status.progress} aria-label="Evidence pack progress" />}
         </MessageBarBody>
       </MessageBar>
     </div>

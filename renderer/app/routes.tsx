@@ -14,6 +14,7 @@ import {
   DocumentSearch20Regular,
   Home20Regular,
   Library20Regular,
+  QuestionCircle20Regular,
   Settings20Regular,
   TextBulletListSquare20Regular,
 } from '@fluentui/react-icons';
@@ -48,6 +49,8 @@ export const routes: RouteDef[] = [
   { path: '/history/:entity/:id', title: 'History', component: lazy(() => import('../screens/admin/history-screen')) },
   { path: '/bin', title: 'Bin', component: lazy(() => import('../screens/admin/bin-screen')), nav: { label: 'Bin', order: 90, icon: Delete20Regular } },
   { path: '/settings', title: 'Settings', component: lazy(() => import('../screens/admin/settings-screen')), nav: { label: 'Settings', order: 95, icon: Settings20Regular } },
+
+  { path: '/help', title: 'User guide', component: lazy(() => import('../screens/help/help-screen')), nav: { label: 'Help', order: 99, icon: QuestionCircle20Regular } },
 
   { path: '/welcome', title: 'Welcome', component: lazy(() => import('../screens/welcome/welcome-screen')) },
 

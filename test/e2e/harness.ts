@@ -120,5 +120,6 @@ export async function mainScreens(page: Page): Promise<{ name: string; path: str
   add('history', `/history/plan/${planPath.split('/').pop()}`);
   add('bin', '/bin');
   add('settings', '/settings');
+  add('help', '/help');
   return out;
 }
