@@ -60,7 +60,7 @@ export function RowDeleteButton({ channel, id, what }: { channel: DeleteChannel;
   };
   return (
     <>
-      <Button size="small" icon={<Delete20Regular />} onClick={go} aria-label={`Move ${what} to the Bin`}>
+      <Button size="small" icon={<Delete20Regular />} onClick={go} aria-label={`Move to Bin: ${what}`}>
         Move to Bin
       </Button>
       {problem && <ErrorState error={problem} />}

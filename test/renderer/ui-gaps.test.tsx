@@ -87,7 +87,7 @@ test('a target can be corrected, and moving it to the Bin says it can be restore
   await user.click(within(form).getByRole('button', { name: 'Save changes' }));
   await waitFor(async () => expect((await t.api.call('target:list', { indicatorId: indicator.id }))[0]!.targetValue).toBe(75));
 
-  await user.click(await screen.findByRole('button', { name: 'Move the target for 2025/26 to the Bin' }));
+  await user.click(await screen.findByRole('button', { name: 'Move to Bin: the target for 2025/26' }));
   expect(confirms[0]).toBe('Move the target for 2025/26 to the Bin? You can restore it from the Bin.');
   await waitFor(async () => expect(await t.api.call('target:list', { indicatorId: indicator.id })).toEqual([]));
   expect((await t.api.call('bin:list', {})).items.map((b) => b.label)).toEqual([expect.stringContaining('2025/26')]);
@@ -107,7 +107,7 @@ test('a sign-off can be corrected and moved to the Bin', async () => {
   expect(await screen.findByText('20/11/2026')).toBeTruthy();
   expect((await t.api.call('signoff:list', { sefId: sef.id }))[0]!.signedOn).toBe('2026-11-20');
 
-  await user.click(screen.getByRole('button', { name: 'Move the sign-off by Jo Smith to the Bin' }));
+  await user.click(screen.getByRole('button', { name: 'Move to Bin: the sign-off by Jo Smith' }));
   expect(confirms[0]).toMatch(/to the Bin\? You can restore it from the Bin\.$/);
   expect(await screen.findByText('Not signed off yet')).toBeTruthy();
 });
