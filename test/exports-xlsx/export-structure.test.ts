@@ -27,7 +27,10 @@ function sheetXml(files: Record<string, Uint8Array>): Record<string, string> {
 
 beforeAll(async () => {
   t = makeTestWorkbook();
-  await buildPlanFixture(t.api);
+  const fixture = await buildPlanFixture(t.api);
+  // An earlier year, so the KPI row shows a direction of travel and recent values.
+  await t.api.call('value:set', { indicatorId: fixture.indicatorId, periodLabel: '2023', periodStart: '2023-01-01', geography: 'local', value: 48 });
+  await t.api.call('value:set', { indicatorId: fixture.indicatorId, periodLabel: '2023', periodStart: '2023-01-01', geography: 'england', value: 45.1 });
   const file = await t.api.call('export:planXlsx', {});
   expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect(file.fileName).toBe('Written Statement of Action 2019 - 22-11-2026.xlsx');
@@ -122,7 +125,34 @@ describe('export structure', () => {
   it('lists the full update history and the KPIs with comparators', () => {
     const updates = wb.getWorksheet('Updates')!;
     expect(updates.getCell('H3').value).toBe('Framework agreed; first audit scheduled.');
+  });
+
+  it('shows one KPI row per indicator: latest local value against target and comparators, with recent values', () => {
     const kpis = wb.getWorksheet('KPIs')!;
-    expect((kpis.getRow(5).values as unknown[]).slice(1, 12)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', '', 40.1, '2022', '2024', 60, 52.3, 46.4]);
+    const row = (n: number) => (kpis.getRow(n).values as unknown[]).slice(1);
+    expect(row(4)).toEqual([
+      'Code',
+      'Indicator',
+      'Unit',
+      'Better when',
+      'Source',
+      'Baseline',
+      'Baseline period',
+      'Latest period',
+      'Local',
+      'Provisional',
+      'England',
+      'Region',
+      'Statistical neighbours',
+      'Target',
+      'Target period',
+      'On target',
+      'Direction of travel',
+      'Recent local values (last 6, oldest first)',
+      'All targets',
+      'Series break notes',
+    ]);
+    expect(row(5)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', '', 40.1, '2022', '2024', 52.3, 'No', 46.4, undefined, undefined, 60, '2024', 'Below target', 'Improving', '2023: 48; 2024: 52.3', '2024: 60']);
+    expect(kpis.rowCount).toBe(5);
   });
 });

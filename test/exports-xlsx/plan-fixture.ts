@@ -7,6 +7,7 @@ export interface PlanFixture {
   people: { lead: number; sro: number; dco: number };
   actions: { a11: number; a12: number; a21: number };
   milestones: { m111: number; m112: number; m211: number };
+  indicatorId: number;
 }
 
 export async function buildPlanFixture(api: Client): Promise<PlanFixture> {
@@ -89,5 +90,6 @@ export async function buildPlanFixture(api: Client): Promise<PlanFixture> {
     people: { lead: lead.id, sro: sro.id, dco: dco.id },
     actions: { a11: a11.id, a12: a12.id, a21: a21.id },
     milestones: { m111: m111.id, m112: m112.id, m211: m211.id },
+    indicatorId: ind.id,
   };
 }

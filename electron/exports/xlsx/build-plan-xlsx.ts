@@ -94,22 +94,30 @@ interface DataSheet {
   ws: ExcelJS.Worksheet;
   /** 1-based column of each spec key. */
   colOf: Map<string, number>;
+  /**
+   * One style object per column, shared by its data cells: exceljs recognises a style object it
+   * has seen and skips rendering it again, which on a large plan is most of the writing time.
+   * Never mutate these; give a cell a copy instead (see put()).
+   */
+  styles: Partial<ExcelJS.Style>[];
 }
+
+const IDENTITY_STYLE: Partial<ExcelJS.Style> = { numFmt: 'General', protection: { locked: true } };
 
 /** A data sheet: hidden identity column A, banner row, heading row, widths and column styles. */
 function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], data: PlanData, banner: string): DataSheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }] });
-  ws.columns = [
-    { key: 'identity', width: IDENTITY_WIDTH, hidden: true, style: { protection: { locked: true } } },
+  const styles: Partial<ExcelJS.Style>[] = [
+    IDENTITY_STYLE,
     ...columns.map((c) => ({
-      key: c.key,
-      width: c.width,
-      style: {
-        alignment: { wrapText: true, vertical: 'top' as const },
-        protection: { locked: !c.editable },
-        ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
-      },
+      alignment: { wrapText: true, vertical: 'top' as const },
+      protection: { locked: !c.editable },
+      numFmt: c.kind === 'date' ? DATE_FORMAT : 'General',
     })),
+  ];
+  ws.columns = [
+    { key: 'identity', width: IDENTITY_WIDTH, hidden: true, style: styles[0] },
+    ...columns.map((c, i) => ({ key: c.key, width: c.width, style: styles[i + 1] })),
   ];
   const header = ws.getRow(HEADER_ROW);
   header.getCell(1).value = IDENTITY_HEADER;
@@ -121,7 +129,7 @@ function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[],
   header.height = 30;
   addBanner(ws, 2, columns.length + 1, data.area.marking, banner);
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · ${name}`, titleRows: `1:${HEADER_ROW}` });
-  return { ws, colOf: new Map(columns.map((c, i) => [c.key, i + 2])) };
+  return { ws, colOf: new Map(columns.map((c, i) => [c.key, i + 2])), styles };
 }
 
 function addColumnRules(sheet: DataSheet, columns: ColumnSpec[], lists: ListRanges, data: PlanData, lastRow: number, onlyNewFrom?: number): void {
@@ -192,7 +200,7 @@ function put(cell: ExcelJS.Cell, spec: ColumnSpec, value: string, readOnly: Set<
   cell.value = text === '' ? null : text;
   if (shortened) {
     readOnly.add(spec.key);
-    cell.protection = { locked: true };
+    cell.style = { ...cell.style, protection: { locked: true } }; // a copy: the column's style is shared
   }
 }
 
@@ -224,12 +232,15 @@ function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges)
     const row = ws.getRow(r);
     const readOnly = new Set<string>();
     for (const spec of PLAN_COLUMNS) {
-      const cell = row.getCell(sheet.colOf.get(spec.key)!);
+      const col = sheet.colOf.get(spec.key)!;
+      const cell = row.getCell(col);
+      cell.style = sheet.styles[col - 1]!;
       if (spec.kind === 'actionStatus') cell.value = label(values.status);
       else if (spec.kind === 'rag') cell.value = ragLabel(data, values.rag ?? '');
       else if (spec.key.startsWith('new')) cell.value = null;
       else put(cell, spec, values[spec.key] ?? '', readOnly);
     }
+    row.getCell(1).style = IDENTITY_STYLE;
     row.getCell(1).value = formatIdentity({
       workbookId: data.workbookId,
       entity: 'action',
@@ -268,10 +279,13 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
     const row = ws.getRow(r);
     const readOnly = new Set<string>();
     for (const spec of MILESTONE_COLUMNS) {
-      const cell = row.getCell(sheet.colOf.get(spec.key)!);
+      const col = sheet.colOf.get(spec.key)!;
+      const cell = row.getCell(col);
+      cell.style = sheet.styles[col - 1]!;
       if (spec.kind === 'milestoneStatus') cell.value = label(values.status);
       else put(cell, spec, values[spec.key] ?? '', readOnly);
     }
+    row.getCell(1).style = IDENTITY_STYLE;
     row.getCell(1).value = formatIdentity({
       workbookId: data.workbookId,
       entity: 'milestone',
@@ -290,11 +304,13 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
 
 /** Blank rows whose "new row" columns are unlocked, so partners can add to a protected sheet. */
 function unlockNewRows(sheet: DataSheet, columns: ColumnSpec[], from: number, count: number): void {
+  const open = columns.filter((c) => c.onNewRows).map((c) => {
+    const col = sheet.colOf.get(c.key)!;
+    return { col, style: { ...sheet.styles[col - 1], protection: { locked: false } } };
+  });
   for (let r = from; r < from + count; r++) {
     const row = sheet.ws.getRow(r);
-    for (const c of columns) {
-      if (c.onNewRows) row.getCell(sheet.colOf.get(c.key)!).protection = { locked: false };
-    }
+    for (const { col, style } of open) row.getCell(col).style = style;
   }
 }
 
@@ -327,6 +343,7 @@ function writeUpdateSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRange
       u.author || null,
       u.source === 'app' ? 'App' : u.source.replace(/^import:/, 'Return from '),
     ];
+    row.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = sheet.styles[col - 1]!));
     r++;
   }
   const newFrom = r;

@@ -10,9 +10,6 @@ import {
   evidenceItems,
   evidenceLinks,
   findings,
-  indicators,
-  indicatorTargets,
-  indicatorValues,
   milestones,
   partners,
   people,
@@ -29,6 +26,7 @@ import type { Row } from '../../services/entity-registry';
 import { actionViews } from '../../services/plan-service';
 import { currentPlanId } from '../../services/reports-service';
 import { ServiceError } from '../../services/service-error';
+import { loadKpiRows, type KpiRow } from './kpi-data';
 import type { ColumnKind } from './sheet-spec';
 import { normaliseName, normaliseText } from './row-identity';
 
@@ -64,7 +62,7 @@ export interface PlanData {
   evidenceByAction: Map<number, string[]>;
   evidenceByMilestone: Map<number, string[]>;
   evidence: { reference: string; title: string; kind: string; level: string; effectiveFrom: string | null; effectiveTo: string | null; location: string; containsPersonalData: boolean; linkedTo: string }[];
-  indicators: (typeof indicators.$inferSelect & { targets: (typeof indicatorTargets.$inferSelect)[]; values: (typeof indicatorValues.$inferSelect)[] })[];
+  kpis: KpiRow[];
   partnerNames: string[];
   peopleNames: string[];
 }
@@ -86,15 +84,19 @@ function chunked<T>(items: T[], size = 900): T[][] {
   return out;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}
+/** Only what the Evidence sheet shows: a large plan links thousands of items. */
+const EVIDENCE_COLUMNS = {
+  id: evidenceItems.id,
+  reference: evidenceItems.reference,
+  title: evidenceItems.title,
+  kind: evidenceItems.kind,
+  level: evidenceItems.level,
+  effectiveFrom: evidenceItems.effectiveFrom,
+  effectiveTo: evidenceItems.effectiveTo,
+  location: evidenceItems.location,
+  containsPersonalData: evidenceItems.containsPersonalData,
+};
+type EvidenceColumns = Pick<typeof evidenceItems.$inferSelect, keyof typeof EVIDENCE_COLUMNS>;
 
 export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
   const id = planId ?? currentPlanId(ctx);
@@ -155,16 +157,16 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
 
   const evidenceByAction = new Map<number, string[]>();
   const evidenceByMilestone = new Map<number, string[]>();
-  const evidenceUse = new Map<string, { item: typeof evidenceItems.$inferSelect; targets: string[] }>();
+  const evidenceUse = new Map<string, { item: EvidenceColumns; targets: string[] }>();
   const refOfAction = new Map(views.map((a) => [a.id, a.reference]));
   const refOfPriority = new Map(prioRows.map((p) => [p.id, p.reference]));
   const actionOfMilestone = new Map(stones.map((m) => [m.id, m.actionId]));
-  const note = (item: typeof evidenceItems.$inferSelect, target: string) => {
+  const note = (item: EvidenceColumns, target: string) => {
     const use = evidenceUse.get(item.reference) ?? { item, targets: [] };
     use.targets.push(target);
     evidenceUse.set(item.reference, use);
   };
-  const linkQueries: { column: typeof evidenceLinks.actionId | typeof evidenceLinks.priorityId | typeof evidenceLinks.milestoneId; ids: number[]; add: (targetId: number, item: typeof evidenceItems.$inferSelect) => void }[] = [
+  const linkQueries: { column: typeof evidenceLinks.actionId | typeof evidenceLinks.priorityId | typeof evidenceLinks.milestoneId; ids: number[]; add: (targetId: number, item: EvidenceColumns) => void }[] = [
     { column: evidenceLinks.priorityId, ids: prioIds, add: (t, item) => note(item, `Priority ${refOfPriority.get(t) ?? ''}`) },
     {
       column: evidenceLinks.actionId,
@@ -186,7 +188,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
   for (const q of linkQueries) {
     for (const group of chunked(q.ids)) {
       for (const r of ctx.db
-        .select({ target: q.column, item: evidenceItems })
+        .select({ target: q.column, item: EVIDENCE_COLUMNS })
         .from(evidenceLinks)
         .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
         .where(and(inArray(q.column, group), isNull(evidenceLinks.deletedAt), isNull(evidenceItems.deletedAt)))
@@ -196,13 +198,6 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
       }
     }
   }
-
-  const indicatorRows = ctx.db.select().from(indicators).where(isNull(indicators.deletedAt)).orderBy(asc(indicators.code), asc(indicators.title)).all();
-  const targets = ctx.db.select().from(indicatorTargets).where(isNull(indicatorTargets.deletedAt)).orderBy(asc(indicatorTargets.id)).all();
-  const values = ctx.db.select().from(indicatorValues).where(isNull(indicatorValues.deletedAt)).orderBy(asc(indicatorValues.periodStart)).all();
-
-  const targetsOf = groupBy(targets, (t) => t.indicatorId);
-  const valuesOf = groupBy(values, (v) => v.indicatorId);
 
   return {
     workbookId: workbookIdOf(ctx),
@@ -228,7 +223,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
         containsPersonalData: item.containsPersonalData,
         linkedTo: [...new Set(t)].join(', '),
       })),
-    indicators: indicatorRows.map((i) => ({ ...i, targets: targetsOf.get(i.id) ?? [], values: valuesOf.get(i.id) ?? [] })),
+    kpis: loadKpiRows(ctx),
     partnerNames: ctx.db.select({ name: partners.name }).from(partners).where(isNull(partners.deletedAt)).orderBy(asc(partners.name)).all().map((p) => p.name),
     peopleNames: ctx.db.select({ name: people.name }).from(people).where(isNull(people.deletedAt)).orderBy(asc(people.name)).all().map((p) => p.name),
   };

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { ACTION_STATUSES, label, MILESTONE_STATUSES } from '../../contract/enums';
 import { sharesOf, ukDate } from '../../contract/format';
 import { londonDate } from '../../services/context';
+import { RECENT_PERIODS, type KpiRow } from './kpi-data';
 import type { PlanData } from './plan-data';
 import { COLOURS, DATE_FORMAT, excelDate, cellText, setPrint, styleHeaderCell } from './sheet-helpers';
 import { MILESTONE_COLUMNS, PLAN_COLUMNS, SHEETS, UPDATE_COLUMNS } from './sheet-spec';
@@ -15,6 +16,17 @@ function title(ws: ExcelJS.Worksheet, data: PlanData, heading: string, line: str
   ws.getCell('A3').value = line;
 }
 
+/**
+ * Shared by every table cell of its kind: exceljs renders a style object it has already seen
+ * only once, which on thousands of rows is most of the writing time. Never mutate them (copy).
+ */
+const TOP_WRAP = { wrapText: true, vertical: 'top' } as const;
+const CELL_STYLES = {
+  general: { alignment: TOP_WRAP, numFmt: 'General' },
+  percent: { alignment: TOP_WRAP, numFmt: '0%' },
+  date: { alignment: TOP_WRAP, numFmt: DATE_FORMAT },
+} satisfies Record<string, Partial<ExcelJS.Style>>;
+
 function table(ws: ExcelJS.Worksheet, startRow: number, headers: string[], rows: (string | number | Date | null)[][], percentCols: number[] = []): number {
   const head = ws.getRow(startRow);
   headers.forEach((h, i) => {
@@ -26,9 +38,7 @@ function table(ws: ExcelJS.Worksheet, startRow: number, headers: string[], rows:
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      if (percentCols.includes(i)) cell.numFmt = '0%';
-      if (v instanceof Date) cell.numFmt = DATE_FORMAT;
+      cell.style = v instanceof Date ? CELL_STYLES.date : percentCols.includes(i) ? CELL_STYLES.percent : CELL_STYLES.general;
     });
   });
   return startRow + rows.length + 2;
@@ -80,37 +90,72 @@ export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date)
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · Summary`, titleRows: '1:3' });
 }
 
-/** One row per indicator and period: target, local value and the England, region and neighbour comparators. */
+const DIRECTION_WORDS: Record<KpiRow['direction'], string> = {
+  improving: 'Improving',
+  worsening: 'Getting worse',
+  no_change: 'No change',
+  not_enough_data: 'Not enough data yet',
+};
+
+/** "Q3 2025: 30.1; Q4 2025: 30.8", each value at the indicator's own decimal places. */
+function seriesText(points: { period: string; value: number }[], decimals: number): string {
+  const places = Math.min(Math.max(decimals, 0), 6);
+  return points.map((p) => `${p.period}: ${Number(p.value.toFixed(places))}`).join('; ');
+}
+
+/**
+ * One row per indicator: baseline, latest local value against its target and the England,
+ * region and statistical neighbour comparators of the same period, direction of travel, recent
+ * local values and every target. (One row per period and geography ran to 12,000 rows.)
+ */
 export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): void {
-  const ws = wb.addWorksheet(SHEETS.kpis, { views: [{ state: 'frozen', ySplit: 4 }] });
-  ws.columns = [12, 40, 8, 16, 24, 10, 14, 14, 10, 10, 10, 10, 14, 12, 30].map((width) => ({ width }));
-  title(ws, data, 'Key performance indicators', 'Local values against targets and comparators (England, region, statistical neighbours).');
-  const headers = ['Code', 'Indicator', 'Unit', 'Better when', 'Source', 'Baseline', 'Baseline period', 'Period', 'Target', 'Local', 'England', 'Region', 'Statistical neighbours', 'Provisional', 'Series break notes'];
-  const rows: (string | number | null)[][] = [];
-  for (const i of data.indicators) {
-    const periods = [...new Set([...i.values.map((v) => v.periodLabel), ...i.targets.map((t) => t.periodLabel)])];
-    const start = new Map(i.values.map((v) => [v.periodLabel, v.periodStart]));
-    periods.sort((a, b) => (start.get(a) ?? a).localeCompare(start.get(b) ?? b));
-    const byKey = new Map(i.values.map((v) => [`${v.periodLabel}\u0000${v.geography}`, v]));
-    const targetOf = new Map(i.targets.map((t) => [t.periodLabel, t.targetValue]));
-    const value = (p: string, g: string) => byKey.get(`${p}\u0000${g}`)?.value ?? null;
-    const base = [i.code, cellText(i.title).text, i.unit, label(i.polarity), cellText(i.source).text, i.baselineValue, i.baselinePeriod];
-    if (periods.length === 0) rows.push([...base, null, null, null, null, null, null, null, i.seriesBreakNotes]);
-    for (const p of periods) {
-      const local = byKey.get(`${p}\u0000local`);
-      rows.push([
-        ...base,
-        p,
-        targetOf.get(p) ?? null,
-        local?.value ?? null,
-        value(p, 'england'),
-        value(p, 'region'),
-        value(p, 'statistical_neighbours'),
-        local ? (local.provisional ? 'Yes' : 'No') : null,
-        i.seriesBreakNotes,
-      ]);
-    }
-  }
+  const ws = wb.addWorksheet(SHEETS.kpis, { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
+  ws.columns = [12, 40, 8, 16, 24, 10, 12, 12, 10, 11, 10, 10, 14, 10, 12, 13, 16, 44, 28, 30].map((width) => ({ width }));
+  title(ws, data, 'Key performance indicators', 'Latest local value of each indicator against its target and comparators (England, region, statistical neighbours), with recent values.');
+  const headers = [
+    'Code',
+    'Indicator',
+    'Unit',
+    'Better when',
+    'Source',
+    'Baseline',
+    'Baseline period',
+    'Latest period',
+    'Local',
+    'Provisional',
+    'England',
+    'Region',
+    'Statistical neighbours',
+    'Target',
+    'Target period',
+    'On target',
+    'Direction of travel',
+    `Recent local values (last ${RECENT_PERIODS}, oldest first)`,
+    'All targets',
+    'Series break notes',
+  ];
+  const rows = data.kpis.map((k) => [
+    k.code,
+    cellText(k.title).text,
+    k.unit,
+    label(k.polarity),
+    cellText(k.source).text,
+    k.baselineValue,
+    k.baselinePeriod || null,
+    k.latestPeriod,
+    k.latest,
+    k.latest == null ? null : k.provisional ? 'Yes' : 'No',
+    k.england,
+    k.region,
+    k.statisticalNeighbours,
+    k.target,
+    k.targetPeriod,
+    k.onTarget == null ? null : k.onTarget ? 'On target' : 'Below target',
+    DIRECTION_WORDS[k.direction],
+    seriesText(k.recent, k.decimals) || null,
+    seriesText(k.targets, k.decimals) || null,
+    cellText(k.seriesBreakNotes).text || null,
+  ]);
   table(ws, 4, headers, rows);
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: Math.max(4 + rows.length, 5), column: headers.length } };
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · KPIs`, titleRows: '1:4' });
@@ -163,8 +208,11 @@ export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): void {
   );
   data.statusKey.entries.forEach((e, i) => {
     const cell = ws.getCell(6 + i, 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.fill.slice(1)}` } };
-    cell.font = { bold: true, color: { argb: `FF${e.text.slice(1)}` } };
+    cell.style = {
+      ...cell.style,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.fill.slice(1)}` } },
+      font: { bold: true, color: { argb: `FF${e.text.slice(1)}` } },
+    };
   });
   row = table(ws, row, ['Action status', 'Meaning'], ACTION_STATUSES.map((s) => [label(s), STATUS_MEANINGS[s] ?? '']));
   row = table(ws, row, ['Milestone status', 'Meaning'], MILESTONE_STATUSES.map((s) => [label(s), STATUS_MEANINGS[s] ?? '']));
