@@ -76,15 +76,20 @@ export function MenuActions() {
         if (!exp) return;
         setStatus({ busy: true, ok: true, message: 'Building the document…' });
         let input: unknown;
-        if (exp.needs === 'plan') {
-          const overview = await clientRef.current.call('overview:get', {});
-          if (!overview.plan) return setStatus({ busy: false, ok: false, message: 'There is no action plan to export yet.' });
-          input = { planId: overview.plan.id };
-        } else {
-          const sefs = await clientRef.current.call('sef:list', { limit: 500 });
-          const latest = [...sefs.items].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
-          if (!latest) return setStatus({ busy: false, ok: false, message: 'There is no self-evaluation to export yet.' });
-          input = { sefId: latest.id };
+        try {
+          if (exp.needs === 'plan') {
+            const overview = await clientRef.current.call('overview:get', {});
+            if (!overview.plan) return setStatus({ busy: false, ok: false, message: 'There is no action plan to export yet.' });
+            input = { planId: overview.plan.id };
+          } else {
+            const sefs = await clientRef.current.call('sef:list', { limit: 500 });
+            const latest = [...sefs.items].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+            if (!latest) return setStatus({ busy: false, ok: false, message: 'There is no self-evaluation to export yet.' });
+            input = { sefId: latest.id };
+          }
+        } catch (e) {
+          // Never leave "Building…" on screen: say what went wrong instead.
+          return setStatus({ busy: false, ok: false, message: toApiError(e).message });
         }
         const outcome = await runExport(clientRef.current, exp.channel, input);
         setStatus({ busy: false, ...outcome });

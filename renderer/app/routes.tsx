@@ -7,6 +7,7 @@
  * are registered in ./extensions.ts instead.
  */
 import {
+  ArrowClockwise20Regular,
   Board20Regular,
   ClipboardTaskListLtr20Regular,
   DataTrending20Regular,
@@ -48,6 +49,7 @@ export const routes: RouteDef[] = [
 
   { path: '/history/:entity/:id', title: 'History', component: lazy(() => import('../screens/admin/history-screen')) },
   { path: '/bin', title: 'Bin', component: lazy(() => import('../screens/admin/bin-screen')), nav: { label: 'Bin', order: 90, icon: Delete20Regular } },
+  { path: '/backups', title: 'Backups', component: lazy(() => import('../screens/admin/backups-screen')), nav: { label: 'Backups', order: 93, icon: ArrowClockwise20Regular } },
   { path: '/settings', title: 'Settings', component: lazy(() => import('../screens/admin/settings-screen')), nav: { label: 'Settings', order: 95, icon: Settings20Regular } },
 
   { path: '/help', title: 'User guide', component: lazy(() => import('../screens/help/help-screen')), nav: { label: 'Help', order: 99, icon: QuestionCircle20Regular } },

@@ -119,6 +119,7 @@ export async function mainScreens(page: Page): Promise<{ name: string; path: str
   add('self-evaluation-section', await firstLink(page, '/sections/'));
   add('history', `/history/plan/${planPath.split('/').pop()}`);
   add('bin', '/bin');
+  add('backups', '/backups');
   add('settings', '/settings');
   add('help', '/help');
   return out;

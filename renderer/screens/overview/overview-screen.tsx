@@ -166,11 +166,11 @@ function OverviewBody({ data }: { data: Overview }) {
         </QueryView>
       </Section>
 
-      <p>
+      <div>
         In this workbook: <Badge appearance="outline">{plural(data.counts.findings, 'finding')}</Badge> <Badge appearance="outline">{plural(data.counts.actions, 'action')}</Badge>{' '}
         <Badge appearance="outline">{plural(data.counts.evidence, 'evidence item')}</Badge> <Badge appearance="outline">{plural(data.counts.indicators, 'indicator')}</Badge>. Plan type:{' '}
         {planTypeLabel(reference, data.plan.type)}, status {label(data.plan.status).toLowerCase()}.
-      </p>
+      </div>
     </>
   );
 }
