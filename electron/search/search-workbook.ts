@@ -4,8 +4,9 @@
  * triggers in db/migrations/0002_add_search_index.sql, so this module only reads.
  *
  * Steps that keep a query fast on a large workbook (issue #6: p95 under 20 ms over 20,000 items):
- * count matches up to a cap, rank a bounded set of candidates, then build highlighted titles and
- * snippets for the top N only.
+ * one pass over the newest matches counts them (up to a cap) and yields the candidates, a bounded
+ * set is ranked, then highlighted titles and snippets are built for the page shown, in one pass.
+ * Every FTS5 statement sets its MATCH up afresh, so the number of statements is what costs.
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -81,7 +82,6 @@ export function toParts(marked: string | null): TextPart[] {
 interface Filter {
   where: string[];
   params: unknown[];
-  joinEvidence: boolean;
 }
 
 function buildFilter(query: SearchQuery, withTypes: boolean): Filter | null {
@@ -97,13 +97,19 @@ function buildFilter(query: SearchQuery, withTypes: boolean): Filter | null {
     where.push(`d.entity IN (${types.map(() => '?').join(', ')})`);
     params.push(...types);
   }
-  if (query.kind) {
-    where.push('e.kind = ?');
-    params.push(query.kind);
-  }
-  if (query.level) {
-    where.push('e.level = ?');
-    params.push(query.level);
+  // Kind and level as one set of evidence ids, read once from the (kind, level) index: a join looked
+  // up every matching record's wide evidence row, most of them of another kind.
+  if (query.kind || query.level) {
+    const conditions: string[] = [];
+    if (query.kind) {
+      conditions.push('kind = ?');
+      params.push(query.kind);
+    }
+    if (query.level) {
+      conditions.push('level = ?');
+      params.push(query.level);
+    }
+    where.push(`d.evidence_id IN (SELECT id FROM evidence_items WHERE ${conditions.join(' AND ')})`);
   }
   if (query.from) {
     where.push('d.on_date >= ?');
@@ -119,13 +125,12 @@ function buildFilter(query: SearchQuery, withTypes: boolean): Filter | null {
     );
     params.push(query.linkedTo.id);
   }
-  return { where, params, joinEvidence: Boolean(query.kind || query.level) };
+  return { where, params };
 }
 
 function fromClause(filter: Filter): string {
-  const join = filter.joinEvidence ? ' JOIN evidence_items e ON e.id = d.evidence_id' : '';
   const where = ['search_fts MATCH ?', ...filter.where].join(' AND ');
-  return `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid${join} WHERE ${where}`;
+  return `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE ${where}`;
 }
 
 interface DocRow {
@@ -135,6 +140,8 @@ interface DocRow {
   evidenceId: number | null;
   onDate: string | null;
 }
+
+type Candidate = DocRow & { score: number };
 
 interface Described {
   context: string;
@@ -255,36 +262,39 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 20)), 200);
   const sqlite = ctx.workbook.sqlite;
 
-  const countFilter = buildFilter(query, false);
+  // One pass over the newest matches gives both the counts per type (every filter but the type) and
+  // the candidates to rank: each FTS5 statement pays to set up the MATCH again (for a prefix word of
+  // 4+ letters, merging every word it starts), so a separate count query cost as much as the search.
+  const scope = buildFilter(query, false);
+  const filter = buildFilter(query, true);
+  if (!scope) return EMPTY;
+  const wanted = (entity: SearchType) => !query.types?.length || query.types.includes(entity);
+  const candidatesSql = (f: Filter, rows: number) =>
+    `SELECT search_fts.rowid AS rowid, bm25(search_fts, 8.0, 1.0) AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(f)} ORDER BY search_fts.rowid DESC LIMIT ${rows}`;
+  const scanned = prepared(sqlite, candidatesSql(scope, COUNT_LIMIT + 1)).all(match.expression, ...scope.params) as Candidate[];
+
   const counts: Record<string, number> = {};
   let total = 0;
-  let moreThanTotal = false;
-  if (countFilter) {
-    const countRows = prepared(
-      sqlite,
-      `SELECT d.entity AS entity, count(*) AS n FROM (SELECT search_fts.rowid AS rowid ${fromClause(countFilter)} ORDER BY search_fts.rowid DESC LIMIT ${COUNT_LIMIT + 1}) m JOIN search_docs d ON d.id = m.rowid GROUP BY d.entity`,
-    ).all(match.expression, ...countFilter.params) as { entity: string; n: number }[];
-    let counted = 0;
-    for (const r of countRows) {
-      counts[r.entity] = r.n;
-      counted += r.n;
-      if (!query.types?.length || query.types.includes(r.entity as SearchType)) total += r.n;
-    }
-    if (counted > COUNT_LIMIT) {
-      moreThanTotal = true;
-      total = Math.min(total, COUNT_LIMIT);
-    }
+  for (const r of scanned) {
+    counts[r.entity] = (counts[r.entity] ?? 0) + 1;
+    if (wanted(r.entity)) total += 1;
   }
+  const moreThanTotal = scanned.length > COUNT_LIMIT;
+  if (moreThanTotal) total = Math.min(total, COUNT_LIMIT);
+  // Nothing of the wanted types (or a type the other filters rule out): nothing to rank.
+  if (!filter || (total === 0 && !moreThanTotal)) return { ...EMPTY, counts, total, moreThanTotal };
 
-  const filter = buildFilter(query, true);
-  if (!filter) return { ...EMPTY, counts, moreThanTotal };
-  const candidatesSql = `SELECT search_fts.rowid AS rowid, bm25(search_fts, 8.0, 1.0) AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(filter)} ORDER BY search_fts.rowid DESC LIMIT ${RANKED_CANDIDATES}`;
-  const candidates = new Map<number, DocRow & { score: number }>();
-  for (const expression of [match.expression, `{title} : (${match.expression})`]) {
-    for (const row of prepared(sqlite, candidatesSql).all(expression, ...filter.params) as (DocRow & { score: number })[]) {
-      candidates.set(row.rowid, row);
-    }
+  // The newest matches of the wanted types, as if searched with the type filter: the pass above
+  // holds them unless it stopped at the count limit before finding enough.
+  let newest = scanned.filter((r) => wanted(r.entity)).slice(0, RANKED_CANDIDATES);
+  if (moreThanTotal && newest.length < RANKED_CANDIDATES) {
+    newest = prepared(sqlite, candidatesSql(filter, RANKED_CANDIDATES)).all(match.expression, ...filter.params) as Candidate[];
   }
+  const candidates = new Map<number, Candidate>(newest.map((r) => [r.rowid, r]));
+  // Plus the newest matches in a title, ranked by their title alone (older title matches beyond the
+  // newest candidates still compete).
+  const inTitle = prepared(sqlite, candidatesSql(filter, RANKED_CANDIDATES)).all(`{title} : (${match.expression})`, ...filter.params) as Candidate[];
+  for (const row of inTitle) candidates.set(row.rowid, row);
   // bm25 is lower for better matches; ties go to the newer record.
   const top = [...candidates.values()].sort((a, b) => a.score - b.score || b.rowid - a.rowid).slice(0, limit);
   if (top.length === 0) return { ...EMPTY, counts, total, moreThanTotal };
