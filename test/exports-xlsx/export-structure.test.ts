@@ -97,6 +97,13 @@ describe('export structure', () => {
     }
     expect(xml.Plan).toMatch(/<sheetProtection [^>]*autoFilter="0"/);
     expect(xml.Plan).not.toMatch(/<sheetProtection [^>]*formatColumns="0"/);
+    // Blank rows below the records stay open on the protected sheets, for partners to add to.
+    const milestones = wb.getWorksheet('Milestones')!;
+    expect(milestones.getCell('D6').protection).toMatchObject({ locked: false });
+    expect(milestones.getCell('D105').protection).toMatchObject({ locked: false });
+    expect(milestones.getCell('I6').protection?.locked).not.toBe(false);
+    expect(wb.getWorksheet('Updates')!.getCell('H204').protection).toMatchObject({ locked: false });
+    expect(xml.Milestones).toMatch(/<row r="105"[^>]*>.*?<c r="D105" s="\d+"/);
     expect(String(wb.getWorksheet('Milestones')!.getCell('A3').value)).toContain(':milestone:');
     expect(String(wb.getWorksheet('Updates')!.getCell('A3').value)).toContain(':progress:');
   });
@@ -152,7 +159,7 @@ describe('export structure', () => {
       'All targets',
       'Series break notes',
     ]);
-    expect(row(5)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', '', 40.1, '2022', '2024', 52.3, 'No', 46.4, undefined, undefined, 60, '2024', 'Below target', 'Improving', '2023: 48; 2024: 52.3', '2024: 60']);
+    expect(row(5)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', undefined, 40.1, '2022', '2024', 52.3, 'No', 46.4, undefined, undefined, 60, '2024', 'Below target', 'Improving', '2023: 48; 2024: 52.3', '2024: 60']);
     expect(kpis.rowCount).toBe(5);
   });
 });

@@ -3,6 +3,7 @@
  * that can come back. Editable sheets carry a hidden, locked identity column (see row-identity.ts)
  * so returns are matched by record, never by position or reference text.
  */
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ACTION_STATUSES, label, MILESTONE_STATUSES } from '../../contract/enums';
 import { stripControlCharacters } from '../../contract/fields';
@@ -21,6 +22,7 @@ import {
   excelDate,
   protect,
   setPrint,
+  sheetOptions,
   styleHeaderCell,
 } from './sheet-helpers';
 import {
@@ -79,7 +81,7 @@ function listRanges(data: PlanData): ListRanges {
   return { actionStatus: range(0)!, milestoneStatus: range(1)!, rag: range(2)!, partner: range(3), person: range(4) };
 }
 
-function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string): void {
+function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.lists, { state: 'hidden' });
   const lists = listsOf(data);
   lists.forEach(([title, items], i) => {
@@ -88,6 +90,7 @@ function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string)
   });
   ws.getCell(1, lists.length + 1).value = 'Export';
   ws.getCell(2, lists.length + 1).value = formatPlanIdentity(data.workbookId, data.plan.id, exportedAt);
+  return ws;
 }
 
 interface DataSheet {
@@ -106,7 +109,7 @@ const IDENTITY_STYLE: Partial<ExcelJS.Style> = { numFmt: 'General', protection: 
 
 /** A data sheet: hidden identity column A, banner row, heading row, widths and column styles. */
 function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], data: PlanData, banner: string): DataSheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }] });
+  const ws = wb.addWorksheet(name, sheetOptions([{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }]));
   const styles: Partial<ExcelJS.Style>[] = [
     IDENTITY_STYLE,
     ...columns.map((c) => ({
@@ -210,7 +213,7 @@ function latestUpdateText(u: PlanData['updates'][number] | undefined): string {
   return `${ukDate(u.reportedOn)}${u.author ? ` (${u.author})` : ''}: ${words || label(u.status)}`;
 }
 
-function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): void {
+function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): ExcelJS.Worksheet {
   const sheet = addDataSheet(wb, SHEETS.plan, PLAN_COLUMNS, data, 'Edit the columns with yellow headings. A changed status or RAG, or anything written under “New update”, is recorded as a dated progress update.');
   const { ws } = sheet;
   const specs = new Map(PLAN_COLUMNS.map((c) => [c.key, c]));
@@ -248,14 +251,16 @@ function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges)
       version: a.version,
       fingerprints: identityPrints(specs, PLAN_TRACKED, values, readOnly),
     });
+    row.commit(); // streamed out: a long sheet never sits in memory whole
     r++;
   }
   const last = Math.max(r - 1, FIRST_DATA_ROW);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: last, column: PLAN_COLUMNS.length + 1 } };
   addColumnRules(sheet, PLAN_COLUMNS, lists, data, last);
+  return ws;
 }
 
-function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): void {
+function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): ExcelJS.Worksheet {
   const sheet = addDataSheet(
     wb,
     SHEETS.milestones,
@@ -293,6 +298,7 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
       version: m.version,
       fingerprints: identityPrints(specs, MILESTONE_TRACKED, values, readOnly),
     });
+    row.commit(); // streamed out: a long sheet never sits in memory whole
     r++;
   }
   const newFrom = r;
@@ -300,6 +306,7 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
   const last = newFrom + NEW_ROWS.milestones - 1;
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(newFrom - 1, FIRST_DATA_ROW), column: MILESTONE_COLUMNS.length + 1 } };
   addColumnRules(sheet, MILESTONE_COLUMNS, lists, data, last, newFrom);
+  return ws;
 }
 
 /** Blank rows whose "new row" columns are unlocked, so partners can add to a protected sheet. */
@@ -311,10 +318,16 @@ function unlockNewRows(sheet: DataSheet, columns: ColumnSpec[], from: number, co
   for (let r = from; r < from + count; r++) {
     const row = sheet.ws.getRow(r);
     for (const { col, style } of open) row.getCell(col).style = style;
+    // The streaming writer leaves out rows with no value, and with them the unlocked cells: an
+    // empty text in the hidden identity cell keeps the row (the importer skips rows without an
+    // identity or values).
+    const identity = row.getCell(1);
+    identity.style = IDENTITY_STYLE;
+    identity.value = '';
   }
 }
 
-function writeUpdateSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): void {
+function writeUpdateSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): ExcelJS.Worksheet {
   const sheet = addDataSheet(
     wb,
     SHEETS.updates,
@@ -344,18 +357,39 @@ function writeUpdateSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRange
       u.source === 'app' ? 'App' : u.source.replace(/^import:/, 'Return from '),
     ];
     row.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = sheet.styles[col - 1]!));
+    row.commit(); // streamed out: a long sheet never sits in memory whole
     r++;
   }
   const newFrom = r;
   unlockNewRows(sheet, UPDATE_COLUMNS, newFrom, NEW_ROWS.updates);
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(newFrom - 1, FIRST_DATA_ROW), column: UPDATE_COLUMNS.length + 1 } };
   addColumnRules(sheet, UPDATE_COLUMNS, lists, data, newFrom + NEW_ROWS.updates - 1, newFrom);
+  return ws;
 }
 
+/** Protects a finished sheet and writes it out, so its rows need not stay in memory. */
+async function finish(ws: ExcelJS.Worksheet, allowNewRows: boolean): Promise<void> {
+  await protect(ws, allowNewRows);
+  (ws as unknown as { commit(): void }).commit();
+}
+
+/**
+ * Written with exceljs's streaming writer: each sheet (and each row of the long ones) is
+ * serialised and compressed as it is finished, so a plan with thousands of evidence items does
+ * not hold every cell of every sheet in memory at once (issue #9: 600 actions, 20,000 items).
+ */
 export async function buildPlanXlsx(ctx: ServiceContext, options: PlanXlsxOptions = {}): Promise<Buffer> {
   const data = loadPlanData(ctx, options.planId);
   const now = ctx.now();
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  // Fast deflate: a plan of 600 actions compresses almost as well, in a fraction of the time.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
   wb.creator = 'Evidence Workbook';
   wb.lastModifiedBy = data.area.author;
   wb.created = now;
@@ -367,24 +401,19 @@ export async function buildPlanXlsx(ctx: ServiceContext, options: PlanXlsxOption
   wb.company = data.area.areaName;
   wb.description = `${data.area.marking}. Exported ${ukDate(londonDate(now))} from Evidence Workbook. Return it to the nominated officer to bring your updates into the workbook.`;
 
-  addSummarySheet(wb, data, now);
-  const planSheetIndex = wb.worksheets.length;
   const lists = listRanges(data);
-  writePlanSheet(wb, data, lists);
-  writeMilestoneSheet(wb, data, lists);
-  writeUpdateSheet(wb, data, lists);
-  addKpiSheet(wb, data);
-  addEvidenceSheet(wb, data);
-  addKeySheet(wb, data);
-  addListsSheet(wb, data, now.toISOString());
-  for (const ws of wb.worksheets) {
-    if (ws.name === SHEETS.plan || ws.name === SHEETS.milestones || ws.name === SHEETS.updates) await protect(ws, ws.name !== SHEETS.plan);
-    else await protect(ws, false);
-  }
+  await finish(addSummarySheet(wb, data, now), false);
+  const planSheetIndex = 1;
+  await finish(writePlanSheet(wb, data, lists), false);
+  await finish(writeMilestoneSheet(wb, data, lists), true);
+  await finish(writeUpdateSheet(wb, data, lists), true);
+  await finish(addKpiSheet(wb, data), false);
+  await finish(addEvidenceSheet(wb, data), false);
+  await finish(addKeySheet(wb, data), false);
+  await finish(addListsSheet(wb, data, now.toISOString()), false);
   wb.views = [{ x: 0, y: 0, width: 28000, height: 16000, firstSheet: 0, activeTab: planSheetIndex, visibility: 'visible' }];
-  // Fast deflate: a plan of 600 actions compresses almost as well, in a fraction of the time.
-  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
-  return Buffer.from(out as ArrayBuffer);
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 /** "Written Statement of Action 2019 - 22-11-2026.xlsx": safe on Windows, sorts by plan. */

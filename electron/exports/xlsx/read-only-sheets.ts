@@ -5,7 +5,7 @@ import { sharesOf, ukDate } from '../../contract/format';
 import { londonDate } from '../../services/context';
 import { RECENT_PERIODS, type KpiRow } from './kpi-data';
 import type { PlanData } from './plan-data';
-import { COLOURS, DATE_FORMAT, excelDate, cellText, setPrint, styleHeaderCell } from './sheet-helpers';
+import { COLOURS, DATE_FORMAT, excelDate, cellText, setPrint, sheetOptions, styleHeaderCell } from './sheet-helpers';
 import { MILESTONE_COLUMNS, PLAN_COLUMNS, SHEETS, UPDATE_COLUMNS } from './sheet-spec';
 
 function title(ws: ExcelJS.Worksheet, data: PlanData, heading: string, line: string): void {
@@ -27,7 +27,11 @@ const CELL_STYLES = {
   date: { alignment: TOP_WRAP, numFmt: DATE_FORMAT },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
-function table(ws: ExcelJS.Worksheet, startRow: number, headers: string[], rows: (string | number | Date | null)[][], percentCols: number[] = []): number {
+/**
+ * Writes a table; each row is committed (streamed out of memory) once written unless
+ * `keepOpen`, for a caller that styles the rows afterwards.
+ */
+function table(ws: ExcelJS.Worksheet, startRow: number, headers: string[], rows: (string | number | Date | null)[][], percentCols: number[] = [], keepOpen = false): number {
   const head = ws.getRow(startRow);
   headers.forEach((h, i) => {
     head.getCell(i + 1).value = h;
@@ -36,10 +40,12 @@ function table(ws: ExcelJS.Worksheet, startRow: number, headers: string[], rows:
   rows.forEach((values, r) => {
     const row = ws.getRow(startRow + 1 + r);
     values.forEach((v, i) => {
+      if (v === null || v === '') return; // no cell at all: thousands of empty cells cost memory and bytes
       const cell = row.getCell(i + 1);
       cell.value = v;
       cell.style = v instanceof Date ? CELL_STYLES.date : percentCols.includes(i) ? CELL_STYLES.percent : CELL_STYLES.general;
     });
+    if (!keepOpen) row.commit();
   });
   return startRow + rows.length + 2;
 }
@@ -50,8 +56,8 @@ function countBy(keys: readonly string[], values: string[]): { counts: number[];
 }
 
 /** Per priority and overall: milestones and actions by status, with counts and percentages; RAG by priority. */
-export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date): void {
-  const ws = wb.addWorksheet(SHEETS.summary, { views: [{ showGridLines: false }] });
+export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SHEETS.summary, sheetOptions([{ showGridLines: false }]));
   ws.columns = [{ width: 34 }, { width: 40 }, ...Array.from({ length: 16 }, () => ({ width: 12 }))];
   title(ws, data, `Action plan summary: ${data.plan.title}`, `${data.area.areaName} · generated ${ukDate(londonDate(now))} by ${data.area.author}`.trim());
   let row = 5;
@@ -88,6 +94,7 @@ export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date)
   });
   table(ws, row + 1, headers, rows);
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · Summary`, titleRows: '1:3' });
+  return ws;
 }
 
 const DIRECTION_WORDS: Record<KpiRow['direction'], string> = {
@@ -108,8 +115,8 @@ function seriesText(points: { period: string; value: number }[], decimals: numbe
  * region and statistical neighbour comparators of the same period, direction of travel, recent
  * local values and every target. (One row per period and geography ran to 12,000 rows.)
  */
-export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): void {
-  const ws = wb.addWorksheet(SHEETS.kpis, { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
+export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SHEETS.kpis, sheetOptions([{ state: 'frozen', ySplit: 4, xSplit: 2 }]));
   ws.columns = [12, 40, 8, 16, 24, 10, 12, 12, 10, 11, 10, 10, 14, 10, 12, 13, 16, 44, 28, 30].map((width) => ({ width }));
   title(ws, data, 'Key performance indicators', 'Latest local value of each indicator against its target and comparators (England, region, statistical neighbours), with recent values.');
   const headers = [
@@ -159,11 +166,12 @@ export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): void {
   table(ws, 4, headers, rows);
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: Math.max(4 + rows.length, 5), column: headers.length } };
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · KPIs`, titleRows: '1:4' });
+  return ws;
 }
 
 /** The index of the evidence linked to this plan's priorities, actions and milestones. */
-export function addEvidenceSheet(wb: ExcelJS.Workbook, data: PlanData): void {
-  const ws = wb.addWorksheet(SHEETS.evidence, { views: [{ state: 'frozen', ySplit: 4 }] });
+export function addEvidenceSheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SHEETS.evidence, sheetOptions([{ state: 'frozen', ySplit: 4 }]));
   ws.columns = [10, 48, 20, 10, 13, 13, 30, 10, 36].map((width) => ({ width }));
   title(ws, data, 'Evidence index', 'Evidence linked to this plan. Items marked as holding personal data must not be shared beyond the partnership.');
   const headers = ['Ref', 'Title', 'Kind', 'Level', 'From', 'To', 'Where it is kept', 'Personal data', 'Linked to'];
@@ -181,6 +189,7 @@ export function addEvidenceSheet(wb: ExcelJS.Workbook, data: PlanData): void {
   table(ws, 4, headers, rows);
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: Math.max(4 + rows.length, 5), column: headers.length } };
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · Evidence`, titleRows: '1:4' });
+  return ws;
 }
 
 const STATUS_MEANINGS: Record<string, string> = {
@@ -196,8 +205,8 @@ const STATUS_MEANINGS: Record<string, string> = {
 };
 
 /** Status and RAG definitions, and how to fill in the editable sheets. */
-export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): void {
-  const ws = wb.addWorksheet(SHEETS.key, { views: [{ showGridLines: false }] });
+export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SHEETS.key, sheetOptions([{ showGridLines: false }]));
   ws.columns = [{ width: 34 }, { width: 90 }];
   title(ws, data, 'Key', data.statusKey.name);
   let row = table(
@@ -205,6 +214,8 @@ export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): void {
     5,
     ['RAG', 'Meaning'],
     data.statusKey.entries.map((e) => [e.label, e.meaning]),
+    [],
+    true,
   );
   data.statusKey.entries.forEach((e, i) => {
     const cell = ws.getCell(6 + i, 1);
@@ -226,4 +237,5 @@ export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): void {
     ['Returning it', 'Save the file as .xlsx (Excel or LibreOffice) and send it back to the nominated officer. Do not delete rows or the hidden Row ID column.'],
   ]);
   setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · Key`, titleRows: '1:3' });
+  return ws;
 }

@@ -51,16 +51,25 @@ export interface PrintOptions {
 }
 
 /** Landscape A4, one page wide, headings on every page, the marking at the top of every page. */
+export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  paperSize: 9,
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
+/**
+ * Options for addWorksheet: the streaming writer writes the sheet's properties (where "fit to
+ * page" lives) as soon as the sheet is added, so the page setup must be known then.
+ */
+export function sheetOptions(views: Partial<ExcelJS.WorksheetView>[], state?: ExcelJS.WorksheetState): Partial<ExcelJS.AddWorksheetOptions> {
+  return { views, pageSetup: { ...PAGE_SETUP }, ...(state ? { state } : {}) };
+}
+
 export function setPrint(ws: ExcelJS.Worksheet, options: PrintOptions): void {
-  ws.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: options.titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = { ...PAGE_SETUP, printTitlesRow: options.titleRows };
   const marking = headerText(options.marking);
   ws.headerFooter = {
     oddHeader: `&C&"-,Bold"&12${marking}`,
