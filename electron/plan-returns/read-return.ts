@@ -8,6 +8,7 @@ import { parsePlanIdentity } from '../exports/xlsx/row-identity';
 import { IDENTITY_HEADER, MILESTONE_COLUMNS, PLAN_COLUMNS, SHEETS, UPDATE_COLUMNS, type ColumnSpec } from '../exports/xlsx/sheet-spec';
 import { ServiceError } from '../services/service-error';
 import { checkReturnFile } from './file-guard';
+import { returnSheetsOnly } from './return-sheets-only';
 
 /** A cell as typed: text, a number, a date (ISO), true/false, or an error such as #REF!. */
 export type RawCell = null | string | number | boolean | { date: string } | { error: string };
@@ -96,8 +97,9 @@ const normHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 export async function readPlanReturn(bytes: Uint8Array, fileName: string): Promise<ParsedReturn> {
   checkReturnFile(bytes);
   const wb = new ExcelJS.Workbook();
+  const readable = returnSheetsOnly(bytes);
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(Buffer.from(readable.buffer, readable.byteOffset, readable.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
     throw new ServiceError('invalid_input', 'The file could not be opened as a spreadsheet: it may be damaged. Ask the partner to save it again as .xlsx. Nothing was changed.');
   }
