@@ -336,6 +336,8 @@ export const evidenceItems = sqliteTable(
     index('evidence_kind_idx').on(t.kind, t.level),
     index('evidence_effective_idx').on(t.effectiveFrom),
     index('evidence_owner_idx').on(t.ownerPersonId),
+    // Live items only: counting them (Overview, list totals) reads this small index, not the table.
+    index('evidence_live_idx').on(t.id).where(sql`deleted_at IS NULL`),
   ],
 );
 

@@ -1,10 +1,11 @@
-import { asc, eq, inArray, like } from 'drizzle-orm';
+import { asc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { areaProfile, partners, people } from '../../db/schema';
 import type * as s from '../contract/schemas/area';
 import { writeAudit, type AuditRecord } from './audit-log';
 import type { ServiceContext } from './context';
 import type { Row } from './entity-registry';
+import { allForIds } from './statement-cache';
 import { getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow, type Paging } from './list-query';
 import { invalidField, ServiceError } from './service-error';
@@ -61,9 +62,8 @@ export const partnerService = {
 };
 
 function partnerNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, string> {
-  const wanted = [...new Set(ids.filter((i): i is number => i != null))];
-  if (wanted.length === 0) return new Map();
-  const rows = ctx.db.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, wanted)).all();
+  const wanted = ids.filter((i): i is number => i != null);
+  const rows = allForIds<{ id: number; name: string }>(ctx.workbook.sqlite, 'SELECT id, name FROM partners WHERE id IN (SELECT value FROM json_each(?))', wanted);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -99,9 +99,8 @@ export const personService = {
 
 /** Display names for people ids, in one query. */
 export function personNames(ctx: ServiceContext, ids: (number | null | undefined)[]): Map<number, string> {
-  const wanted = [...new Set(ids.filter((i): i is number => i != null))];
-  if (wanted.length === 0) return new Map();
-  const rows = ctx.db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, wanted)).all();
+  const wanted = ids.filter((i): i is number => i != null);
+  const rows = allForIds<{ id: number; name: string }>(ctx.workbook.sqlite, 'SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))', wanted);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

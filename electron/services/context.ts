@@ -12,8 +12,11 @@ export interface ServiceContext {
 }
 
 /** Today's date in England as ISO `YYYY-MM-DD` (not UTC: 00:30 BST is still yesterday in UTC). */
+// Building an Intl formatter costs far more than using one: keep one.
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function londonDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = LONDON.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

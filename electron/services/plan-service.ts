@@ -10,6 +10,7 @@ import type { Row } from './entity-registry';
 import { listLive, publicRow } from './list-query';
 import { deriveRag } from './rag';
 import { invalidField } from './service-error';
+import { allForIds } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -98,21 +99,21 @@ export function actionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.acti
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const stones = new Map<number, { title: string; dueOn: string | null; status: string }[]>();
-  for (const m of ctx.db
-    .select({ actionId: milestones.actionId, title: milestones.title, dueOn: milestones.dueOn, status: milestones.status })
-    .from(milestones)
-    .where(and(inArray(milestones.actionId, ids), isNull(milestones.deletedAt)))
-    .all()) {
-    stones.set(m.actionId, [...(stones.get(m.actionId) ?? []), m]);
+  for (const m of allForIds<{ actionId: number; title: string; dueOn: string | null; status: string }>(
+    ctx.workbook.sqlite,
+    'SELECT action_id AS actionId, title, due_on AS dueOn, status FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    ids,
+  )) {
+    const list = stones.get(m.actionId);
+    if (list) list.push(m);
+    else stones.set(m.actionId, [m]);
   }
-  const prioIds = [...new Set(rows.map((r) => r.priorityId as number))];
   const prios = new Map(
-    ctx.db
-      .select({ id: priorities.id, planId: priorities.planId, reference: priorities.reference })
-      .from(priorities)
-      .where(inArray(priorities.id, prioIds))
-      .all()
-      .map((p) => [p.id, p]),
+    allForIds<{ id: number; planId: number; reference: string }>(
+      ctx.workbook.sqlite,
+      'SELECT id, plan_id AS planId, reference FROM priorities WHERE id IN (SELECT value FROM json_each(?))',
+      rows.map((r) => r.priorityId as number),
+    ).map((p) => [p.id, p]),
   );
   const names = personNames(ctx, rows.flatMap((r) => [r.leadPersonId, r.sroPersonId]));
   const orgs = partnerNames(ctx, rows.map((r) => r.partnerId));

@@ -1,7 +1,7 @@
 /** Read models for the Overview and the exports: roll-ups, overdue items and evidence coverage. */
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { actions, evidenceItems, findings, indicators, milestones, plans, priorities, priorityFindings, sefSections } from '../../db/schema';
+import { actions, evidenceItems, findings, indicators, plans, priorities, priorityFindings, sefSections } from '../../db/schema';
 import { ACTION_STATUSES, label, MILESTONE_STATUSES, RAG_CODES, VOICE_KINDS } from '../contract/enums';
 import { daysBetween, sharesOf, ukDate } from '../contract/format';
 import type * as r from '../contract/schemas/reports';
@@ -12,6 +12,7 @@ import { indicatorStatuses } from './indicator-service';
 import { actionViews } from './plan-service';
 import { sectionViews } from './sef-service';
 import { invalidField } from './service-error';
+import { allForIds, codecOf } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -237,21 +238,18 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
         .orderBy(asc(priorities.position), asc(priorities.id))
         .all()
     : [];
-  const actionRows = prios.length
-    ? (ctx.db
-        .select()
-        .from(actions)
-        .where(and(inArray(actions.priorityId, prios.map((p) => p.id)), isNull(actions.deletedAt)))
-        .all() as Row[])
-    : [];
+  const actionCodec = codecOf(actions);
+  const actionRows = allForIds<Record<string, unknown>>(
+    ctx.workbook.sqlite,
+    'SELECT * FROM actions WHERE priority_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    prios.map((p) => p.id),
+  ).map((raw) => actionCodec.fromRow(raw) as Row);
   const views = actionViews(ctx, actionRows);
-  const stoneRows = actionRows.length
-    ? ctx.db
-        .select({ actionId: milestones.actionId, status: milestones.status })
-        .from(milestones)
-        .where(and(inArray(milestones.actionId, actionRows.map((a) => a.id)), isNull(milestones.deletedAt)))
-        .all()
-    : [];
+  const stoneRows = allForIds<{ actionId: number; status: string }>(
+    ctx.workbook.sqlite,
+    'SELECT action_id AS actionId, status FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    actionRows.map((a) => a.id),
+  );
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId as number]));
   const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
     SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,

@@ -62,3 +62,13 @@ export function codecOf(table: SQLiteTable): TableCodec {
   codecs.set(table, codec);
   return codec;
 }
+
+/**
+ * Rows for a list of ids through ONE cached statement: the ids travel as a JSON array read with
+ * json_each, so a variable-length IN list does not need a new prepare each time. `source` uses
+ * `IN (SELECT value FROM json_each(?))` where the list goes.
+ */
+export function allForIds<T>(sqlite: Database.Database, source: string, ids: readonly number[], ...rest: unknown[]): T[] {
+  if (ids.length === 0) return [];
+  return cachedStatement(sqlite, source).all(JSON.stringify([...new Set(ids)]), ...rest) as T[];
+}

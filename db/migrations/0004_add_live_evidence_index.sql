@@ -1,0 +1,1 @@
+CREATE INDEX `evidence_live_idx` ON `evidence_items` (`id`) WHERE deleted_at IS NULL;
