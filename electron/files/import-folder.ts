@@ -12,21 +12,12 @@ import { evidenceService } from '../services/evidence-service';
 import { ServiceError } from '../services/service-error';
 import { fileSource, type ByteSource } from './byte-source';
 import { attachInspected, inspectFile, liveAttachmentOf, type StoreOptions } from './file-store';
+import type { ImportProgressView } from '../contract/files-shell-api';
 import { sanitizeFileName } from './sanitize-name';
 import { scheduleTextExtraction, whenTextReady } from './text/text-queue';
 
-export interface ImportProgress {
-  /** Files looked at so far, of `total`. */
-  done: number;
-  total: number;
-  bytesDone: number;
-  bytesTotal: number;
-  /** The file being read now (relative to the folder), or null at the end. */
-  current: string | null;
-  imported: number;
-  duplicates: number;
-  refused: number;
-}
+/** Progress of a folder import; the same shape the renderer shows (files-shell-api). */
+export type ImportProgress = ImportProgressView;
 
 export interface ImportSummary {
   imported: { file: string; evidenceId: number; reference: string; notice: string | null }[];

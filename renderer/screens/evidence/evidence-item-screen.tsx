@@ -7,6 +7,7 @@ import { ukDate } from '../../../electron/contract/format';
 import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { evidenceItemPanels } from '../../app/extensions';
+import { recordPath } from '../../app/record-paths';
 import { RouteLink } from '../../app/router';
 import type { ScreenProps } from '../../app/route-types';
 import { useWorkbook } from '../../app/workbook-context';
@@ -28,20 +29,8 @@ const TARGET_LABELS: Record<LinkTarget, string> = {
 };
 
 export function targetPath(type: LinkTarget, id: number): string | null {
-  switch (type) {
-    case 'finding':
-      return `/findings/${id}`;
-    case 'priority':
-      return `/priorities/${id}`;
-    case 'action':
-      return `/actions/${id}`;
-    case 'indicator':
-      return `/indicators/${id}`;
-    case 'sefSection':
-      return `/sections/${id}`;
-    default:
-      return null;
-  }
+  // Milestones open on their action's page, which needs the action id: no page of their own here.
+  return type === 'milestone' ? null : recordPath(type, id);
 }
 
 const useStyles = makeStyles({
