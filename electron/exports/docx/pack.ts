@@ -3,7 +3,8 @@
  * library does not write: the language (en-GB), who last saved it, and the workbook's clock for
  * the created and modified times (so an export is reproducible in tests).
  */
-import { Packer, type Document } from 'docx';
+import { Document, Packer, type FileChild, type Footer, type Header } from 'docx';
+import { NUMBERING, PAGE, STYLES, type DocWriter } from './blocks';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { xmlSafe } from '../text/xml-safe';
 
@@ -56,4 +57,41 @@ export async function packDocx(doc: Document, props: { lastModifiedBy: string; a
     if (files[name]) ordered[name] = files[name];
   }
   return Buffer.from(zipSync(ordered, { level: 6 }));
+}
+
+export interface DocumentParts {
+  title: string;
+  subject: string;
+  description: string;
+  /** Creator and last-modified-by: the workbook's author, or the area when none is set. */
+  author: string;
+  header: Header;
+  footer: Footer;
+  body: FileChild[];
+  /** Ask Word to refresh fields (the table of contents) when the file opens. */
+  updateFields?: boolean;
+}
+
+/** The one A4 section, styles, numbering and properties every export shares, packed to bytes. */
+export function renderDocument(w: DocWriter, parts: DocumentParts, at: Date): Promise<Buffer> {
+  const margin = PAGE.margin;
+  const doc = new Document({
+    title: w.text(parts.title),
+    subject: w.text(parts.subject),
+    creator: w.text(parts.author),
+    description: w.text(parts.description),
+    lastModifiedBy: w.text(parts.author),
+    ...(parts.updateFields ? { features: { updateFields: true } } : {}),
+    styles: STYLES,
+    numbering: NUMBERING,
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: margin, bottom: margin, left: margin, right: margin } } },
+        headers: { default: parts.header },
+        footers: { default: parts.footer },
+        children: parts.body,
+      },
+    ],
+  });
+  return packDocx(doc, { lastModifiedBy: parts.author, at, rawBlocks: w.rawBlocks });
 }

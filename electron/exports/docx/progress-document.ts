@@ -2,10 +2,10 @@
  * The plan progress report (WSOA / APP / priority action plan update) as a Word document, shaped
  * like the Bristol November 2020 update that went to DfE and NHS England advisers and parents.
  */
-import { Document, Paragraph, type FileChild } from 'docx';
+import { Paragraph, type FileChild } from 'docx';
 import type { ServiceContext } from '../../services/context';
-import { DocWriter, markingOf, NUMBERING, PAGE, STYLES } from './blocks';
-import { packDocx } from './pack';
+import { DocWriter, markingOf } from './blocks';
+import { renderDocument } from './pack';
 import { buildProgressModel, type MilestoneCount, type ProgressDocxOptions, type ProgressModel, type ReportedAction, type UpcomingMilestone } from './progress-model';
 import { glossary, indicatorTable } from './sef-document';
 
@@ -136,24 +136,19 @@ export async function renderProgressDocx(m: ProgressModel, at: Date): Promise<Bu
   const footer = w.footer(marking, `${m.area.name}: ${m.plan.title}`);
   body.push(...glossary(w, 'Glossary of abbreviations'));
 
-  const doc = new Document({
-    title: w.text(title),
-    subject: w.text(`${m.area.name} ${m.plan.typeName} progress`),
-    creator: w.text(m.area.author || m.area.name),
-    description: w.text(`${title}. ${marking}.`),
-    lastModifiedBy: w.text(m.area.author || m.area.name),
-    styles: STYLES,
-    numbering: NUMBERING,
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        headers: { default: header },
-        footers: { default: footer },
-        children: body,
-      },
-    ],
-  });
-  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at, rawBlocks: w.rawBlocks });
+  return renderDocument(
+    w,
+    {
+      title: title,
+      subject: `${m.area.name} ${m.plan.typeName} progress`,
+      description: `${title}. ${marking}.`,
+      author: m.area.author || m.area.name,
+      header,
+      footer,
+      body,
+    },
+    at,
+  );
 }
 
 export async function buildProgressDocx(ctx: ServiceContext, options: ProgressDocxOptions = {}): Promise<Buffer> {

@@ -3,11 +3,11 @@
  * contents, executive summary, context indicators, one section per framework criterion, progress
  * against previous findings, evidence index and glossary.
  */
-import { Document, PageBreak, Paragraph, TableOfContents, type FileChild } from 'docx';
+import { PageBreak, Paragraph, TableOfContents, type FileChild } from 'docx';
 import { label } from '../../contract/enums';
 import type { ServiceContext } from '../../services/context';
-import { DocWriter, markingOf, NUMBERING, PAGE, STYLES } from './blocks';
-import { packDocx } from './pack';
+import { DocWriter, markingOf } from './blocks';
+import { renderDocument } from './pack';
 import { buildSefModel, type SectionModel, type SefDocxOptions, type SefModel } from './sef-model';
 import type { ActionSummary, IndicatorRow } from './shared-model';
 
@@ -225,26 +225,21 @@ export async function renderSefDocx(m: SefModel, at: Date): Promise<Buffer> {
   const footer = w.footer(marking, `${m.area.name}: ${m.sef.title}`);
   body.push(...glossary(w, 'Appendix B: Glossary of abbreviations'));
 
-  const doc = new Document({
-    title: w.text(m.sef.title),
-    subject: w.text(`${m.area.name} SEND self-evaluation`),
-    creator: w.text(m.area.author || m.area.name),
-    description: w.text(`Self-evaluation as of ${w.date(m.sef.asOf)}. ${marking}.`),
-    lastModifiedBy: w.text(m.area.author || m.area.name),
-    // The contents field is filled in from the headings; Word is asked to refresh its page numbers.
-    features: { updateFields: true },
-    styles: STYLES,
-    numbering: NUMBERING,
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        headers: { default: header },
-        footers: { default: footer },
-        children: body,
-      },
-    ],
-  });
-  return packDocx(doc, { lastModifiedBy: m.area.author || m.area.name, at, rawBlocks: w.rawBlocks });
+  return renderDocument(
+    w,
+    {
+      title: m.sef.title,
+      subject: `${m.area.name} SEND self-evaluation`,
+      description: `Self-evaluation as of ${w.date(m.sef.asOf)}. ${marking}.`,
+      author: m.area.author || m.area.name,
+      header,
+      footer,
+      body,
+      // The contents field is filled in from the headings; Word is asked to refresh its page numbers.
+      updateFields: true,
+    },
+    at,
+  );
 }
 
 export async function buildSefDocx(ctx: ServiceContext, options: SefDocxOptions = {}): Promise<Buffer> {
