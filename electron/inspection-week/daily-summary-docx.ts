@@ -9,7 +9,6 @@ import {
   Document,
   Footer,
   Header,
-  Packer,
   PageOrientation,
   Paragraph,
   Table,
@@ -18,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { packDocx } from '../exports/docx/pack';
 import { ukDate } from '../contract/format';
 import { stripControlCharacters } from '../contract/fields';
 import { weekLabel } from '../contract/groups/inspection-week';
@@ -168,7 +168,8 @@ export async function dailySummaryBytes(ctx: ServiceContext, eventId: number, on
   const view = outstandingFor(ctx, eventId, on, nowLocal);
   const area = getArea(ctx);
   const doc = dailySummaryDocument(view, area.protectiveMarking || 'OFFICIAL-SENSITIVE', area.areaName, nowLocal);
-  const bytes = new Uint8Array(await Packer.toBuffer(doc));
+  // Packed like the other Word exports, so it too declares its language (en-GB) for screen readers.
+  const bytes = new Uint8Array(await packDocx(doc, { lastModifiedBy: area.authorName || area.areaName || 'Evidence Workbook', at: ctx.now() }));
   return { fileName: `Inspection daily summary ${on}.docx`, mimeType: DOCX_MIME, bytes };
 }
 
