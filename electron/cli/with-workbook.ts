@@ -1,5 +1,5 @@
 /** Opens a workbook for one CLI command, runs it with a service context, and always closes it. */
-import { openWorkbook } from '../../db/open-workbook';
+import { knownMigrations, openWorkbook } from '../../db/open-workbook';
 import { WorkbookSession } from '../api/workbook-session';
 import { WriteFileError } from '../exports/write-file-atomically';
 import type { ServiceContext } from '../services/context';
@@ -13,7 +13,19 @@ export interface WithWorkbookOptions {
   beforeClose?: () => Promise<void> | void;
 }
 
+/**
+ * A read-only open cannot update a workbook saved by an older version of the app; rather than
+ * refuse, update it first (openWorkbook backs it up before migrating), then open it read-only.
+ */
+async function updateIfOlder(file: string): Promise<void> {
+  const probe = await openWorkbook(file, { readOnly: true, asIs: true });
+  const behind = probe.schemaVersion < knownMigrations().length;
+  probe.close();
+  if (behind) (await openWorkbook(file)).close();
+}
+
 export async function withWorkbook<T>(file: string, options: WithWorkbookOptions, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  if (options.readOnly) await updateIfOlder(file);
   const workbook = await openWorkbook(file, { readOnly: options.readOnly });
   const session = new WorkbookSession();
   session.use(workbook);

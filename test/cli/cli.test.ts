@@ -86,4 +86,10 @@ test('check inspects a workbook from an older version without updating it', asyn
   expect(result.out).toMatch(new RegExp(`Schema version: 1 \\(this app uses ${knownMigrations().length}`));
   expect(readFileSync(file).equals(before)).toBe(true);
   expect(readdirSync(dir).some((f) => f.includes('before-update'))).toBe(false);
+
+  // An export updates it first (after a backup) rather than refusing.
+  const exported = await cli('export-json', '--workbook', file, '--out', path.join(dir, 'old.json'));
+  expect(exported.code).toBe(0);
+  expect(readdirSync(dir).some((f) => f.includes('before-update'))).toBe(true);
+  expect(JSON.parse(readFileSync(path.join(dir, 'old.json'), 'utf8')).schemaVersion).toBe(knownMigrations().length);
 });

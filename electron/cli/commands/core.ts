@@ -1,12 +1,12 @@
 /** Core CLI commands: demo, check, export-json, import-json (issue #2). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbook } from '../../../db/open-workbook';
 import { buildDemoWorkbook } from '../../demo/build-demo';
 import { writeFileAtomically } from '../../exports/write-file-atomically';
 import { checkWorkbook } from '../../workbook-check/check-workbook';
 import { exportWorkbookJson, importWorkbookJson, parseWorkbookJson, serialiseWorkbookJson } from '../../workbook-json/workbook-json';
 import { CliError, type CliCommand } from '../command';
+import { withWorkbook } from '../with-workbook';
 
 function refuseExisting(file: string): void {
   if (existsSync(file)) throw new CliError(`${file} already exists. Choose another name, or move the old file first.`);
@@ -74,12 +74,9 @@ const exportJson: CliCommand = {
   options: { workbook: { type: 'string' }, out: { type: 'string' } },
   required: ['workbook', 'out'],
   async run({ values }, io) {
-    const workbook = await openWorkbook(String(values.workbook), { readOnly: true });
-    try {
-      writeFileAtomically(path.resolve(String(values.out)), Buffer.from(serialiseWorkbookJson(exportWorkbookJson(workbook.sqlite))));
-    } finally {
-      workbook.close();
-    }
+    await withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) =>
+      writeFileAtomically(path.resolve(String(values.out)), Buffer.from(serialiseWorkbookJson(exportWorkbookJson(ctx.workbook.sqlite)))),
+    );
     io.out(`Exported to ${path.resolve(String(values.out))}`);
     return 0;
   },
