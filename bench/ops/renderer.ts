@@ -12,7 +12,7 @@ import { failed, ok, unavailable, type OpResult } from '../result';
 import { summarise } from '../measure';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_KB = 500;
 
 type StartServer = (options: { workbookPath: string; staticDir?: string; port?: number }) => Promise<{ url: string; close(): Promise<void> }>;

@@ -29,7 +29,8 @@ export async function launch(kind: 'empty' | 'demo', options: { now?: Date } = {
   else createWorkbook(file, { areaName: 'Testshire', authorName: 'Test Officer' }).close();
   const server = await startServer({ workbookPath: file, port: 0, staticDir: DIST, ...(now ? { now: () => now } : {}) });
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    // Debian's Chromium by default; elsewhere point CHROMIUM_PATH at a Chromium or Chrome binary.
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
