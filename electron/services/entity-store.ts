@@ -10,7 +10,7 @@ import { writeAudit, type AuditRecord } from './audit-log';
 import type { ServiceContext } from './context';
 import { ENTITIES, specOf, type EntitySpec, type Row } from './entity-registry';
 import { invalidField, notFound, ServiceError } from './service-error';
-import { cachedStatement, codecOf } from './statement-cache';
+import { allForIds, cachedStatement, codecOf } from './statement-cache';
 
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'deletedAt', 'deletionId']);
 
@@ -32,6 +32,13 @@ export function getLive(ctx: ServiceContext, name: EntityName, id: number): Row 
 export function isLive(ctx: ServiceContext, name: EntityName, id: number): boolean {
   const codec = codecOf(specOf(name).table);
   return cachedStatement(ctx.workbook.sqlite, `SELECT 1 FROM "${codec.name}" WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+}
+
+/** Rows of one entity by id, deleted or not, in one cached statement (for labels and joins in views). */
+export function rowsById(ctx: ServiceContext, name: EntityName, ids: readonly number[]): Map<number, Row> {
+  const codec = codecOf(specOf(name).table);
+  const raws = allForIds<Record<string, unknown>>(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id IN (SELECT value FROM json_each(?))`, ids);
+  return new Map(raws.map((raw) => [raw.id as number, codec.fromRow(raw) as Row]));
 }
 
 /** INSERT … RETURNING * for exactly these properties, prepared once per table and column set. */

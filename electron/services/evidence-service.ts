@@ -7,7 +7,7 @@ import type * as s from '../contract/schemas/evidence';
 import { personNames } from './area-service';
 import { writeAudit } from './audit-log';
 import { today, type ServiceContext } from './context';
-import { getLive, insertRow, softDelete, updateRow } from './entity-store';
+import { getLive, insertRow, rowsById, softDelete, updateRow } from './entity-store';
 import { ENTITIES, type Row } from './entity-registry';
 import type { EntityName } from '../contract/schemas/history';
 import { listLive, publicRow } from './list-query';
@@ -172,20 +172,19 @@ export function linkTargetOf(row: Row): { type: LinkTarget; id: number } {
   throw new Error(`Evidence link ${row.id} has no target`);
 }
 
+/** Link rows as the contract shows them, with one lookup per kind of record, not one per link. */
 function linkViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceLink>[] {
   if (rows.length === 0) return [];
-  const items = new Map(
-    ctx.db
-      .select()
-      .from(evidenceItems)
-      .where(inArray(evidenceItems.id, [...new Set(rows.map((r) => r.evidenceId as number))]))
-      .all()
-      .map((e) => [e.id, e]),
-  );
-  return rows.map((r) => {
-    const target = linkTargetOf(r);
+  const items = rowsById(ctx, 'evidence', rows.map((r) => r.evidenceId as number));
+  const targets = rows.map(linkTargetOf);
+  const targetRows = new Map<LinkTarget, Map<number, Row>>();
+  for (const type of new Set(targets.map((t) => t.type))) {
+    targetRows.set(type, rowsById(ctx, LINK_COLUMNS[type].entity, targets.filter((t) => t.type === type).map((t) => t.id)));
+  }
+  return rows.map((r, i) => {
+    const target = targets[i]!;
     const spec = ENTITIES[LINK_COLUMNS[target.type].entity as keyof typeof ENTITIES];
-    const targetRow = ctx.db.select().from(spec.table).where(eq(spec.table.id, target.id)).get() as Row | undefined;
+    const targetRow = targetRows.get(target.type)?.get(target.id);
     const item = items.get(r.evidenceId)!;
     return {
       id: r.id,
