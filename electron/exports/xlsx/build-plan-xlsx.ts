@@ -213,6 +213,43 @@ function latestUpdateText(u: PlanData['updates'][number] | undefined): string {
   return `${ukDate(u.reportedOn)}${u.author ? ` (${u.author})` : ''}: ${words || label(u.status)}`;
 }
 
+/**
+ * One editable record's row: every cell styled, values written (`special` answers the columns
+ * shown as words, such as status and RAG), then the hidden identity with a fingerprint per
+ * tracked field, so a return can tell a partner's edit from a later change in the app.
+ */
+function writeRecordRow(
+  sheet: DataSheet,
+  r: number,
+  columns: ColumnSpec[],
+  /** The sheet's columns by key, built once per sheet. */
+  specs: Map<string, ColumnSpec>,
+  tracked: string[],
+  values: Record<string, string>,
+  record: { entity: 'action' | 'milestone'; id: number; version: number; workbookId: string },
+  special: (spec: ColumnSpec) => ExcelJS.CellValue | undefined,
+): void {
+  const row = sheet.ws.getRow(r);
+  const readOnly = new Set<string>();
+  for (const spec of columns) {
+    const col = sheet.colOf.get(spec.key)!;
+    const cell = row.getCell(col);
+    cell.style = sheet.styles[col - 1]!;
+    const value = special(spec);
+    if (value !== undefined) cell.value = value;
+    else put(cell, spec, values[spec.key] ?? '', readOnly);
+  }
+  row.getCell(1).style = IDENTITY_STYLE;
+  row.getCell(1).value = formatIdentity({
+    workbookId: record.workbookId,
+    entity: record.entity,
+    id: record.id,
+    version: record.version,
+    fingerprints: identityPrints(specs, tracked, values, readOnly),
+  });
+  row.commit(); // streamed out: a long sheet never sits in memory whole
+}
+
 function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): ExcelJS.Worksheet {
   const sheet = addDataSheet(wb, SHEETS.plan, PLAN_COLUMNS, data, 'Edit the columns with yellow headings. A changed status or RAG, or anything written under “New update”, is recorded as a dated progress update.');
   const { ws } = sheet;
@@ -232,26 +269,9 @@ function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges)
       latestUpdate: latestUpdateText(latest.get(a.id)),
       evidence: (data.evidenceByAction.get(a.id) ?? []).join(', '),
     };
-    const row = ws.getRow(r);
-    const readOnly = new Set<string>();
-    for (const spec of PLAN_COLUMNS) {
-      const col = sheet.colOf.get(spec.key)!;
-      const cell = row.getCell(col);
-      cell.style = sheet.styles[col - 1]!;
-      if (spec.kind === 'actionStatus') cell.value = label(values.status);
-      else if (spec.kind === 'rag') cell.value = ragLabel(data, values.rag ?? '');
-      else if (spec.key.startsWith('new')) cell.value = null;
-      else put(cell, spec, values[spec.key] ?? '', readOnly);
-    }
-    row.getCell(1).style = IDENTITY_STYLE;
-    row.getCell(1).value = formatIdentity({
-      workbookId: data.workbookId,
-      entity: 'action',
-      id: a.id,
-      version: a.version,
-      fingerprints: identityPrints(specs, PLAN_TRACKED, values, readOnly),
-    });
-    row.commit(); // streamed out: a long sheet never sits in memory whole
+    writeRecordRow(sheet, r, PLAN_COLUMNS, specs, PLAN_TRACKED, values, { entity: 'action', id: a.id, version: a.version, workbookId: data.workbookId }, (spec) =>
+      spec.kind === 'actionStatus' ? label(values.status) : spec.kind === 'rag' ? ragLabel(data, values.rag ?? '') : spec.key.startsWith('new') ? null : undefined,
+    );
     r++;
   }
   const last = Math.max(r - 1, FIRST_DATA_ROW);
@@ -281,24 +301,9 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
       actionRef: a?.reference ?? '',
       evidence: (data.evidenceByMilestone.get(m.id) ?? []).join(', '),
     };
-    const row = ws.getRow(r);
-    const readOnly = new Set<string>();
-    for (const spec of MILESTONE_COLUMNS) {
-      const col = sheet.colOf.get(spec.key)!;
-      const cell = row.getCell(col);
-      cell.style = sheet.styles[col - 1]!;
-      if (spec.kind === 'milestoneStatus') cell.value = label(values.status);
-      else put(cell, spec, values[spec.key] ?? '', readOnly);
-    }
-    row.getCell(1).style = IDENTITY_STYLE;
-    row.getCell(1).value = formatIdentity({
-      workbookId: data.workbookId,
-      entity: 'milestone',
-      id: m.id,
-      version: m.version,
-      fingerprints: identityPrints(specs, MILESTONE_TRACKED, values, readOnly),
-    });
-    row.commit(); // streamed out: a long sheet never sits in memory whole
+    writeRecordRow(sheet, r, MILESTONE_COLUMNS, specs, MILESTONE_TRACKED, values, { entity: 'milestone', id: m.id, version: m.version, workbookId: data.workbookId }, (spec) =>
+      spec.kind === 'milestoneStatus' ? label(values.status) : undefined,
+    );
     r++;
   }
   const newFrom = r;
