@@ -2,11 +2,11 @@ import { asc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { areaProfile, partners, people } from '../../db/schema';
 import type * as s from '../contract/schemas/area';
-import { writeAudit, type AuditRecord } from './audit-log';
+import { writeAudit } from './audit-log';
 import type { ServiceContext } from './context';
 import type { Row } from './entity-registry';
 import { allForIds } from './statement-cache';
-import { getLive, insertRow, softDelete, updateRow } from './entity-store';
+import { changedFields, getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow, type Paging } from './list-query';
 import { invalidField, ServiceError } from './service-error';
 
@@ -29,14 +29,7 @@ export function updateArea(ctx: ServiceContext, input: z.output<typeof s.areaPro
   if (patch.defaultFrameworkId !== undefined && !ctx.reference.frameworks.some((f) => f.id === patch.defaultFrameworkId)) {
     throw invalidField('defaultFrameworkId', 'Choose a framework from the list.');
   }
-  const audit: AuditRecord[] = [];
-  const set: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(patch)) {
-    const old = (current as Record<string, unknown>)[field];
-    if (value === undefined || JSON.stringify(old) === JSON.stringify(value)) continue;
-    set[field] = value;
-    audit.push({ entity: 'area', entityId: 1, operation: 'update', field, oldValue: old, newValue: value });
-  }
+  const { set, changes: audit } = changedFields('area', 1, current, patch);
   if (audit.length === 0) return current;
   ctx.db
     .update(areaProfile)

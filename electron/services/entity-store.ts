@@ -93,6 +93,27 @@ export function insertRow(ctx: ServiceContext, name: EntityName, values: Record<
  * Applies the changed fields of `patch`. `expectedVersion` guards against overwriting a change
  * made elsewhere since the user loaded the record (another window, an Excel return).
  */
+/**
+ * The fields of `patch` that really change `current`, and their audit records (old → new).
+ * Undefined, bookkeeping and unknown fields are ignored.
+ */
+export function changedFields(
+  entity: string,
+  id: number,
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): { set: Record<string, unknown>; changes: AuditRecord[] } {
+  const changes: AuditRecord[] = [];
+  const set: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined || META_FIELDS.has(field) || !(field in current)) continue;
+    if (sameValue(current[field], value)) continue;
+    set[field] = value;
+    changes.push({ entity, entityId: id, operation: 'update', field, oldValue: current[field], newValue: value });
+  }
+  return { set, changes };
+}
+
 export function updateRow(
   ctx: ServiceContext,
   name: EntityName,
@@ -108,14 +129,7 @@ export function updateRow(
       `This ${spec.noun} was changed by someone else (or in another window) after you opened it. Reload it to see their changes, then make yours again.`,
     );
   }
-  const changes: AuditRecord[] = [];
-  const set: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined || META_FIELDS.has(field) || !(field in current)) continue;
-    if (sameValue(current[field], value)) continue;
-    set[field] = value;
-    changes.push({ entity: name, entityId: id, operation: 'update', field, oldValue: current[field], newValue: value });
-  }
+  const { set, changes } = changedFields(name, id, current, patch);
   if (changes.length === 0) return { row: current, changed: [] };
   checkReferences(ctx, spec, set);
   const row = updateReturning(ctx, spec, id, { ...set, updatedAt: ctx.now().toISOString(), version: current.version + 1 });
