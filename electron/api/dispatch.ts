@@ -19,11 +19,28 @@ export interface DispatchOptions {
   logError?: (channel: string, error: unknown) => void;
 }
 
+// zod's own wording ("Invalid input: expected string, received undefined"), left where a schema
+// gives no message of its own: never shown to an officer as it is.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid input|Invalid option|Invalid (string|number|type|date|union|value)|Too small|Too big|Expected )/;
+
+function fieldWords(path: PropertyKey[]): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+  return String(last)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `This request has a field the app does not recognise (${issue.keys.join(', ')}).`;
   }
-  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'The request was not in the form the app expects.';
+  if (issue.path.length === 0 && (issue.code === 'invalid_type' || ZOD_DEFAULT_MESSAGE.test(issue.message))) {
+    return 'The request was not in the form the app expects.';
+  }
+  if (ZOD_DEFAULT_MESSAGE.test(issue.message)) {
+    const field = fieldWords(issue.path);
+    return field ? `The “${field}” given is missing or not in the form the app expects.` : 'Part of the request is missing or not in the form the app expects.';
+  }
   return issue.message;
 }
 

@@ -57,6 +57,8 @@ test('every channel answers hostile input with a typed error and changes nothing
         refused++;
         expect(['invalid_input', 'not_found', 'conflict', 'not_allowed']).toContain(result.error.code);
         expect(result.error.message).not.toMatch(/\bat\s.+:\d+:\d+|TypeError|ReferenceError|SQLITE_/);
+        // zod's own English never reaches an officer.
+        for (const issue of result.error.issues ?? []) expect(issue.message).not.toMatch(/^(Invalid input|Too small|Too big)|expected \w+, received/);
         expect(JSON.stringify(result).length).toBeLessThan(20_000);
       } else {
         // Only reads may succeed on this input; they must not have written anything.
