@@ -75,11 +75,9 @@ export function knownMigrations(folder = migrationsFolder()): MigrationMeta[] {
   return readMigrationFiles({ migrationsFolder: folder });
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
 /** Reads the SQLite header without opening the database, so a foreign file is never touched. */
-function readHeader(file: string): { isSqlite: boolean; applicationId: number; size: number } {
-  const size = statSync(file).size;
+/** The first 100 bytes of a file: the SQLite header (shorter files give a zero-filled rest). */
+export function readSqliteHeader(file: string): Buffer {
   const buf = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   try {
@@ -87,6 +85,14 @@ function readHeader(file: string): { isSqlite: boolean; applicationId: number; s
   } finally {
     closeSync(fd);
   }
+  return buf;
+}
+
+export const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function readHeader(file: string): { isSqlite: boolean; applicationId: number; size: number } {
+  const size = statSync(file).size;
+  const buf = readSqliteHeader(file);
   return {
     isSqlite: size >= 100 && buf.toString('latin1', 0, 16) === SQLITE_MAGIC,
     applicationId: buf.readUInt32BE(68),

@@ -4,8 +4,8 @@
  * find the newest good backup when a workbook is damaged.
  */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { APPLICATION_ID, knownMigrations } from '../../db/open-workbook';
+import { statSync } from 'node:fs';
+import { APPLICATION_ID, knownMigrations, readSqliteHeader, SQLITE_MAGIC } from '../../db/open-workbook';
 
 export interface WorkbookCounts {
   evidence: number;
@@ -26,25 +26,12 @@ export interface InspectOptions {
   nativeBinding?: string;
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
-function readHead(file: string): Buffer {
-  const buf = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, buf, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return buf;
-}
-
 /** A file that looks like the start of a SQLite file that did not finish copying. */
 export function looksLikeUnfinishedCopy(file: string): boolean {
   try {
     const size = statSync(file).size;
     if (size === 0) return true;
-    const head = readHead(file).subarray(0, Math.min(size, 100));
+    const head = readSqliteHeader(file).subarray(0, Math.min(size, 100));
     if (head.every((b) => b === 0)) return true;
     const magic = Buffer.from(SQLITE_MAGIC, 'latin1');
     return size < 100 && head.subarray(0, Math.min(size, 16)).equals(magic.subarray(0, Math.min(size, 16)));
@@ -84,7 +71,7 @@ export function inspectWorkbookFile(file: string, options: InspectOptions = {}):
     return { ok: false, problem: 'missing', sizeBytes: 0 };
   }
   if (sizeBytes < 100) return { ok: false, problem: looksLikeUnfinishedCopy(file) ? 'damaged' : 'not_a_workbook', sizeBytes };
-  const head = readHead(file);
+  const head = readSqliteHeader(file);
   if (head.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     return { ok: false, problem: looksLikeUnfinishedCopy(file) ? 'damaged' : 'not_a_workbook', sizeBytes };
   }
