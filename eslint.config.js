@@ -1,12 +1,12 @@
 // Lint rules that keep the architecture honest (see shared style guide):
-// - only the Electron shell (electron/main.ts, electron/preload.ts, electron/*.main.ts) imports `electron`;
+// - only the Electron shell (electron/desktop/main.ts, electron/desktop/preload.ts, electron/desktop/*.main.ts) imports `electron`;
 // - the renderer never touches Node, SQLite or db/ (type-only imports allowed).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
-  paths: [{ name: 'electron', message: 'Only the Electron shell (electron/main.ts, electron/preload.ts, electron/*.main.ts) may import electron.' }],
+  paths: [{ name: 'electron', message: 'Only the Electron shell (electron/desktop/main.ts, electron/desktop/preload.ts, electron/desktop/*.main.ts) may import electron.' }],
 };
 
 const rendererBoundaries = {
@@ -18,7 +18,7 @@ const rendererBoundaries = {
   patterns: [
     { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'The renderer runs in a browser sandbox: no Node modules.' },
     { group: ['**/db/*', '**/db'], message: 'The renderer never imports db/: call the contract.', allowTypeImports: true },
-    { group: ['**/electron/services/*', '**/electron/api/*', '**/electron/cli/*'], message: 'The renderer may import only electron/contract/.', allowTypeImports: true },
+    { group: ['**/electron/core/**', '**/electron/transports/**', '**/electron/desktop/**'], message: 'The renderer may import only electron/contract/.', allowTypeImports: true },
   ],
 };
 
@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main.ts', 'electron/preload.ts', 'electron/*.main.ts', 'test/**'],
+    files: ['electron/desktop/main.ts', 'electron/desktop/preload.ts', 'electron/desktop/*.main.ts', 'test/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

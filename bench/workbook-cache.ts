@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { knownMigrations } from '../db/open-workbook';
-import { GENERATOR_VERSION, generateWorkbook, type GenerateSummary } from '../electron/synthetic/generate-workbook';
-import type { ScaleName } from '../electron/synthetic/scales';
+import { GENERATOR_VERSION, generateWorkbook, type GenerateSummary } from '../electron/core/synthetic/generate-workbook';
+import type { ScaleName } from '../electron/core/synthetic/scales';
 
 export function cacheDir(): string {
   return process.env.EWB_BENCH_CACHE ?? path.join(tmpdir(), 'evidence-workbook-bench');

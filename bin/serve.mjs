@@ -3,6 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { serveMain } = await import('../electron/serve/serve-main.ts');
+const { serveMain } = await import('../electron/transports/serve/serve-main.ts');
 const code = await serveMain(process.argv.slice(2));
 if (code >= 0) process.exitCode = code;

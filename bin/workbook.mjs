@@ -3,7 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../electron/cli/run-cli.ts');
+const { runCli } = await import('../electron/transports/cli/run-cli.ts');
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -32,7 +32,7 @@ export async function buildElectron({ root = projectRoot, production = false, ou
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: path.join(root, 'electron/main.ts') },
+      entryPoints: { main: path.join(root, 'electron/desktop/main.ts') },
       outdir,
       outExtension: { '.js': '.cjs' },
       platform: 'node',
@@ -47,7 +47,7 @@ export async function buildElectron({ root = projectRoot, production = false, ou
     }),
     build({
       ...common,
-      entryPoints: { preload: path.join(root, 'electron/preload.ts') },
+      entryPoints: { preload: path.join(root, 'electron/desktop/preload.ts') },
       outdir,
       outExtension: { '.js': '.cjs' },
       // A sandboxed preload has no Node: only `require('electron')` is available at run time.
@@ -57,7 +57,7 @@ export async function buildElectron({ root = projectRoot, production = false, ou
     }),
     build({
       ...common,
-      entryPoints: { 'text-worker': path.join(root, 'electron/files/text/worker-entry.ts') },
+      entryPoints: { 'text-worker': path.join(root, 'electron/core/files/text/worker-entry.ts') },
       outdir,
       outExtension: { '.js': '.mjs' },
       format: 'esm',

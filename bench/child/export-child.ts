@@ -6,8 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { openWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import type { ServiceContext } from '../../electron/services/context';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import type { ServiceContext } from '../../electron/core/services/context';
 import { findExport } from '../find-export';
 import { summarise, type Timing } from '../measure';
 
@@ -67,13 +67,13 @@ async function main(): Promise<ChildReport> {
   try {
     if (op === 'sef-docx' || op === 'progress-docx') {
       const name = op === 'sef-docx' ? 'buildSefDocx' : 'buildProgressDocx';
-      const found = await findExport<Build>('electron/exports/docx', name);
+      const found = await findExport<Build>('electron/core/exports/docx', name);
       if (!found.fn) return { available: false, note: found.note };
       const build = found.fn;
       const { samples, last } = await timed(runs, () => build(ctx, op === 'sef-docx' ? { sefId } : { planId }));
       return { available: true, note: found.note, timing: summarise(samples, maxRssMb()), bytes: (last as Buffer).length };
     }
-    const found = await findExport<Build>('electron/exports/xlsx', 'buildPlanXlsx');
+    const found = await findExport<Build>('electron/core/exports/xlsx', 'buildPlanXlsx');
     if (!found.fn) return { available: false, note: found.note };
     const build = found.fn;
     if (op === 'plan-xlsx') {
@@ -83,7 +83,7 @@ async function main(): Promise<ChildReport> {
       return { available: true, note: found.note, timing, bytes: bytes.length, baseline: { name: 'exceljs writing the same cells, bare', timing: await bareExcel(bytes, runs) } };
     }
     if (op === 'plan-return') {
-      const preview = await findExport<Preview>('electron/plan-returns', 'previewPlanReturn');
+      const preview = await findExport<Preview>('electron/core/plan-returns', 'previewPlanReturn');
       if (!preview.fn) return { available: false, note: preview.note };
       const previewFn = preview.fn;
       const bytes = Buffer.from(await build(ctx, { planId }));

@@ -9,7 +9,7 @@ import { failed, ok, type OpResult } from '../result';
 type BackupNow = (target: Workbook, reason: string, now?: Date, overrides?: { backupsDir?: string }) => Promise<unknown>;
 
 export async function benchBackup(workbook: Workbook, tempRoot: string, runs: number): Promise<OpResult> {
-  const found = await findExport<BackupNow>('electron/safety', 'backupNow');
+  const found = await findExport<BackupNow>('electron/core/safety', 'backupNow');
   const name = found.fn ? 'Backup (safety backupNow)' : 'Backup (db backupDatabase)';
   const dir = mkdtempSync(path.join(tempRoot, 'backups-'));
   try {

@@ -4,8 +4,8 @@
  * transaction. Runs on a scratch copy so the cached workbook stays as generated.
  */
 import { contract } from '../../electron/contract/channels';
-import type { ServiceContext } from '../../electron/services/context';
-import { evidenceService } from '../../electron/services/evidence-service';
+import type { ServiceContext } from '../../electron/core/services/context';
+import { evidenceService } from '../../electron/core/services/evidence-service';
 import { measure } from '../measure';
 import { ok, ratioAtMost, type OpResult } from '../result';
 

@@ -4,8 +4,8 @@
  * each beside the bare SQL that reads the same page. Search beside a bare FTS5 match.
  */
 import type Database from 'better-sqlite3';
-import type { Dispatch } from '../../electron/api/dispatch';
-import type { ServiceContext } from '../../electron/services/context';
+import type { Dispatch } from '../../electron/core/api/dispatch';
+import type { ServiceContext } from '../../electron/core/services/context';
 import { findExport } from '../find-export';
 import { measure } from '../measure';
 import { failed, ok, unavailable, under, type OpResult } from '../result';
@@ -139,7 +139,7 @@ const SEARCHES = ['autism', 'EHC plan', 'annual rev', 'parent carer forum', 'tri
 
 async function benchSearch(ctx: ServiceContext, runs: number): Promise<OpResult> {
   const name = 'Search as you type (searchWorkbook)';
-  const found = await findExport<SearchFn>('electron/search', 'searchWorkbook');
+  const found = await findExport<SearchFn>('electron/core/search', 'searchWorkbook');
   if (!found.fn) return unavailable('search', name, `not available yet: ${found.note}`);
   const search = found.fn;
   try {

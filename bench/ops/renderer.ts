@@ -69,7 +69,7 @@ export async function benchRenderer(workbookPath: string, tempRoot: string, log:
   } catch (e) {
     results.push(failed('renderer', 'Initial JavaScript bundle (gzip)', e));
   }
-  const server = await findExport<StartServer>('electron/serve', 'startServer');
+  const server = await findExport<StartServer>('electron/transports/serve', 'startServer');
   if (!server.fn) return [...results, unavailable('renderer', 'Renderer check (Chromium)', `not available: ${server.note}`)];
   if (!existsSync(CHROMIUM)) return [...results, unavailable('renderer', 'Renderer check (Chromium)', `not available: ${CHROMIUM} is not installed`)];
   const { chromium } = await import('playwright-core');

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { channelNames, contract } from '../../electron/contract/channels';
-import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../electron/serve/start-server';
+import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../electron/transports/serve/start-server';
 import { buildFixture } from '../api/fixture';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { contentHash, rowsWritten, expectNoPollution, expectTypedRefusal, hostilePayload, prng, SEED } from './hostile';

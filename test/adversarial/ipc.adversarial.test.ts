@@ -1,13 +1,13 @@
 /**
- * The Electron IPC handler (electron/ipc.main.ts), registered on a mocked ipcMain, fed seeded
+ * The Electron IPC handler (electron/desktop/ipc.main.ts), registered on a mocked ipcMain, fed seeded
  * hostile payloads for every channel from the app's own page, and ordinary requests from pages
  * that are not the app: typed errors only, nothing thrown, nothing changed.
  */
 import type { IpcMainInvokeEvent } from 'electron';
 import { vi } from 'vitest';
 import { channelNames, contract } from '../../electron/contract/channels';
-import { registerWorkbookIpc } from '../../electron/ipc.main';
-import { INVOKE_CHANNEL } from '../../electron/shell/ipc-names';
+import { registerWorkbookIpc } from '../../electron/desktop/ipc.main';
+import { INVOKE_CHANNEL } from '../../electron/desktop/support/ipc-names';
 import { buildFixture } from '../api/fixture';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { ipcEvent, ipcMain, recorded, resetRecorded } from '../shell/fake-electron';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../electron/cli/run-cli';
+import { runCli } from '../../electron/transports/cli/run-cli';
 import { tempDir } from '../helpers/temp-workbook';
 
 async function cli(...argv: string[]) {

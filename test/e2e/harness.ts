@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createWorkbook } from '../../db/open-workbook';
-import { buildDemoWorkbook } from '../../electron/demo/build-demo';
-import { startServer, type RunningServer } from '../../electron/serve/start-server';
+import { buildDemoWorkbook } from '../../electron/core/demo/build-demo';
+import { startServer, type RunningServer } from '../../electron/transports/serve/start-server';
 
 export const DIST = path.resolve(__dirname, '../../dist');
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeFixture, plainText, unzipDocx, type Fixture } from './fixture';
 
 let f: Fixture;

@@ -5,9 +5,9 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgressDocx } from '../../electron/exports/docx/progress-document';
-import { buildSefDocx } from '../../electron/exports/docx/sef-document';
-import { isXmlSafe, xmlSafe } from '../../electron/exports/text/xml-safe';
+import { buildProgressDocx } from '../../electron/core/exports/docx/progress-document';
+import { buildSefDocx } from '../../electron/core/exports/docx/sef-document';
+import { isXmlSafe, xmlSafe } from '../../electron/core/exports/text/xml-safe';
 import { makeFixture, plainText, unzipDocx, type Fixture } from './fixture';
 
 const LONG = 'abcdefghi '.repeat(10_000); // 100,000 characters

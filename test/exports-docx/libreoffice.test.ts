@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgressDocx } from '../../electron/exports/docx/progress-document';
-import { buildSefDocx } from '../../electron/exports/docx/sef-document';
+import { buildProgressDocx } from '../../electron/core/exports/docx/progress-document';
+import { buildSefDocx } from '../../electron/core/exports/docx/sef-document';
 import { makeFixture, type Fixture } from './fixture';
 
 let f: Fixture;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '../../electron/contract/enums';
-import { buildProgressDocx } from '../../electron/exports/docx/progress-document';
-import { buildProgressModel, GROUPED_STATUSES } from '../../electron/exports/docx/progress-model';
+import { buildProgressDocx } from '../../electron/core/exports/docx/progress-document';
+import { buildProgressModel, GROUPED_STATUSES } from '../../electron/core/exports/docx/progress-model';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 import { headings, makeFixture, plainText, unzipDocx, type Fixture } from './fixture';
 

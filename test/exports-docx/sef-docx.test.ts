@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSefDocx } from '../../electron/exports/docx/sef-document';
-import { buildSefModel } from '../../electron/exports/docx/sef-model';
+import { buildSefDocx } from '../../electron/core/exports/docx/sef-document';
+import { buildSefModel } from '../../electron/core/exports/docx/sef-model';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 import { headings, makeFixture, plainText, unzipDocx, type Fixture } from './fixture';
 

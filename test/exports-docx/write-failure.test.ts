@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeFixture, type Fixture } from './fixture';
 
 vi.mock('node:fs', async (importOriginal) => {

@@ -1,6 +1,6 @@
 /** Applying partners' returns first keeps a revert point (issue #7), taken before anything changes. */
-import { defaultBackupsDir } from '../../electron/safety/backup-names';
-import { listBackups } from '../../electron/safety/backup-store';
+import { defaultBackupsDir } from '../../electron/core/safety/backup-names';
+import { listBackups } from '../../electron/core/safety/backup-store';
 import { buildFixture } from '../api/fixture';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 

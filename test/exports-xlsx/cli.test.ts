@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { buildPlanFixture } from './plan-fixture';
 import { editWorkbook, findRow, setCell } from './xlsx-helpers';

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkReturnFile, RETURN_LIMITS } from '../../electron/plan-returns/file-guard';
+import { checkReturnFile, RETURN_LIMITS } from '../../electron/core/plan-returns/file-guard';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { buildPlanFixture } from './plan-fixture';
 import { b64, editWorkbook, exportPlan, findRow, setCell } from './xlsx-helpers';

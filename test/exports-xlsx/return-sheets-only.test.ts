@@ -1,7 +1,7 @@
 /** An import parses only the sheets it reads; the rest of a return is emptied first, never the kept ones. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { returnSheetsOnly } from '../../electron/plan-returns/return-sheets-only';
+import { returnSheetsOnly } from '../../electron/core/plan-returns/return-sheets-only';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { buildPlanFixture } from './plan-fixture';
 import { exportPlan } from './xlsx-helpers';

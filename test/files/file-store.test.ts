@@ -1,4 +1,4 @@
-import { FILE_TYPES } from '../../electron/files/file-type';
+import { FILE_TYPES } from '../../electron/core/files/file-type';
 import { base64, makeDocx, makePdf, makePptx, makeScannedPdf, makeXlsx, utf8 } from './fixtures';
 import { attach, fileTestWorkbook, newEvidence } from './helpers';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialog, IpcMain, IpcMainInvokeEvent, Shell } from 'electron';
 import { FILES_PROGRESS_EVENT, filesIpc } from '../../electron/contract/files-shell-api';
-import { registerFileHandlers } from '../../electron/files.main';
+import { registerFileHandlers } from '../../electron/desktop/files.main';
 import { makePdf, utf8 } from './fixtures';
 import { attach, fileTestWorkbook, newEvidence } from './helpers';
 

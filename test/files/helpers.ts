@@ -1,7 +1,7 @@
 /** Shared set-up for file and search tests: a temp workbook whose text extraction runs in-thread. */
-import type { ServiceContext } from '../../electron/services/context';
-import { inThreadExtractor } from '../../electron/files/text/text-extractor';
-import { setTextExtractor, whenTextReady } from '../../electron/files/text/text-queue';
+import type { ServiceContext } from '../../electron/core/services/context';
+import { inThreadExtractor } from '../../electron/core/files/text/text-extractor';
+import { setTextExtractor, whenTextReady } from '../../electron/core/files/text/text-queue';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { base64 } from './fixtures';
 

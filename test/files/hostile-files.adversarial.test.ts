@@ -1,7 +1,7 @@
 /** Files that are broken, disguised or hostile: each is refused or kept without text, with a clear message, and nothing else changes. */
-import { attachFile } from '../../electron/files/file-store';
-import { memorySource } from '../../electron/files/byte-source';
-import { sanitizeFileName } from '../../electron/files/sanitize-name';
+import { attachFile } from '../../electron/core/files/file-store';
+import { memorySource } from '../../electron/core/files/byte-source';
+import { sanitizeFileName } from '../../electron/core/files/sanitize-name';
 import { base64, makeDocx, makeLyingZipBombDocx, makePdf, makeXlsx, makeZipBombDocx, utf8 } from './fixtures';
 import { attach, fileTestWorkbook, footprint, newEvidence } from './helpers';
 

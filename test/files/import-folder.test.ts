@@ -1,8 +1,8 @@
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../electron/cli/run-cli';
-import { importFolder, titleFromFileName, type ImportProgress } from '../../electron/files/import-folder';
-import { createWorkerExtractor } from '../../electron/files/text/text-extractor';
+import { runCli } from '../../electron/transports/cli/run-cli';
+import { importFolder, titleFromFileName, type ImportProgress } from '../../electron/core/files/import-folder';
+import { createWorkerExtractor } from '../../electron/core/files/text/text-extractor';
 import { makeDocx, makePdf, utf8 } from './fixtures';
 import { fileTestWorkbook, newEvidence } from './helpers';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorkbook, type Workbook } from '../../db/open-workbook';
-import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
-import { WorkbookSession } from '../../electron/api/workbook-session';
+import { createDispatcher, type Dispatch } from '../../electron/core/api/dispatch';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
 import { createClient, type Client } from '../../electron/contract/client';
 import type { ChannelName } from '../../electron/contract/channels';
 

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { writeEvidencePack } from '../../electron/inspection-week/evidence-pack';
+import { runCli } from '../../electron/transports/cli/run-cli';
+import { writeEvidencePack } from '../../electron/core/inspection-week/evidence-pack';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { storeFile } from './fixtures';
 

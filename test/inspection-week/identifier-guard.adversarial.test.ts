@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalIdentifiers, isValidNhsNumber } from '../../electron/inspection-week/identifier-guard';
+import { findPersonalIdentifiers, isValidNhsNumber } from '../../electron/core/inspection-week/identifier-guard';
 
 const today = '2026-11-24';
 const kinds = (text: string, strict = false) => findPersonalIdentifiers(text, { today, strict }).map((f) => f.kind);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBankHolidays, parseBankHolidayFile } from '../../electron/inspection-week/bank-holidays';
+import { loadBankHolidays, parseBankHolidayFile } from '../../electron/core/inspection-week/bank-holidays';
 import {
   addWorkingDays,
   coverageWarning,
@@ -9,7 +9,7 @@ import {
   isWorkingDay,
   nextWorkingDay,
   workingDaysBetween,
-} from '../../electron/inspection-week/working-days';
+} from '../../electron/core/inspection-week/working-days';
 
 const holidays = loadBankHolidays();
 

@@ -8,9 +8,9 @@ import type Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook, type Workbook } from '../../db/open-workbook';
-import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { generateWorkbook } from '../../electron/synthetic/generate-workbook';
+import { createDispatcher, type Dispatch } from '../../electron/core/api/dispatch';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { generateWorkbook } from '../../electron/core/synthetic/generate-workbook';
 import { tempDir } from '../helpers/temp-workbook';
 
 /** Tables that grow into tens of thousands of rows at scale L. */

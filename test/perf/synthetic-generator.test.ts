@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
-import { createDispatcher } from '../../electron/api/dispatch';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { verifyAuditChain } from '../../electron/services/audit-log';
-import { generateWorkbook, type GenerateSummary } from '../../electron/synthetic/generate-workbook';
-import { SCALES } from '../../electron/synthetic/scales';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { verifyAuditChain } from '../../electron/core/services/audit-log';
+import { generateWorkbook, type GenerateSummary } from '../../electron/core/synthetic/generate-workbook';
+import { SCALES } from '../../electron/core/synthetic/scales';
 import { tempDir } from '../helpers/temp-workbook';
 
 // Columns the app fills with random values (workbook id, deletion ids) or derives from them.

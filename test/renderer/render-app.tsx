@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/contract/channels';
 import type { Transport } from '../../electron/contract/client';
 import type { Result } from '../../electron/contract/define';
-import { loadReferenceData } from '../../electron/reference/load-reference';
+import { loadReferenceData } from '../../electron/core/reference/load-reference';
 import { ApiProvider } from '../../renderer/api/api-context';
 import { WorkbookProvider, type WorkbookState } from '../../renderer/app/workbook-context';
 

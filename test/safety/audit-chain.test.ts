@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { describeAuditChain } from '../../electron/safety/audit-check';
-import { startBackupScheduler } from '../../electron/safety/backup-scheduler';
-import { chainHash } from '../../electron/services/audit-log';
+import { describeAuditChain } from '../../electron/core/safety/audit-check';
+import { startBackupScheduler } from '../../electron/core/safety/backup-scheduler';
+import { chainHash } from '../../electron/core/services/audit-log';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 
 let t: TestWorkbook;

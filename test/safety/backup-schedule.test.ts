@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { BackupScheduler, startBackupScheduler } from '../../electron/safety/backup-scheduler';
-import { listBackups } from '../../electron/safety/backup-store';
-import { backupsToDelete, DEFAULT_RETENTION, type RetainedCandidate } from '../../electron/safety/retention';
+import { BackupScheduler, startBackupScheduler } from '../../electron/core/safety/backup-scheduler';
+import { listBackups } from '../../electron/core/safety/backup-store';
+import { backupsToDelete, DEFAULT_RETENTION, type RetainedCandidate } from '../../electron/core/safety/retention';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { FakeTimer } from './fake-timer';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
-import { runCli } from '../../electron/cli/run-cli';
-import { backupNowSync } from '../../electron/safety/backup-now';
-import { inspectWorkbookFile } from '../../electron/safety/inspect-file';
+import { runCli } from '../../electron/transports/cli/run-cli';
+import { backupNowSync } from '../../electron/core/safety/backup-now';
+import { inspectWorkbookFile } from '../../electron/core/safety/inspect-file';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 
 let t: TestWorkbook;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { appRoot } from '../../db/app-root';
 import { createWorkbook, openWorkbook } from '../../db/open-workbook';
-import { verifyAuditChain } from '../../electron/services/audit-log';
+import { verifyAuditChain } from '../../electron/core/services/audit-log';
 import { tempDir } from '../helpers/temp-workbook';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);

@@ -4,9 +4,9 @@
  * The parent kills it with SIGKILL. Usage: node --import tsx test/safety/crash-writer.ts FILE RUN
  */
 import { openWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { partnerService } from '../../electron/services/area-service';
-import { evidenceService } from '../../electron/services/evidence-service';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { partnerService } from '../../electron/core/services/area-service';
+import { evidenceService } from '../../electron/core/services/evidence-service';
 
 const [file, run] = process.argv.slice(2) as [string, string];
 const session = new WorkbookSession();

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkbook, migrationsFolder, openWorkbook } from '../../db/open-workbook';
-import { createDispatcher } from '../../electron/api/dispatch';
-import { WorkbookSession } from '../../electron/api/workbook-session';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
 import { createClient } from '../../electron/contract/client';
-import { createBackup, createBackupSync, listBackups } from '../../electron/safety/backup-store';
-import { backupOffer, openWorkbookSafely } from '../../electron/safety/safe-open';
+import { createBackup, createBackupSync, listBackups } from '../../electron/core/safety/backup-store';
+import { backupOffer, openWorkbookSafely } from '../../electron/core/safety/safe-open';
 import { makeTestWorkbook, tempDir as makeTempDir } from '../helpers/temp-workbook';
 
 const dirs: string[] = [];

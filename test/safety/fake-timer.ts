@@ -1,5 +1,5 @@
 /** A fake clock and interval timer typed by the real SchedulerTimer, so it cannot drift. */
-import type { SchedulerTimer } from '../../electron/safety/backup-scheduler';
+import type { SchedulerTimer } from '../../electron/core/safety/backup-scheduler';
 
 export class FakeTimer implements SchedulerTimer {
   private intervals = new Map<number, { callback: () => void; every: number; next: number }>();

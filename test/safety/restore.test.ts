@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
-import { startBackupScheduler } from '../../electron/safety/backup-scheduler';
-import { listBackups } from '../../electron/safety/backup-store';
+import { startBackupScheduler } from '../../electron/core/safety/backup-scheduler';
+import { listBackups } from '../../electron/core/safety/backup-store';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { FakeTimer } from './fake-timer';
 

@@ -2,8 +2,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkbook, migrationsFolder, openWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { searchWorkbook } from '../../electron/search/search-workbook';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { searchWorkbook } from '../../electron/core/search/search-workbook';
 import { tempDir } from '../helpers/temp-workbook';
 
 test('an older workbook is indexed when it is updated', async () => {

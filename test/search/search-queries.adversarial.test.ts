@@ -1,4 +1,4 @@
-import { buildMatchExpression } from '../../electron/search/fts-query';
+import { buildMatchExpression } from '../../electron/core/search/fts-query';
 import { fileTestWorkbook, newEvidence } from '../files/helpers';
 
 let t: ReturnType<typeof fileTestWorkbook>;

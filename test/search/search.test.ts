@@ -1,4 +1,4 @@
-import { searchWorkbook } from '../../electron/search/search-workbook';
+import { searchWorkbook } from '../../electron/core/search/search-workbook';
 import { attach, fileTestWorkbook, newEvidence } from '../files/helpers';
 import { makeDocx, utf8 } from '../files/fixtures';
 

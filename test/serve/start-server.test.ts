@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkbook } from '../../db/open-workbook';
-import { resolveStaticPath, startServer, type RunningServer } from '../../electron/serve/start-server';
+import { resolveStaticPath, startServer, type RunningServer } from '../../electron/transports/serve/start-server';
 import { tempDir } from '../helpers/temp-workbook';
 
 let server: RunningServer;

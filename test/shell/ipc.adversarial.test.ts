@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { createInvokeHandler, registerWorkbookIpc } from '../../electron/ipc.main';
-import { INVOKE_CHANNEL } from '../../electron/shell/ipc-names';
+import { createInvokeHandler, registerWorkbookIpc } from '../../electron/desktop/ipc.main';
+import { INVOKE_CHANNEL } from '../../electron/desktop/support/ipc-names';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { ipcEvent, ipcMain, recorded, resetRecorded } from './fake-electron';
 

@@ -8,9 +8,9 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from '../../electron/shell/ipc-names';
-import { electronNativeBinding } from '../../electron/shell/native-binding';
-import { APP_ENTRY_URL } from '../../electron/shell/trusted-url';
+import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from '../../electron/desktop/support/ipc-names';
+import { electronNativeBinding } from '../../electron/desktop/support/native-binding';
+import { APP_ENTRY_URL } from '../../electron/desktop/support/trusted-url';
 import { app, FakeWebContents, ipcEvent, recorded, resetRecorded } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -35,7 +35,7 @@ beforeAll(async () => {
   recorded.documents = path.join(root, 'Documents');
   mkdirSync(recorded.userData);
   mkdirSync(recorded.documents);
-  await import('../../electron/main');
+  await import('../../electron/desktop/main');
   await vi.waitFor(() => expect(recorded.windows[0]?.loadedUrl).toBe(APP_ENTRY_URL), { timeout: 20_000 });
 });
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, contract } from '../../electron/contract/channels';
 import { FILES_PROGRESS_EVENT, filesIpc, type FilesShell } from '../../electron/contract/files-shell-api';
 import type { WorkbookBridge, WorkbookShell } from '../../electron/contract/shell-api';
-import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from '../../electron/shell/ipc-names';
+import { INVOKE_CHANNEL, MENU_EVENT, shellIpc } from '../../electron/desktop/support/ipc-names';
 import { ipcRenderer, recorded } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -16,7 +16,7 @@ let shell: WorkbookShell;
 let allowedChannels: readonly string[];
 
 beforeAll(async () => {
-  const preload = await import('../../electron/preload');
+  const preload = await import('../../electron/desktop/preload');
   allowedChannels = preload.allowedChannels;
   bridge = recorded.exposed.get('workbook') as WorkbookBridge;
   shell = recorded.exposed.get('workbookShell') as WorkbookShell;

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRequestHandler } from '../../electron/protocol.main';
-import { CONTENT_SECURITY_POLICY } from '../../electron/shell/content-security-policy';
-import { resolveAppPath } from '../../electron/shell/protocol-path';
+import { createAppRequestHandler } from '../../electron/desktop/protocol.main';
+import { CONTENT_SECURITY_POLICY } from '../../electron/desktop/support/content-security-policy';
+import { resolveAppPath } from '../../electron/desktop/support/protocol-path';
 
 let root: string;
 let dist: string;

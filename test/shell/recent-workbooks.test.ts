@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_RECENT, RecentWorkbooks, recentId } from '../../electron/shell/recent-workbooks';
+import { MAX_RECENT, RecentWorkbooks, recentId } from '../../electron/desktop/support/recent-workbooks';
 
 let dir: string;
 let file: string;

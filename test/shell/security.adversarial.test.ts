@@ -1,7 +1,7 @@
 /** Navigation, new windows, webviews, permissions and external links, with `electron` mocked. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { denyAllPermissions, hardenWebContents, openSafeExternal } from '../../electron/security.main';
+import { denyAllPermissions, hardenWebContents, openSafeExternal } from '../../electron/desktop/security.main';
 import { FakeWebContents, recorded, resetRecorded, session, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));

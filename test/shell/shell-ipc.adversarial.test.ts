@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { createShellActions, registerShellIpc } from '../../electron/shell-ipc.main';
-import { shellIpc } from '../../electron/shell/ipc-names';
-import { RecentWorkbooks } from '../../electron/shell/recent-workbooks';
-import { WorkbookHost } from '../../electron/shell/workbook-host';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { createShellActions, registerShellIpc } from '../../electron/desktop/shell-ipc.main';
+import { shellIpc } from '../../electron/desktop/support/ipc-names';
+import { RecentWorkbooks } from '../../electron/desktop/support/recent-workbooks';
+import { WorkbookHost } from '../../electron/desktop/support/workbook-host';
 import { dialog, ipcEvent, ipcMain, recorded, resetRecorded, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));

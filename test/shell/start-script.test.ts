@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNEL, shellIpc } from '../../electron/shell/ipc-names';
-import { electronNativeBinding } from '../../electron/shell/native-binding';
+import { INVOKE_CHANNEL, shellIpc } from '../../electron/desktop/support/ipc-names';
+import { electronNativeBinding } from '../../electron/desktop/support/native-binding';
 
 const repo = process.cwd();
 

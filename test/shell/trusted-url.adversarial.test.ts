@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isSafeExternalUrl, isTrustedFrame } from '../../electron/shell/trusted-url';
+import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isSafeExternalUrl, isTrustedFrame } from '../../electron/desktop/support/trusted-url';
 
 describe('external links: only https reaches the system browser', () => {
   it.each([

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook, openWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/api/workbook-session';
-import { RecentWorkbooks } from '../../electron/shell/recent-workbooks';
-import { DEMO_FILE_NAME, WorkbookHost, type DemoBuilder } from '../../electron/shell/workbook-host';
+import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { RecentWorkbooks } from '../../electron/desktop/support/recent-workbooks';
+import { DEMO_FILE_NAME, WorkbookHost, type DemoBuilder } from '../../electron/desktop/support/workbook-host';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let dir: string;

@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../electron/services/audit-log';
+import { verifyAuditChain } from '../../electron/core/services/audit-log';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 
 test('every create, update, delete and restore is in the history, field by field, with author and time', async () => {

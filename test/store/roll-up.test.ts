@@ -1,5 +1,5 @@
 import { parseUkDate, sharesOf, ukDate } from '../../electron/contract/format';
-import { deriveRag } from '../../electron/services/rag';
+import { deriveRag } from '../../electron/core/services/rag';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 
 test('percentages add up to 100 the way a person would write them', () => {

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
-import { buildDemoWorkbook } from '../../electron/demo/build-demo';
-import { verifyAuditChain } from '../../electron/services/audit-log';
-import { exportWorkbookJson, importWorkbookJson, parseWorkbookJson, serialiseWorkbookJson } from '../../electron/workbook-json/workbook-json';
+import { buildDemoWorkbook } from '../../electron/core/demo/build-demo';
+import { verifyAuditChain } from '../../electron/core/services/audit-log';
+import { exportWorkbookJson, importWorkbookJson, parseWorkbookJson, serialiseWorkbookJson } from '../../electron/core/workbook-json/workbook-json';
 import { makeTestWorkbook, tempDir } from '../helpers/temp-workbook';
 
 test('export → import → export gives identical JSON, including the bin and the history', async () => {

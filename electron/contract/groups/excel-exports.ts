@@ -112,6 +112,6 @@ export const excelExportChannels = {
   'export:planXlsx': query(z.strictObject({ planId: id('Plan').optional() }), fileOutput),
   'import:planPreview': query(planPreviewInput, planPreview),
   // A command: it runs in one transaction and must be synchronous, so it applies from the parse
-  // the preview kept (keyed by the file's hash); see electron/plan-returns/preview-cache.ts.
+  // the preview kept (keyed by the file's hash); see electron/core/plan-returns/preview-cache.ts.
   'import:planApply': command(planApplyInput, applySummary),
 } as const satisfies Record<string, ChannelDef>;

@@ -2,7 +2,7 @@
  * Channels for: backups, restore and the tamper-evident history check (issue #7).
  * Backups are named by file name only: folders and paths never cross to the renderer.
  * These are query channels because they never write to the workbook's tables; backup:restore
- * replaces the whole file through the session (see electron/safety/restore.ts).
+ * replaces the whole file through the session (see electron/core/safety/restore.ts).
  */
 import { z } from 'zod';
 import { query, type ChannelDef } from '../define';

@@ -1,0 +1,119 @@
+/**
+ * The single entry point for every transport: validate with the channel's zod schema before any
+ * service code runs, run mutations in one transaction, and answer with a Result whose error
+ * message a person can act on. No stack trace ever crosses this boundary.
+ */
+import type { z } from 'zod';
+import { contract, isChannelName, type ChannelName } from '../../contract/channels';
+import type { ApiError, FieldIssue, Result } from '../../contract/define';
+import { ServiceError } from '../services/service-error';
+import { handlers } from './handlers';
+import type { WorkbookSession } from './workbook-session';
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  /** Check outputs against the contract too (tests): a mismatch is a bug, reported as internal. */
+  validateOutput?: boolean;
+  /** Where unexpected errors are logged (never sent to the caller). */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+// zod's own wording ("Invalid input: expected string, received undefined"), left where a schema
+// gives no message of its own: never shown to an officer as it is.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid input|Invalid option|Invalid (string|number|type|date|union|value)|Too small|Too big|Expected )/;
+
+function fieldWords(path: PropertyKey[]): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+  return String(last)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `This request has a field the app does not recognise (${issue.keys.join(', ')}).`;
+  }
+  if (issue.path.length === 0 && (issue.code === 'invalid_type' || ZOD_DEFAULT_MESSAGE.test(issue.message))) {
+    return 'The request was not in the form the app expects.';
+  }
+  if (ZOD_DEFAULT_MESSAGE.test(issue.message)) {
+    const field = fieldWords(issue.path);
+    return field ? `The “${field}” given is missing or not in the form the app expects.` : 'Part of the request is missing or not in the form the app expects.';
+  }
+  return issue.message;
+}
+
+/** A form shows at most this many problems; a hostile 10,000-item list must not echo 10,000 back. */
+export const MAX_ISSUES = 50;
+
+export function validationError(error: z.ZodError): ApiError {
+  const all = error.issues;
+  const issues: FieldIssue[] = all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join('.').slice(0, 200), message: issueMessage(i).slice(0, 500) }));
+  const first = issues[0]?.message ?? 'Check what you entered.';
+  return {
+    code: 'invalid_input',
+    message: all.length === 1 ? first : `${first} (and ${all.length - 1} more thing${all.length > 2 ? 's' : ''} to check)`,
+    issues,
+  };
+}
+
+function sqliteError(e: { code?: string }): ApiError | null {
+  const code = e.code ?? '';
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: 'That change clashes with another record (for example the same period entered twice). Nothing was changed.' };
+  }
+  if (code === 'SQLITE_FULL') return { code: 'internal', message: 'The disk is full, so the change was not saved. Free some space and try again; nothing already saved was lost.' };
+  if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'This workbook is read-only, so changes cannot be saved.' };
+  if (code === 'SQLITE_BUSY') return { code: 'conflict', message: 'The workbook is busy with another task. Try again in a moment.' };
+  return null;
+}
+
+function toApiError(e: unknown): ApiError | null {
+  if (e instanceof ServiceError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
+  if (e && typeof e === 'object' && 'code' in e) return sqliteError(e as { code?: string });
+  return null;
+}
+
+export function createDispatcher(session: WorkbookSession, options: DispatchOptions = {}): Dispatch {
+  const log = options.logError ?? ((channel, error) => console.error(`[dispatch] ${channel} failed:`, error));
+  return async (channel, rawInput) => {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'unknown_channel', message: 'The app asked for something it does not offer. Restart the app; if it happens again, report it.' } };
+    }
+    const def = contract[channel];
+    const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const ctx = session.context();
+    if (!ctx) return { ok: false, error: { code: 'no_workbook', message: 'No workbook is open. Open or create a workbook first.' } };
+    if (def.mutates && ctx.workbook.readOnly) {
+      return { ok: false, error: { code: 'read_only', message: 'This workbook is open read-only, so changes cannot be saved. Save a copy to work on it.' } };
+    }
+    const handler = handlers[channel] as (c: typeof ctx, input: unknown) => unknown;
+    try {
+      let value: unknown;
+      if (def.mutates) {
+        value = ctx.workbook.sqlite.transaction(() => {
+          const out = handler(ctx, parsed.data);
+          if (out instanceof Promise) throw new Error(`Mutating channel ${channel} must be synchronous to stay in one transaction.`);
+          return out;
+        })();
+      } else {
+        value = await handler(ctx, parsed.data);
+      }
+      if (options.validateOutput) {
+        const checked = def.output.safeParse(value);
+        if (!checked.success) {
+          log(channel as ChannelName, checked.error);
+          return { ok: false, error: { code: 'internal', message: 'The app produced an answer it could not check. Nothing was changed.' } };
+        }
+      }
+      return { ok: true, value };
+    } catch (e) {
+      const known = toApiError(e);
+      if (known) return { ok: false, error: known };
+      log(channel, e);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was changed. Try again; if it keeps happening, report it with the time it happened.' } };
+    }
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * Everything the Excel action plan shows, read in a handful of queries, and the per-row values
+ * of the editable sheets. The importer computes "the value in the app now" with the same
+ * functions, so an untouched return always compares equal.
+ */
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  actions,
+  evidenceItems,
+  evidenceLinks,
+  findings,
+  milestones,
+  partners,
+  people,
+  priorities,
+  priorityFindings,
+  progressUpdates,
+  workbookInfo,
+} from '../../../../db/schema';
+import type * as s from '../../../contract/schemas/plan';
+import { getArea } from '../../services/area-service';
+import type { ServiceContext } from '../../services/context';
+import { getLive } from '../../services/entity-store';
+import type { Row } from '../../services/entity-registry';
+import { actionViews } from '../../services/plan-service';
+import { currentPlanId } from '../../services/reports-service';
+import { ServiceError } from '../../services/service-error';
+import { loadKpiRows, type KpiRow } from './kpi-data';
+import type { ColumnKind } from './sheet-spec';
+import { normaliseName, normaliseText } from './row-identity';
+
+export type ActionView = z.output<typeof s.action>;
+export type MilestoneRow = typeof milestones.$inferSelect;
+export type UpdateRow = typeof progressUpdates.$inferSelect;
+
+export interface PriorityData {
+  id: number;
+  reference: string;
+  title: string;
+  findings: string;
+}
+
+export interface StatusKeyEntry {
+  rag: string;
+  label: string;
+  meaning: string;
+  fill: string;
+  text: string;
+}
+
+export interface PlanData {
+  workbookId: string;
+  plan: { id: number; title: string; type: string; status: string; version: number };
+  area: { areaName: string; marking: string; author: string };
+  statusKey: { name: string; entries: StatusKeyEntry[] };
+  priorities: PriorityData[];
+  actions: ActionView[];
+  milestones: MilestoneRow[];
+  /** Newest first within each action. */
+  updates: UpdateRow[];
+  evidenceByAction: Map<number, string[]>;
+  evidenceByMilestone: Map<number, string[]>;
+  evidence: { reference: string; title: string; kind: string; level: string; effectiveFrom: string | null; effectiveTo: string | null; location: string; containsPersonalData: boolean; linkedTo: string }[];
+  kpis: KpiRow[];
+  partnerNames: string[];
+  peopleNames: string[];
+}
+
+export function workbookIdOf(ctx: ServiceContext): string {
+  const row = ctx.db.select({ id: workbookInfo.workbookId }).from(workbookInfo).where(eq(workbookInfo.id, 1)).get();
+  if (!row) throw new ServiceError('internal', 'This workbook has lost its identity record. Run “workbook check” on it.');
+  return row.id;
+}
+
+export function statusKeyOf(ctx: ServiceContext): PlanData['statusKey'] {
+  const key = ctx.reference.statusKeys.find((k) => k.id === getArea(ctx).statusKeyId) ?? ctx.reference.statusKeys[0];
+  return { name: key?.name ?? 'RAG', entries: key?.entries ?? [] };
+}
+
+function chunked<T>(items: T[], size = 900): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Only what the Evidence sheet shows: a large plan links thousands of items. */
+const EVIDENCE_COLUMNS = {
+  id: evidenceItems.id,
+  reference: evidenceItems.reference,
+  title: evidenceItems.title,
+  kind: evidenceItems.kind,
+  level: evidenceItems.level,
+  effectiveFrom: evidenceItems.effectiveFrom,
+  effectiveTo: evidenceItems.effectiveTo,
+  location: evidenceItems.location,
+  containsPersonalData: evidenceItems.containsPersonalData,
+};
+type EvidenceColumns = Pick<typeof evidenceItems.$inferSelect, keyof typeof EVIDENCE_COLUMNS>;
+
+export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
+  const id = planId ?? currentPlanId(ctx);
+  if (id == null) throw new ServiceError('not_found', 'There is no action plan to export yet. Create a plan first.');
+  const plan = getLive(ctx, 'plan', id);
+  const area = getArea(ctx);
+  const prioRows = ctx.db
+    .select()
+    .from(priorities)
+    .where(and(eq(priorities.planId, id), isNull(priorities.deletedAt)))
+    .orderBy(asc(priorities.position), asc(priorities.id))
+    .all();
+  const prioIds = prioRows.map((p) => p.id);
+  const findingText = new Map<number, string[]>();
+  for (const group of chunked(prioIds)) {
+    for (const f of ctx.db
+      .select({ priorityId: priorityFindings.priorityId, reference: findings.reference, title: findings.title, text: findings.text })
+      .from(priorityFindings)
+      .innerJoin(findings, eq(findings.id, priorityFindings.findingId))
+      .where(and(inArray(priorityFindings.priorityId, group), isNull(findings.deletedAt)))
+      .orderBy(asc(findings.position), asc(findings.id))
+      .all()) {
+      const words = [f.reference, f.text || f.title].filter(Boolean).join(': ');
+      findingText.set(f.priorityId, [...(findingText.get(f.priorityId) ?? []), words]);
+    }
+  }
+  const prioOrder = new Map(prioIds.map((p, i) => [p, i]));
+  const actionRows: Row[] = [];
+  for (const group of chunked(prioIds)) {
+    actionRows.push(
+      ...(ctx.db
+        .select()
+        .from(actions)
+        .where(and(inArray(actions.priorityId, group), isNull(actions.deletedAt)))
+        .all() as Row[]),
+    );
+  }
+  actionRows.sort((a, b) => prioOrder.get(a.priorityId)! - prioOrder.get(b.priorityId)! || a.position - b.position || a.id - b.id);
+  const views = chunked(actionRows).flatMap((g) => actionViews(ctx, g));
+  const actionIds = views.map((a) => a.id);
+  const actionOrder = new Map(actionIds.map((a, i) => [a, i]));
+
+  const stones: MilestoneRow[] = [];
+  const updates: UpdateRow[] = [];
+  for (const group of chunked(actionIds)) {
+    stones.push(...ctx.db.select().from(milestones).where(and(inArray(milestones.actionId, group), isNull(milestones.deletedAt))).all());
+    updates.push(
+      ...ctx.db
+        .select()
+        .from(progressUpdates)
+        .where(and(inArray(progressUpdates.actionId, group), isNull(progressUpdates.deletedAt)))
+        .orderBy(desc(progressUpdates.reportedOn), desc(progressUpdates.id))
+        .all(),
+    );
+  }
+  stones.sort((a, b) => actionOrder.get(a.actionId)! - actionOrder.get(b.actionId)! || a.position - b.position || a.id - b.id);
+  updates.sort((a, b) => actionOrder.get(a.actionId)! - actionOrder.get(b.actionId)! || (a.reportedOn < b.reportedOn ? 1 : a.reportedOn > b.reportedOn ? -1 : b.id - a.id));
+
+  const evidenceByAction = new Map<number, string[]>();
+  const evidenceByMilestone = new Map<number, string[]>();
+  const evidenceUse = new Map<string, { item: EvidenceColumns; targets: string[] }>();
+  const refOfAction = new Map(views.map((a) => [a.id, a.reference]));
+  const refOfPriority = new Map(prioRows.map((p) => [p.id, p.reference]));
+  const actionOfMilestone = new Map(stones.map((m) => [m.id, m.actionId]));
+  const note = (item: EvidenceColumns, target: string) => {
+    const use = evidenceUse.get(item.reference) ?? { item, targets: [] };
+    use.targets.push(target);
+    evidenceUse.set(item.reference, use);
+  };
+  const linkQueries: { column: typeof evidenceLinks.actionId | typeof evidenceLinks.priorityId | typeof evidenceLinks.milestoneId; ids: number[]; add: (targetId: number, item: EvidenceColumns) => void }[] = [
+    { column: evidenceLinks.priorityId, ids: prioIds, add: (t, item) => note(item, `Priority ${refOfPriority.get(t) ?? ''}`) },
+    {
+      column: evidenceLinks.actionId,
+      ids: actionIds,
+      add: (t, item) => {
+        evidenceByAction.set(t, [...(evidenceByAction.get(t) ?? []), item.reference]);
+        note(item, `Action ${refOfAction.get(t) ?? ''}`);
+      },
+    },
+    {
+      column: evidenceLinks.milestoneId,
+      ids: stones.map((m) => m.id),
+      add: (t, item) => {
+        evidenceByMilestone.set(t, [...(evidenceByMilestone.get(t) ?? []), item.reference]);
+        note(item, `Milestone of ${refOfAction.get(actionOfMilestone.get(t) ?? 0) ?? ''}`);
+      },
+    },
+  ];
+  for (const q of linkQueries) {
+    for (const group of chunked(q.ids)) {
+      for (const r of ctx.db
+        .select({ target: q.column, item: EVIDENCE_COLUMNS })
+        .from(evidenceLinks)
+        .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
+        .where(and(inArray(q.column, group), isNull(evidenceLinks.deletedAt), isNull(evidenceItems.deletedAt)))
+        .orderBy(asc(evidenceItems.id))
+        .all()) {
+        q.add(r.target!, r.item);
+      }
+    }
+  }
+
+  return {
+    workbookId: workbookIdOf(ctx),
+    plan: { id: plan.id, title: plan.title, type: plan.type, status: plan.status, version: plan.version },
+    area: { areaName: area.areaName, marking: area.protectiveMarking || 'OFFICIAL-SENSITIVE', author: ctx.author() },
+    statusKey: statusKeyOf(ctx),
+    priorities: prioRows.map((p) => ({ id: p.id, reference: p.reference, title: p.title, findings: (findingText.get(p.id) ?? []).join('\n\n') })),
+    actions: views,
+    milestones: stones,
+    updates,
+    evidenceByAction,
+    evidenceByMilestone,
+    evidence: [...evidenceUse.values()]
+      .sort((a, b) => a.item.id - b.item.id)
+      .map(({ item, targets: t }) => ({
+        reference: item.reference,
+        title: item.title,
+        kind: item.kind,
+        level: item.level,
+        effectiveFrom: item.effectiveFrom,
+        effectiveTo: item.effectiveTo,
+        location: item.location,
+        containsPersonalData: item.containsPersonalData,
+        linkedTo: [...new Set(t)].join(', '),
+      })),
+    kpis: loadKpiRows(ctx),
+    partnerNames: ctx.db.select({ name: partners.name }).from(partners).where(isNull(partners.deletedAt)).orderBy(asc(partners.name)).all().map((p) => p.name),
+    peopleNames: ctx.db.select({ name: people.name }).from(people).where(isNull(people.deletedAt)).orderBy(asc(people.name)).all().map((p) => p.name),
+  };
+}
+
+/** The editable Plan values of an action as the app holds them: codes, ISO dates and names. */
+export function actionValues(a: ActionView): Record<string, string> {
+  return {
+    what: a.what,
+    how: a.how,
+    lead: a.leadName ?? '',
+    sro: a.sroName ?? '',
+    partner: a.partnerName ?? '',
+    startsOn: a.startsOn ?? '',
+    dueOn: a.dueOn ?? '',
+    revisedDueOn: a.revisedDueOn ?? '',
+    revisedDueReason: a.revisedDueReason,
+    status: a.status,
+    rag: a.rag,
+    ragReason: a.ragOverride ? a.ragOverrideReason : a.ragDerivedReason,
+    successMeasures: a.successMeasures,
+  };
+}
+
+export function milestoneValues(m: Pick<MilestoneRow, 'title' | 'periodLabel' | 'dueOn' | 'status' | 'achievedOn'>): Record<string, string> {
+  return { title: m.title, periodLabel: m.periodLabel, dueOn: m.dueOn ?? '', status: m.status, achievedOn: m.achievedOn ?? '' };
+}
+
+/** The form two values are compared in, so whitespace, line ends and case of names never count as edits. */
+export function canonical(kind: ColumnKind, value: string): string {
+  if (kind === 'text') return normaliseText(value);
+  if (kind === 'person' || kind === 'partner') return normaliseName(value);
+  return value.trim();
+}

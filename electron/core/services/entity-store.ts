@@ -1,0 +1,217 @@
+/**
+ * Create, read, update, delete-to-bin and restore for every entity, with the audit log written
+ * in the same transaction (dispatch opens it). Services add the domain rules on top.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { binEntries } from '../../../db/schema';
+import type { EntityName } from '../../contract/schemas/history';
+import { writeAudit, type AuditRecord } from './audit-log';
+import type { ServiceContext } from './context';
+import { ENTITIES, specOf, type EntitySpec, type Row } from './entity-registry';
+import { invalidField, notFound, ServiceError } from './service-error';
+import { allForIds, cachedStatement, codecOf } from './statement-cache';
+
+const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'deletedAt', 'deletionId']);
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a == null || b == null) return a == null && b == null;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Returns the live (not deleted) row or throws a not-found error a person understands. */
+export function getLive(ctx: ServiceContext, name: EntityName, id: number): Row {
+  const spec = specOf(name);
+  const codec = codecOf(spec.table);
+  const raw = cachedStatement(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!raw || raw.deleted_at) throw notFound(spec.noun);
+  return codec.fromRow(raw) as Row;
+}
+
+export function isLive(ctx: ServiceContext, name: EntityName, id: number): boolean {
+  const codec = codecOf(specOf(name).table);
+  return cachedStatement(ctx.workbook.sqlite, `SELECT 1 FROM "${codec.name}" WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+}
+
+/** Rows of one entity by id, deleted or not, in one cached statement (for labels and joins in views). */
+export function rowsById(ctx: ServiceContext, name: EntityName, ids: readonly number[]): Map<number, Row> {
+  const codec = codecOf(specOf(name).table);
+  const raws = allForIds<Record<string, unknown>>(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id IN (SELECT value FROM json_each(?))`, ids);
+  return new Map(raws.map((raw) => [raw.id as number, codec.fromRow(raw) as Row]));
+}
+
+/** INSERT … RETURNING * for exactly these properties, prepared once per table and column set. */
+function insertReturning(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): Row {
+  const codec = codecOf(spec.table);
+  const keys = Object.keys(values).filter((k) => values[k] !== undefined);
+  const columns = keys.map((k) => `"${codec.byKey.get(k)?.name ?? k}"`);
+  const statement = cachedStatement(ctx.workbook.sqlite, `INSERT INTO "${codec.name}" (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`);
+  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, values[k]))) as Record<string, unknown>) as Row;
+}
+
+function updateReturning(ctx: ServiceContext, spec: EntitySpec, id: number, set: Record<string, unknown>): Row {
+  const codec = codecOf(spec.table);
+  const keys = Object.keys(set);
+  const assignments = keys.map((k) => `"${codec.byKey.get(k)!.name}" = ?`).join(', ');
+  const statement = cachedStatement(ctx.workbook.sqlite, `UPDATE "${codec.name}" SET ${assignments} WHERE id = ? RETURNING *`);
+  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, set[k])), id) as Record<string, unknown>) as Row;
+}
+
+/** Every id-valued field must point at a live record; the message names the field. */
+export function checkReferences(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): void {
+  for (const ref of spec.references) {
+    const value = values[ref.field];
+    if (typeof value === 'number' && !isLive(ctx, ref.entity, value)) {
+      throw invalidField(ref.field, `${ref.what}: the one chosen no longer exists (it may be in the Bin). Choose another.`);
+    }
+  }
+}
+
+/** Next position among siblings, so new items go to the end of their list. */
+export function nextPosition(ctx: ServiceContext, name: EntityName, parentField: string, parentId: number): number {
+  const spec = specOf(name);
+  const row = ctx.db
+    .select({ max: max(spec.table.position) })
+    .from(spec.table)
+    .where(and(eq(spec.table[parentField], parentId), isNull(spec.table.deletedAt)))
+    .get() as { max: number | null } | undefined;
+  return (row?.max ?? -1) + 1;
+}
+
+export function insertRow(ctx: ServiceContext, name: EntityName, values: Record<string, unknown>): Row {
+  const spec = specOf(name);
+  checkReferences(ctx, spec, values);
+  const now = ctx.now().toISOString();
+  const row = insertReturning(ctx, spec, { ...values, createdAt: now, updatedAt: now, version: 1 });
+  const snapshot = Object.fromEntries(Object.entries(row).filter(([k]) => !META_FIELDS.has(k)));
+  writeAudit(ctx, [{ entity: name, entityId: row.id, operation: 'create', newValue: snapshot }]);
+  return row;
+}
+
+/**
+ * Applies the changed fields of `patch`. `expectedVersion` guards against overwriting a change
+ * made elsewhere since the user loaded the record (another window, an Excel return).
+ */
+/**
+ * The fields of `patch` that really change `current`, and their audit records (old → new).
+ * Undefined, bookkeeping and unknown fields are ignored.
+ */
+export function changedFields(
+  entity: string,
+  id: number,
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): { set: Record<string, unknown>; changes: AuditRecord[] } {
+  const changes: AuditRecord[] = [];
+  const set: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined || META_FIELDS.has(field) || !(field in current)) continue;
+    if (sameValue(current[field], value)) continue;
+    set[field] = value;
+    changes.push({ entity, entityId: id, operation: 'update', field, oldValue: current[field], newValue: value });
+  }
+  return { set, changes };
+}
+
+export function updateRow(
+  ctx: ServiceContext,
+  name: EntityName,
+  id: number,
+  patch: Record<string, unknown>,
+  expectedVersion?: number,
+): { row: Row; changed: string[] } {
+  const spec = specOf(name);
+  const current = getLive(ctx, name, id);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new ServiceError(
+      'conflict',
+      `This ${spec.noun} was changed by someone else (or in another window) after you opened it. Reload it to see their changes, then make yours again.`,
+    );
+  }
+  const { set, changes } = changedFields(name, id, current, patch);
+  if (changes.length === 0) return { row: current, changed: [] };
+  checkReferences(ctx, spec, set);
+  const row = updateReturning(ctx, spec, id, { ...set, updatedAt: ctx.now().toISOString(), version: current.version + 1 });
+  writeAudit(ctx, changes);
+  return { row, changed: Object.keys(set) };
+}
+
+/** Marks the row and everything that belongs to it as deleted under one deletion id. */
+function cascadeDelete(ctx: ServiceContext, spec: EntitySpec, ids: number[], deletionId: string, at: string, audit: AuditRecord[]): number {
+  if (ids.length === 0) return 0;
+  let count = 0;
+  for (const child of spec.children) {
+    const childSpec = ENTITIES[child.entity as keyof typeof ENTITIES];
+    const childIds = (
+      ctx.db
+        .update(childSpec.table)
+        .set({ deletedAt: at, deletionId })
+        .where(and(inArray(child.column, ids), isNull(childSpec.table.deletedAt)))
+        .returning({ id: childSpec.table.id })
+        .all() as { id: number }[]
+    ).map((r) => r.id);
+    for (const childId of childIds) audit.push({ entity: child.entity, entityId: childId, operation: 'delete', newValue: deletionId });
+    count += childIds.length + cascadeDelete(ctx, childSpec, childIds, deletionId, at, audit);
+  }
+  return count;
+}
+
+export interface Deleted {
+  binEntryId: number;
+  label: string;
+  rowCount: number;
+}
+
+export function softDelete(ctx: ServiceContext, name: EntityName, id: number): Deleted {
+  const spec = specOf(name);
+  const row = getLive(ctx, name, id);
+  const deletionId = randomUUID();
+  const at = ctx.now().toISOString();
+  ctx.db.update(spec.table).set({ deletedAt: at, deletionId }).where(eq(spec.table.id, id)).run();
+  const audit: AuditRecord[] = [{ entity: name, entityId: id, operation: 'delete', newValue: deletionId }];
+  const rowCount = 1 + cascadeDelete(ctx, spec, [id], deletionId, at, audit);
+  const label = spec.label(row);
+  const entry = ctx.db
+    .insert(binEntries)
+    .values({ deletionId, entity: name, entityId: id, label, deletedAt: at, author: ctx.author(), rowCount })
+    .returning({ id: binEntries.id })
+    .get();
+  writeAudit(ctx, audit);
+  return { binEntryId: entry.id, label, rowCount };
+}
+
+export function restoreDeletion(ctx: ServiceContext, binEntryId: number): { entity: string; entityId: number; rowCount: number } {
+  const entry = ctx.db.select().from(binEntries).where(eq(binEntries.id, binEntryId)).get();
+  if (!entry || entry.restoredAt) {
+    throw new ServiceError('not_found', 'That item is no longer in the Bin: it may have been restored already.');
+  }
+  const spec = specOf(entry.entity as EntityName);
+  const row = ctx.db.select().from(spec.table).where(eq(spec.table.id, entry.entityId)).get() as Row | undefined;
+  if (!row) throw new ServiceError('not_found', 'That item can no longer be restored.');
+  if (spec.parent) {
+    const parentId = row[spec.parent.field] as number | null;
+    if (parentId != null && !isLive(ctx, spec.parent.entity, parentId)) {
+      const parentSpec = specOf(spec.parent.entity);
+      throw new ServiceError(
+        'not_allowed',
+        `“${entry.label}” belongs to a ${parentSpec.noun} that is also in the Bin. Restore the ${parentSpec.noun} first.`,
+      );
+    }
+  }
+  const audit: AuditRecord[] = [];
+  let rowCount = 0;
+  for (const s of Object.values(ENTITIES)) {
+    const ids = ctx.db
+      .update(s.table)
+      .set({ deletedAt: null, deletionId: null })
+      .where(eq(s.table.deletionId, entry.deletionId))
+      .returning({ id: s.table.id })
+      .all() as { id: number }[];
+    for (const r of ids) audit.push({ entity: s.name, entityId: r.id, operation: 'restore', oldValue: entry.deletionId });
+    rowCount += ids.length;
+  }
+  ctx.db.update(binEntries).set({ restoredAt: ctx.now().toISOString() }).where(eq(binEntries.id, binEntryId)).run();
+  writeAudit(ctx, audit);
+  return { entity: entry.entity, entityId: entry.entityId, rowCount };
+}

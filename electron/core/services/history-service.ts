@@ -1,0 +1,58 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { auditLog, binEntries } from '../../../db/schema';
+import type * as s from '../../contract/schemas/history';
+import type { ServiceContext } from './context';
+import { restoreDeletion } from './entity-store';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+function auditPage(ctx: ServiceContext, where: ReturnType<typeof and> | undefined, paging: { offset: number; limit: number }) {
+  const items = ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      author: auditLog.author,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      operation: auditLog.operation,
+      field: auditLog.field,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+    })
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(paging.limit)
+    .offset(paging.offset)
+    .all();
+  const total = (ctx.db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get() as { n: number }).n;
+  return { items, total };
+}
+
+export const historyService = {
+  get: (ctx: ServiceContext, input: Out<typeof s.historyQuery>) =>
+    auditPage(ctx, and(eq(auditLog.entity, input.entity), eq(auditLog.entityId, input.id)), input),
+  recent: (ctx: ServiceContext, input: Out<typeof s.recentQuery>) => auditPage(ctx, undefined, input),
+};
+
+export const binService = {
+  list(ctx: ServiceContext, input: Out<typeof s.binList>) {
+    const where = isNull(binEntries.restoredAt);
+    const rows = ctx.db.select().from(binEntries).where(where).orderBy(desc(binEntries.id)).limit(input.limit).offset(input.offset).all();
+    const total = (ctx.db.select({ n: sql<number>`count(*)` }).from(binEntries).where(where).get() as { n: number }).n;
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        entity: r.entity,
+        entityId: r.entityId,
+        label: r.label,
+        deletedAt: r.deletedAt,
+        author: r.author,
+        rowCount: r.rowCount,
+      })),
+      total,
+    };
+  },
+  restore: (ctx: ServiceContext, input: Out<typeof s.binRestore>) => restoreDeletion(ctx, input.binEntryId),
+};
