@@ -640,3 +640,26 @@ export const inspectorRequestEvidence = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.requestId, t.evidenceId] }), index('inspector_request_evidence_evidence_idx').on(t.evidenceId)],
 );
+
+/**
+ * One row per Excel export of a plan: a returned file names its export, and only the rows that
+ * export held (in that plan, under their parents as they are now) can change the workbook
+ * (issue #14). The counts bound how many rows a returned file may have. Not an entity: no
+ * version, no Bin; removed with its plan when the plan is purged.
+ */
+export const planExports = sqliteTable(
+  'plan_exports',
+  {
+    id: text('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    exportedAt: text('exported_at').notNull(),
+    actionCount: integer('action_count').notNull(),
+    milestoneCount: integer('milestone_count').notNull(),
+    updateCount: integer('update_count').notNull(),
+    /** JSON {"action":[ids],"milestone":[ids],"progress":[ids]}: the records the file held. */
+    rowIds: text('row_ids').notNull(),
+  },
+  (t) => [index('plan_exports_plan_idx').on(t.planId)],
+);
