@@ -52,6 +52,8 @@ export const areaProfile = sqliteTable('area_profile', {
   authorName: text('author_name').notNull().default(''),
   statusKeyId: text('status_key_id').notNull().default('rag'),
   defaultFrameworkId: text('default_framework_id').notNull().default('area-send-2025'),
+  /** The plan the Overview follows, chosen by the user (issue #13); null: the approved/published plan. */
+  overviewPlanId: integer('overview_plan_id'),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
 });
@@ -254,6 +256,8 @@ export const progressUpdates = sqliteTable(
     mitigation: text('mitigation').notNull().default(''),
     author: text('author').notNull().default(''),
     source: text('source').notNull().default('app'),
+    /** A correction names the update it replaces; the old one stays in history, marked superseded (issue #13). */
+    supersedesId: integer('supersedes_id'),
     ...timestamps,
   },
   (t) => [index('progress_updates_action_idx').on(t.actionId, t.reportedOn)],
