@@ -6,6 +6,7 @@ import { areaProfile } from '../../../db/schema';
 import type { ReferenceData } from '../../contract/reference';
 import { loadReferenceData } from '../reference/load-reference';
 import type { ServiceContext } from '../services/context';
+import { SessionCache } from '../services/session-cache';
 
 export interface SessionOptions {
   now?: () => Date;
@@ -29,6 +30,8 @@ export class WorkbookSession {
   private current: Workbook | null = null;
   readonly reference: ReferenceData;
   readonly now: () => Date;
+  /** Per-workbook state between requests (such as a previewed return); emptied when the workbook changes. */
+  readonly cache = new SessionCache();
 
   constructor(options: SessionOptions = {}) {
     this.reference = options.reference ?? loadReferenceData();
@@ -42,12 +45,14 @@ export class WorkbookSession {
   /** Makes `workbook` the open one, closing any other. */
   use(workbook: Workbook): void {
     if (this.current && this.current !== workbook) this.current.close();
+    if (this.current !== workbook) this.cache.clear();
     this.current = workbook;
   }
 
   close(): void {
     this.current?.close();
     this.current = null;
+    this.cache.clear();
   }
 
   context(): ServiceContext | null {
@@ -60,6 +65,7 @@ export class WorkbookSession {
       db: workbook.db,
       reference: this.reference,
       now: this.now,
+      cache: this.cache,
       author: () => {
         if (author === undefined) {
           const row = workbook.db.select({ name: areaProfile.authorName }).from(areaProfile).where(eq(areaProfile.id, 1)).get();

@@ -1,5 +1,6 @@
 import type { Db, Workbook } from '../../../db/open-workbook';
 import type { ReferenceData } from '../../contract/reference';
+import type { SessionCache } from './session-cache';
 
 /** What every service function gets: the open workbook, the clock and who is working. */
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   now(): Date;
   /** The display name recorded in the audit log and on progress updates. */
   author(): string;
+  /** The session's state between requests (absent where there is no session, such as a one-off CLI run). */
+  readonly cache?: SessionCache;
 }
 
 /** Today's date in England as ISO `YYYY-MM-DD` (not UTC: 00:30 BST is still yesterday in UTC). */

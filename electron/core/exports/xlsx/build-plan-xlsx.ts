@@ -13,6 +13,7 @@ import { getLive } from '../../services/entity-store';
 import { currentPlanId } from '../../services/reports-service';
 import { actionValues, canonical, loadPlanData, milestoneValues, type PlanData } from './plan-data';
 import { fingerprint, formatIdentity, formatPlanIdentity } from './row-identity';
+import { recordPlanExport } from '../../plan-returns/export-record';
 import {
   addBanner,
   addValidation,
@@ -81,7 +82,7 @@ function listRanges(data: PlanData): ListRanges {
   return { actionStatus: range(0)!, milestoneStatus: range(1)!, rag: range(2)!, partner: range(3), person: range(4) };
 }
 
-function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string): ExcelJS.Worksheet {
+function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string, exportId: string | null): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.lists, { state: 'hidden' });
   const lists = listsOf(data);
   lists.forEach(([title, items], i) => {
@@ -89,7 +90,7 @@ function addListsSheet(wb: ExcelJS.Workbook, data: PlanData, exportedAt: string)
     items.forEach((item, r) => (ws.getCell(r + 2, i + 1).value = item));
   });
   ws.getCell(1, lists.length + 1).value = 'Export';
-  ws.getCell(2, lists.length + 1).value = formatPlanIdentity(data.workbookId, data.plan.id, exportedAt);
+  ws.getCell(2, lists.length + 1).value = formatPlanIdentity(data.workbookId, data.plan.id, exportedAt, exportId);
   return ws;
 }
 
@@ -415,7 +416,13 @@ export async function buildPlanXlsx(ctx: ServiceContext, options: PlanXlsxOption
   await finish(addKpiSheet(wb, data), false);
   await finish(addEvidenceSheet(wb, data), false);
   await finish(addKeySheet(wb, data), false);
-  await finish(addListsSheet(wb, data, now.toISOString()), false);
+  // Recorded so a returned file can change only the rows this export held (issue #14).
+  const exportId = recordPlanExport(ctx, data.plan.id, now.toISOString(), {
+    action: data.actions.map((a) => a.id),
+    milestone: data.milestones.map((m) => m.id),
+    progress: data.updates.map((u) => u.id),
+  });
+  await finish(addListsSheet(wb, data, now.toISOString(), exportId), false);
   wb.views = [{ x: 0, y: 0, width: 28000, height: 16000, firstSheet: 0, activeTab: planSheetIndex, visibility: 'visible' }];
   await wb.commit();
   return Buffer.concat(chunks);

@@ -60,11 +60,12 @@ export function parseIdentity(text: string): RowIdentity | null {
 }
 
 /** The plan a file was exported from, kept on the hidden Lists sheet. */
-export function formatPlanIdentity(workbookId: string, planId: number, exportedAt: string): string {
-  return `ewb:${workbookId}:plan:${planId}:at:${exportedAt}`;
+export function formatPlanIdentity(workbookId: string, planId: number, exportedAt: string, exportId?: string | null): string {
+  return `ewb:${workbookId}:plan:${planId}:at:${exportedAt}${exportId ? `:x:${exportId}` : ''}`;
 }
 
-export function parsePlanIdentity(text: string): { workbookId: string; planId: number; exportedAt: string } | null {
-  const m = /^ewb:([A-Za-z0-9-]{1,64}):plan:(\d{1,15}):at:([0-9T:.Z-]{10,30})$/.exec(text.trim());
-  return m ? { workbookId: m[1]!, planId: Number(m[2]), exportedAt: m[3]! } : null;
+/** `exportId` names the recorded export (issue #14); files exported before it have none. */
+export function parsePlanIdentity(text: string): { workbookId: string; planId: number; exportedAt: string; exportId: string | null } | null {
+  const m = /^ewb:([A-Za-z0-9-]{1,64}):plan:(\d{1,15}):at:([0-9T:.Z-]{10,30})(?::x:([A-Za-z0-9_-]{1,32}))?$/.exec(text.trim());
+  return m ? { workbookId: m[1]!, planId: Number(m[2]), exportedAt: m[3]!, exportId: m[4] ?? null } : null;
 }
