@@ -33,6 +33,11 @@ export interface SchedulerOptions extends SafetyOptions {
   timer?: SchedulerTimer;
   /** Take a backup as soon as the scheduler starts (the "on open" backup). Default true. */
   backupOnStart?: boolean;
+  /**
+   * Wait this long before the on-open backup, so the window's first answers after opening are not
+   * queued behind it (the workbook host uses it; issue #12). Default 0: at once.
+   */
+  firstBackupAfterMs?: number;
   onBackup?: (backup: BackupInfo) => void;
   /** E.g. the shell shows "Backups are paused: the disk is nearly full". */
   onError?: (error: Error) => void;
@@ -53,6 +58,7 @@ export function changeMarker(workbook: Workbook): string {
 export class BackupScheduler {
   private readonly timer: SchedulerTimer;
   private handle: unknown = null;
+  private firstTimer: NodeJS.Timeout | null = null;
   private running: Promise<BackupInfo | null> | null = null;
   private lastWorkbook: Workbook | null = null;
   private lastMarker: string | null = null;
@@ -69,13 +75,21 @@ export class BackupScheduler {
   start(): void {
     if (this.handle !== null) return;
     this.handle = this.timer.setInterval(() => void this.tick(), this.options.intervalMs ?? BACKUP_INTERVAL_MS);
-    if (this.options.backupOnStart ?? true) void this.tick();
-    else this.noteCurrent();
+    if (!(this.options.backupOnStart ?? true)) this.noteCurrent();
+    else if (this.options.firstBackupAfterMs) {
+      this.firstTimer = setTimeout(() => {
+        this.firstTimer = null;
+        void this.tick();
+      }, this.options.firstBackupAfterMs);
+      this.firstTimer.unref();
+    } else void this.tick();
   }
 
   stop(): void {
     if (this.handle !== null) this.timer.clearInterval(this.handle);
     this.handle = null;
+    if (this.firstTimer) clearTimeout(this.firstTimer);
+    this.firstTimer = null;
   }
 
   /** Resolves when any backup in progress has finished (tests, and before closing). */

@@ -6,7 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ServiceError } from '../services/service-error';
 import { BACKUP_REASON_LABELS, backupFileName, parseBackupName, type BackupReason } from './backup-names';
 import { diskShortError, ensureFreeSpace, systemFreeSpace, type FreeSpaceProbe } from './disk-space';
@@ -76,19 +78,124 @@ export function fsyncFolder(dir: string): void {
   }
 }
 
-/** Converts the copy to a single file, checks it, and moves it to its real name. */
-function finishCopy(temp: string, final: string, nativeBinding?: string): void {
+const BAD_COPY = 'The backup did not pass its check, so it was not kept. Your workbook has not been changed.';
+
+/** Converts the copy to a single file and checks it, on this thread; returns quick_check's verdict. */
+function checkCopyHere(temp: string, nativeBinding?: string): string {
   const copy = new Database(temp, { fileMustExist: true, nativeBinding });
   try {
     copy.pragma('journal_mode = DELETE');
-    if (copy.pragma('quick_check(1)', { simple: true }) !== 'ok') {
-      throw new ServiceError('internal', 'The backup did not pass its check, so it was not kept. Your workbook has not been changed.');
-    }
+    return String(copy.pragma('quick_check(1)', { simple: true }));
   } finally {
     copy.close();
   }
+}
+
+// The same check in a throwaway worker thread: quick_check of an XL copy takes seconds, and the
+// thread that took the backup is the one answering the window (issue #12: at most 100 ms at a time).
+// Plain CommonJS evaluated in the worker, so it needs neither tsx nor a bundle of its own.
+const CHECK_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+try {
+  const Database = require(workerData.modulePath);
+  const copy = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    parentPort.postMessage({ verdict: String(copy.pragma('quick_check(1)', { simple: true })) });
+  } finally {
+    copy.close();
+  }
+} catch (e) {
+  parentPort.postMessage({ failed: String((e && e.message) || e), code: e && e.code });
+}`;
+
+let sqliteModulePath: string | null | undefined;
+
+function betterSqlitePath(): string | null {
+  if (sqliteModulePath === undefined) {
+    try {
+      sqliteModulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    } catch {
+      sqliteModulePath = null;
+    }
+  }
+  return sqliteModulePath;
+}
+
+/**
+ * quick_check's verdict on the copy, computed off this thread. A worker that cannot start (an
+ * unusual packaging) falls back to checking here: slower for the window, never unchecked.
+ */
+export function checkCopyOffThread(temp: string, nativeBinding?: string): Promise<string> {
+  const modulePath = betterSqlitePath();
+  if (!modulePath) return Promise.resolve(checkCopyHere(temp, nativeBinding));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let worker: Worker;
+    try {
+      worker = new Worker(CHECK_WORKER, { eval: true, workerData: { file: temp, nativeBinding, modulePath } });
+    } catch {
+      resolve(checkCopyHere(temp, nativeBinding));
+      return;
+    }
+    worker.once('message', (m: { verdict?: string; failed?: string; code?: string }) => {
+      settled = true;
+      void worker.terminate();
+      if (m.verdict !== undefined) resolve(m.verdict);
+      else reject(Object.assign(new Error(m.failed ?? 'The backup could not be checked.'), { code: m.code }));
+    });
+    worker.once('error', () => {
+      if (settled) return;
+      settled = true;
+      try {
+        resolve(checkCopyHere(temp, nativeBinding));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    worker.once('exit', () => {
+      if (!settled) {
+        settled = true;
+        reject(new Error('The backup check stopped unexpectedly.'));
+      }
+    });
+  });
+}
+
+function keepCopy(verdict: string, temp: string, final: string): void {
+  if (verdict !== 'ok') throw new ServiceError('internal', BAD_COPY);
   renameSync(temp, final);
   fsyncFolder(path.dirname(final));
+}
+
+/** Converts the copy to a single file, checks it, and moves it to its real name (synchronous path). */
+function finishCopy(temp: string, final: string, nativeBinding?: string): void {
+  keepCopy(checkCopyHere(temp, nativeBinding), temp, final);
+}
+
+/** Longest the online backup API may hold the thread in one step before yielding to other work. */
+export const BACKUP_STEP_MS = 8;
+
+/**
+ * SQLite's online backup API in steps sized to take about `stepMs` each, yielding to the event
+ * loop between them (better-sqlite3 schedules each step with setImmediate; the progress callback
+ * sets the pages copied in the next one). Reads and writes on the same connection run between
+ * steps; a write restarts the copy of changed pages, as SQLite documents.
+ */
+export async function steppedBackup(sqlite: Database.Database, dest: string, stepMs: number = BACKUP_STEP_MS): Promise<void> {
+  let pages = 64;
+  let last = performance.now();
+  await sqlite.backup(dest, {
+    progress: () => {
+      const now = performance.now();
+      const took = Math.max(now - last, 0.1);
+      // Aim for stepMs per step, changing by at most 4x at a time so one slow disk flush does not
+      // shrink the next steps to nothing.
+      pages = Math.max(16, Math.min(pages * 4, Math.round((pages * stepMs) / took), 65_536));
+      last = performance.now();
+      return pages;
+    },
+  });
 }
 
 function failed(e: unknown, temp: string, needed: number, probe: FreeSpaceProbe): ServiceError {
@@ -121,7 +228,8 @@ function afterWrite(final: string, options: BackupWriteOptions): BackupInfo {
 
 /**
  * Backs up an open workbook with the online backup API: it copies a few pages at a time between
- * other work, so the app stays responsive. Fails before writing when the disk is short.
+ * other work, and checks the copy in a worker thread, so the app stays responsive. Fails before
+ * writing when the disk is short.
  */
 export async function createBackup(sqlite: Database.Database, workbookPath: string, options: BackupWriteOptions): Promise<BackupInfo> {
   prepareFolder(options.backupsDir);
@@ -131,8 +239,8 @@ export async function createBackup(sqlite: Database.Database, workbookPath: stri
   const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
   const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
   try {
-    await sqlite.backup(temp);
-    finishCopy(temp, final, options.nativeBinding);
+    await steppedBackup(sqlite, temp);
+    keepCopy(await checkCopyOffThread(temp, options.nativeBinding), temp, final);
   } catch (e) {
     throw failed(e, temp, needed, probe);
   }
