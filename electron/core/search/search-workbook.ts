@@ -133,7 +133,7 @@ function fromClause(filter: Filter): string {
   return `FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE ${where}`;
 }
 
-interface DocRow {
+export interface DocRow {
   rowid: number;
   entity: SearchType;
   entityId: number;
@@ -141,7 +141,7 @@ interface DocRow {
   onDate: string | null;
 }
 
-type Candidate = DocRow & { score: number };
+export type Candidate = DocRow & { score: number };
 
 interface Described {
   context: string;
@@ -244,14 +244,43 @@ const describers: Record<SearchType, Describer> = {
 
 const EMPTY: SearchOutput = { results: [], counts: {}, total: 0, moreThanTotal: false, notice: null };
 
-/**
- * Ranking every match of a very common word costs time in proportion to the matches (bm25 runs
- * per row), so at most this many of the newest matches, plus as many of the newest matches in a
- * title, are ranked. Below it (almost every real query) the ranking is exact.
- */
-const RANKED_CANDIDATES = 500;
 /** Matches are counted up to this; beyond it the answer says "more than". */
 const COUNT_LIMIT = 1_000;
+
+/** bm25 with titles weighing eight times the body: the same weights as the index's own `rank`. */
+const SCORE = 'bm25(search_fts, 8.0, 1.0)';
+
+/**
+ * The best `limit` matches by bm25 over every match (issue #17: ranking only the newest matches
+ * could leave the best-ranked record unseen). Without filters FTS5 is read alone, so the per-match
+ * cost is bm25 and nothing else (a join to search_docs per match cost as much again); the few
+ * rows shown are looked up afterwards. bm25 is lower for better matches; ties go to the newer record.
+ * Exported for the benchmark's and the tests' top-20 agreement check.
+ */
+export function rankAllMatches(sqlite: Database.Database, expression: string, filter: { where: string[]; params: unknown[] }, limit: number): Candidate[] {
+  if (filter.where.length === 0) {
+    const ranked = prepared(sqlite, `SELECT rowid, ${SCORE} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score, rowid DESC LIMIT ?`).all(
+      expression,
+      limit,
+    ) as { rowid: number; score: number }[];
+    if (ranked.length === 0) return [];
+    const docs = new Map(
+      (
+        prepared(sqlite, `SELECT id AS rowid, entity, entity_id AS entityId, evidence_id AS evidenceId, on_date AS onDate FROM search_docs WHERE id ${IN_IDS}`).all(
+          JSON.stringify(ranked.map((r) => r.rowid)),
+        ) as DocRow[]
+      ).map((d) => [d.rowid, d]),
+    );
+    return ranked.flatMap((r) => {
+      const d = docs.get(r.rowid);
+      return d ? [{ ...d, score: r.score }] : [];
+    });
+  }
+  return prepared(
+    sqlite,
+    `SELECT search_fts.rowid AS rowid, ${SCORE} AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(filter)} ORDER BY score, search_fts.rowid DESC LIMIT ?`,
+  ).all(expression, ...filter.params, limit) as Candidate[];
+}
 
 /** Searches the open workbook. Plain function: the 'search:query' channel and the benchmark call it. */
 export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchOutput {
@@ -262,16 +291,17 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 20)), 200);
   const sqlite = ctx.workbook.sqlite;
 
-  // One pass over the newest matches gives both the counts per type (every filter but the type) and
-  // the candidates to rank: each FTS5 statement pays to set up the MATCH again (for a prefix word of
-  // 4+ letters, merging every word it starts), so a separate count query cost as much as the search.
+  // One pass over the newest matches gives the counts per type (every filter but the type), up to
+  // the count limit. When every match fits under it (almost every real query), the same pass holds
+  // every match with its bm25 score, so ranking needs no second statement.
   const scope = buildFilter(query, false);
   const filter = buildFilter(query, true);
   if (!scope) return EMPTY;
   const wanted = (entity: SearchType) => !query.types?.length || query.types.includes(entity);
-  const candidatesSql = (f: Filter, rows: number) =>
-    `SELECT search_fts.rowid AS rowid, bm25(search_fts, 8.0, 1.0) AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(f)} ORDER BY search_fts.rowid DESC LIMIT ${rows}`;
-  const scanned = prepared(sqlite, candidatesSql(scope, COUNT_LIMIT + 1)).all(match.expression, ...scope.params) as Candidate[];
+  const scanned = prepared(
+    sqlite,
+    `SELECT search_fts.rowid AS rowid, ${SCORE} AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(scope)} ORDER BY search_fts.rowid DESC LIMIT ${COUNT_LIMIT + 1}`,
+  ).all(match.expression, ...scope.params) as Candidate[];
 
   const counts: Record<string, number> = {};
   let total = 0;
@@ -284,19 +314,12 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
   // Nothing of the wanted types (or a type the other filters rule out): nothing to rank.
   if (!filter || (total === 0 && !moreThanTotal)) return { ...EMPTY, counts, total, moreThanTotal };
 
-  // The newest matches of the wanted types, as if searched with the type filter: the pass above
-  // holds them unless it stopped at the count limit before finding enough.
-  let newest = scanned.filter((r) => wanted(r.entity)).slice(0, RANKED_CANDIDATES);
-  if (moreThanTotal && newest.length < RANKED_CANDIDATES) {
-    newest = prepared(sqlite, candidatesSql(filter, RANKED_CANDIDATES)).all(match.expression, ...filter.params) as Candidate[];
-  }
-  const candidates = new Map<number, Candidate>(newest.map((r) => [r.rowid, r]));
-  // Plus the newest matches in a title, ranked by their title alone (older title matches beyond the
-  // newest candidates still compete).
-  const inTitle = prepared(sqlite, candidatesSql(filter, RANKED_CANDIDATES)).all(`{title} : (${match.expression})`, ...filter.params) as Candidate[];
-  for (const row of inTitle) candidates.set(row.rowid, row);
-  // bm25 is lower for better matches; ties go to the newer record.
-  const top = [...candidates.values()].sort((a, b) => a.score - b.score || b.rowid - a.rowid).slice(0, limit);
+  const top = moreThanTotal
+    ? rankAllMatches(sqlite, match.expression, filter, limit)
+    : scanned
+        .filter((r) => wanted(r.entity))
+        .sort((a, b) => a.score - b.score || b.rowid - a.rowid)
+        .slice(0, limit);
   if (top.length === 0) return { ...EMPTY, counts, total, moreThanTotal };
 
   // One statement for the page shown. FTS5 would take `rowid IN (...)` or `rowid = ?` as a seek and
