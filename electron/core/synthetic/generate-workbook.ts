@@ -41,7 +41,7 @@ import {
 } from './vocabulary';
 
 /** Bump when the generated content changes, so cached benchmark workbooks are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20_161_101;
 
 /** Ten years of history, ending shortly before "today". */

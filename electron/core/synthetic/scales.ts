@@ -77,7 +77,9 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
   },
   L: L_SCALE,
   // Five times L in volume; the per-series shape (periods, geographies, partners) stays the same.
-  XL: times(L_SCALE, 5, ['periods', 'geographies', 'partners']),
+  // The number of plans stays L's, so each plan is five times larger (issue #17): per-plan screens
+  // and exports are measured on a bigger plan, not on more plans of the same size.
+  XL: times(L_SCALE, 5, ['periods', 'geographies', 'partners', 'plans']),
 };
 
 export function isScaleName(value: string): value is ScaleName {
