@@ -42,14 +42,14 @@ export interface ImportOptions extends StoreOptions {
 // Files an officer never means to import: system litter and Office's lock files.
 const SKIP = /^(\..*|~\$.*|thumbs\.db|desktop\.ini|icon\r)$/i;
 
-interface Candidate {
+export interface FolderCandidate {
   relative: string;
   full: string;
   size: number;
 }
 
-function listFolder(root: string, refusedFiles: ImportSummary['refused']): Candidate[] {
-  const found: Candidate[] = [];
+function listFolder(root: string, refusedFiles: ImportSummary['refused']): FolderCandidate[] {
+  const found: FolderCandidate[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
@@ -104,8 +104,21 @@ export function titleFromFileName(name: string): string {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-export async function importFolder(ctx: ServiceContext, dir: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const started = Date.now();
+/** What became of one file: the shape of the evidence:importFile channel's answer too. */
+export type ImportOutcome =
+  | { outcome: 'imported'; evidenceId: number; reference: string; notice: string | null; size: number }
+  | { outcome: 'duplicate'; existingReference: string; existingFileName: string }
+  | { outcome: 'refused'; reason: string };
+
+export interface FolderListing {
+  root: string;
+  candidates: FolderCandidate[];
+  /** Sub-folders that could not be read. */
+  refused: ImportSummary['refused'];
+}
+
+/** Lists the files a folder import would take, or refuses a path that is not a readable folder. */
+export function listFolderToImport(dir: string): FolderListing {
   const root = path.resolve(dir);
   let stat;
   try {
@@ -114,10 +127,23 @@ export async function importFolder(ctx: ServiceContext, dir: string, options: Im
     throw new ServiceError('invalid_input', `The folder ${root} cannot be read: ${explainFsError(e)}.`);
   }
   if (!stat.isDirectory()) throw new ServiceError('invalid_input', `${root} is not a folder. Choose a folder to import.`);
-  if (ctx.workbook.readOnly) throw new ServiceError('read_only', 'This workbook is open read-only, so files cannot be imported into it.');
+  const refused: ImportSummary['refused'] = [];
+  return { root, candidates: listFolder(root, refused), refused };
+}
 
-  const summary: ImportSummary = { imported: [], duplicates: [], refused: [], notImported: 0, cancelled: false, bytesImported: 0, elapsedMs: 0 };
-  const candidates = listFolder(root, summary.refused);
+/**
+ * The import loop shared by every transport: progress, cancelling between files, and the summary.
+ * Each file goes to `importCandidate`: in-process for the desktop, the evidence:importFile channel
+ * for the CLI.
+ */
+export async function runFolderImport(
+  listing: FolderListing,
+  importCandidate: (candidate: FolderCandidate) => ImportOutcome | Promise<ImportOutcome>,
+  options: Pick<ImportOptions, 'onProgress' | 'signal'> = {},
+): Promise<ImportSummary> {
+  const started = Date.now();
+  const { candidates } = listing;
+  const summary: ImportSummary = { imported: [], duplicates: [], refused: [...listing.refused], notImported: 0, cancelled: false, bytesImported: 0, elapsedMs: 0 };
   const progress: ImportProgress = {
     done: 0,
     total: candidates.length,
@@ -141,7 +167,13 @@ export async function importFolder(ctx: ServiceContext, dir: string, options: Im
       summary.notImported = candidates.length - i;
       break;
     }
-    importOne(ctx, candidate, options, summary);
+    const result = await importCandidate(candidate);
+    if (result.outcome === 'imported') {
+      summary.imported.push({ file: candidate.relative, evidenceId: result.evidenceId, reference: result.reference, notice: result.notice });
+      summary.bytesImported += result.size;
+    } else if (result.outcome === 'duplicate') {
+      summary.duplicates.push({ file: candidate.relative, existingReference: result.existingReference, existingFileName: result.existingFileName });
+    } else summary.refused.push({ file: candidate.relative, reason: result.reason });
     progress.done++;
     progress.bytesDone += candidate.size;
     progress.imported = summary.imported.length;
@@ -152,6 +184,16 @@ export async function importFolder(ctx: ServiceContext, dir: string, options: Im
   }
   progress.current = null;
   report();
+  summary.elapsedMs = Date.now() - started;
+  return summary;
+}
+
+export async function importFolder(ctx: ServiceContext, dir: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = Date.now();
+  const listing = listFolderToImport(dir);
+  if (ctx.workbook.readOnly) throw new ServiceError('read_only', 'This workbook is open read-only, so files cannot be imported into it.');
+  const folderName = path.basename(listing.root);
+  const summary = await runFolderImport(listing, (candidate) => importCandidate(ctx, candidate, folderName, options), options);
   if (summary.imported.length > 0) {
     if (options.waitForText) await whenTextReady(ctx);
     else void scheduleTextExtraction(ctx);
@@ -160,41 +202,55 @@ export async function importFolder(ctx: ServiceContext, dir: string, options: Im
   return summary;
 }
 
-function importOne(ctx: ServiceContext, candidate: Candidate, options: ImportOptions, summary: ImportSummary): void {
+function importCandidate(ctx: ServiceContext, candidate: FolderCandidate, folderName: string, options: ImportOptions): ImportOutcome {
   let source: ByteSource;
   try {
     source = fileSource(candidate.full);
   } catch (e) {
-    summary.refused.push({ file: candidate.relative, reason: `It could not be read: ${explainFsError(e)}.` });
-    return;
+    return { outcome: 'refused', reason: `It could not be read: ${explainFsError(e)}.` };
   }
   try {
-    const inspected = inspectFile(source, path.basename(candidate.full), options);
+    return importFileAsEvidence(ctx, source, { relative: candidate.relative, folderName }, options);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * One file of a folder import: a new evidence item with the file attached, in one transaction (a
+ * savepoint inside dispatch's), or the reason it was not imported. A file already stored in the
+ * workbook is reported as a duplicate, not stored twice.
+ */
+export function importFileAsEvidence(
+  ctx: ServiceContext,
+  source: ByteSource,
+  place: { relative: string; folderName: string },
+  options: Pick<ImportOptions, 'kind' | 'level' | 'maxBytes'> = {},
+): ImportOutcome {
+  try {
+    const inspected = inspectFile(source, path.basename(place.relative), options);
     const existing = liveAttachmentOf(ctx, inspected.sha256);
     if (existing) {
       const item = evidenceService.get(ctx, existing.evidenceId);
-      summary.duplicates.push({ file: candidate.relative, existingReference: item.reference, existingFileName: existing.fileName });
-      return;
+      return { outcome: 'duplicate', existingReference: item.reference, existingFileName: existing.fileName };
     }
     const result = ctx.workbook.sqlite.transaction(() => {
       const input = evidenceCreate.parse({
         title: titleFromFileName(inspected.name),
         kind: options.kind ?? 'document',
         level: options.level ?? 'activity',
-        location: `Imported from ${sanitizeFileName(path.basename(path.dirname(candidate.full)))}${path.sep}${candidate.relative}`.slice(0, 2_000),
+        location: `Imported from ${sanitizeFileName(place.folderName)}${path.sep}${place.relative}`.slice(0, 2_000),
       });
       const item = evidenceService.create(ctx, input);
       const attached = attachInspected(ctx, item.id, source, inspected);
       return { item, attached };
     })();
-    summary.imported.push({ file: candidate.relative, evidenceId: result.item.id, reference: result.item.reference, notice: result.attached.notice });
-    summary.bytesImported += inspected.size;
+    return { outcome: 'imported', evidenceId: result.item.id, reference: result.item.reference, notice: result.attached.notice, size: inspected.size };
   } catch (e) {
-    if (e instanceof ServiceError) summary.refused.push({ file: candidate.relative, reason: e.message });
-    else if ((e as NodeJS.ErrnoException).code && !(e as { code: string }).code.startsWith('SQLITE')) {
-      summary.refused.push({ file: candidate.relative, reason: `It could not be read: ${explainFsError(e)}.` });
-    } else throw e;
-  } finally {
-    source.close();
+    if (e instanceof ServiceError) return { outcome: 'refused', reason: e.message };
+    if ((e as NodeJS.ErrnoException).code && !(e as { code: string }).code.startsWith('SQLITE')) {
+      return { outcome: 'refused', reason: `It could not be read: ${explainFsError(e)}.` };
+    }
+    throw e;
   }
 }

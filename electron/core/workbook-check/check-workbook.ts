@@ -1,11 +1,13 @@
 /** What `workbook check` reports: integrity, schema version, the audit chain and counts per entity. */
 import path from 'node:path';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { knownMigrations, openWorkbook } from '../../../db/open-workbook';
+import { knownMigrations, openWorkbook, type Workbook } from '../../../db/open-workbook';
 import { existsSync } from 'node:fs';
 import { describeAuditChain, type AuditChainStatus } from '../safety/audit-check';
 import { defaultBackupsDir } from '../safety/backup-names';
 import { ENTITIES } from '../services/entity-registry';
+import { usabilityProblems } from '../imports/workbook/usable';
+import { loadReferenceData } from '../reference/load-reference';
 
 export interface CheckReport {
   file: string;
@@ -28,27 +30,34 @@ export interface CheckReport {
 export async function checkWorkbook(file: string, options: { backupsDir?: string } = {}): Promise<CheckReport> {
   const workbook = await openWorkbook(file, { readOnly: true, asIs: true });
   try {
-    const { sqlite } = workbook;
-    const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-    const foreignKeyProblems = (sqlite.pragma('foreign_key_check') as unknown[]).length;
-    const backupsDir = options.backupsDir ?? defaultBackupsDir(file);
-    const auditChain = describeAuditChain(sqlite, existsSync(backupsDir) ? { backupsDir } : undefined);
-    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-    const counts = Object.values(ENTITIES).flatMap((spec) => {
-      const table = getTableConfig(spec.table).name;
-      if (!tables.has(table)) return [];
-      const row = sqlite.prepare(`SELECT sum(deleted_at IS NULL) AS live, sum(deleted_at IS NOT NULL) AS inBin FROM "${table}"`).get() as {
-        live: number | null;
-        inBin: number | null;
-      };
-      return [{ entity: spec.name, live: row.live ?? 0, inBin: row.inBin ?? 0 }];
-    });
-    const problems: string[] = [];
-    if (integrity !== 'ok') problems.push(`SQLite integrity check: ${integrity}`);
-    if (foreignKeyProblems > 0) problems.push(`${foreignKeyProblems} record(s) point at records that do not exist.`);
-    if (!auditChain.intact) problems.push(auditChain.message);
-    return { file: path.resolve(file), ok: problems.length === 0, schemaVersion: workbook.schemaVersion, appSchemaVersion: knownMigrations().length, integrity, foreignKeyProblems, auditChain, counts, problems };
+    return checkOpenWorkbook(workbook, options);
   } finally {
     workbook.close();
   }
+}
+
+/** The same check on a workbook a session already holds (the workbook:check channel); opened `asIs`, it is never updated. */
+export function checkOpenWorkbook(workbook: Workbook, options: { backupsDir?: string } = {}): CheckReport {
+  const file = workbook.path;
+  const { sqlite } = workbook;
+  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const foreignKeyProblems = (sqlite.pragma('foreign_key_check') as unknown[]).length;
+  const backupsDir = options.backupsDir ?? defaultBackupsDir(file);
+  const auditChain = describeAuditChain(sqlite, existsSync(backupsDir) ? { backupsDir } : undefined);
+  const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+  const counts = Object.values(ENTITIES).flatMap((spec) => {
+    const table = getTableConfig(spec.table).name;
+    if (!tables.has(table)) return [];
+    const row = sqlite.prepare(`SELECT sum(deleted_at IS NULL) AS live, sum(deleted_at IS NOT NULL) AS inBin FROM "${table}"`).get() as {
+      live: number | null;
+      inBin: number | null;
+    };
+    return [{ entity: spec.name, live: row.live ?? 0, inBin: row.inBin ?? 0 }];
+  });
+  const problems: string[] = [];
+  if (integrity !== 'ok') problems.push(`SQLite integrity check: ${integrity}`);
+  if (foreignKeyProblems > 0) problems.push(`${foreignKeyProblems} record(s) point at records that do not exist.`);
+  if (!auditChain.intact) problems.push(auditChain.message);
+  problems.push(...usabilityProblems(sqlite, loadReferenceData()));
+  return { file: path.resolve(file), ok: problems.length === 0, schemaVersion: workbook.schemaVersion, appSchemaVersion: knownMigrations().length, integrity, foreignKeyProblems, auditChain, counts, problems };
 }
