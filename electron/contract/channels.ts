@@ -10,6 +10,8 @@ import { fileChannels } from './groups/files';
 import { wordExportChannels } from './groups/word-exports';
 import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
+import { workbookToolChannels } from './groups/workbook-tools';
+import { importChannels } from './groups/imports';
 import { referenceDataSchema } from './reference';
 import * as area from './schemas/area';
 import * as evidence from './schemas/evidence';
@@ -161,6 +163,8 @@ export const contract = {
   ...fileChannels,
   ...safetyChannels,
   ...inspectionWeekChannels,
+  ...workbookToolChannels,
+  ...importChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

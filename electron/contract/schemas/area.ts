@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTNER_KINDS } from '../enums';
 import { choice, id, optionalId, optionalText, paging, requiredText, stripControlCharacters } from '../fields';
+import { laCodeField } from '../la-code';
 import { recordMeta, updateOf } from './common';
 
 export const areaProfile = z.object({
@@ -20,7 +21,7 @@ export const areaProfile = z.object({
 export const areaProfileUpdate = z
   .strictObject({
     areaName: optionalText('Local area name'),
-    laCode: optionalText('LA code', 20),
+    laCode: laCodeField('LA code'),
     icb: optionalText('Integrated care board'),
     region: optionalText('Region'),
     statisticalNeighbours: z

@@ -20,6 +20,8 @@ import { fileHandlers } from './groups/files';
 import { wordExportHandlers } from './groups/word-exports';
 import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
+import { workbookToolHandlers } from './groups/workbook-tools';
+import { importHandlers } from './groups/imports';
 import type { GroupHandlers, Handlers } from './handler-types';
 
 export const coreHandlers: GroupHandlers<typeof coreChannels> = {
@@ -159,4 +161,6 @@ export const handlers: Handlers = {
   ...fileHandlers,
   ...safetyHandlers,
   ...inspectionWeekHandlers,
+  ...workbookToolHandlers,
+  ...importHandlers,
 };

@@ -17,6 +17,9 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { createWorkbook, knownMigrations, WorkbookError, type CreateOptions } from '../../../db/open-workbook';
 import * as schema from '../../../db/schema';
+import { schemaVersionProblem } from '../imports/workbook/json-version';
+import { usabilityProblems } from '../imports/workbook/usable';
+import { loadReferenceData } from '../reference/load-reference';
 
 export const FORMAT = 'evidence-workbook';
 export const FORMAT_VERSION = 1;
@@ -112,6 +115,8 @@ export function parseWorkbookJson(text: string): WorkbookJson {
   if (json.schemaVersion > knownMigrations().length) {
     throw new WorkbookError('newer_version', 'This export was made by a newer version of Evidence Workbook. Update the app to import it.');
   }
+  const versionProblem = schemaVersionProblem(json);
+  if (versionProblem) throw new WorkbookError('not_a_workbook', versionProblem);
   const known = new Map(tablesInDependencyOrder().map((t) => [t.name, new Set(t.columns)]));
   for (const [name, table] of Object.entries(json.tables)) {
     const columns = known.get(name);
@@ -145,6 +150,9 @@ export function importWorkbookJson(json: WorkbookJson, file: string, options: Cr
       if (violations.length > 0) {
         throw new WorkbookError('not_a_workbook', `The export has ${violations.length} record(s) pointing at records that are not in it, so it was not imported.`);
       }
+      // A file the app could not open is refused here, not discovered later by the officer (issue #16).
+      const unusable = usabilityProblems(sqlite, loadReferenceData());
+      if (unusable.length > 0) throw new WorkbookError('not_a_workbook', `${unusable.join(' ')} Nothing was created.`);
     })();
     sqlite.pragma('foreign_keys = ON');
     workbook.close();

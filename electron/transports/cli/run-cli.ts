@@ -7,9 +7,10 @@ import { fileCommands } from './commands/files';
 import { wordExportCommands } from './commands/word-exports';
 import { inspectionWeekCommands } from './commands/inspection-week';
 import { safetyCommands } from './commands/safety';
+import { newWorkbookCommands } from './commands/new-workbook';
 import { WorkbookError } from '../../../db/open-workbook';
 
-export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands];
+export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands];
 
 export function usageText(commands = allCommands): string {
   const width = Math.max(...commands.map((c) => c.name.length));
