@@ -26,8 +26,33 @@ export const progressDocxInput = z.strictObject({
   asOf: isoDate('Report date').optional(),
 });
 
+/** What went into the self-evaluation document, for the officer (and the command line) to be told. */
+export const sefDocxSummary = z.object({
+  title: z.string(),
+  asOf: z.string(),
+  sectionsIncluded: z.number().int(),
+  sectionsTotal: z.number().int(),
+  evidenceInIndex: z.number().int(),
+  draftSectionsLeftOut: z.number().int(),
+  /** Evidence left out because it contains personal data (publication only). */
+  evidenceWithheld: z.number().int(),
+  publication: z.boolean(),
+});
+
+/** What went into the progress report: its title, milestone counts in words, and what to try when it is empty. */
+export const progressDocxSummary = z.object({
+  planId: z.number().int(),
+  title: z.string(),
+  milestonesTotal: z.number().int(),
+  /** "3 (50%) largely achieved", … */
+  milestoneSentences: z.array(z.string()),
+  periodLabel: z.string().nullable(),
+  /** Reporting periods that do have milestones in this plan. */
+  knownPeriods: z.array(z.string()),
+});
+
 // Query channels: building a document reads the workbook and never changes it.
 export const wordExportChannels = {
-  'export:sefDocx': query(sefDocxInput, exportedFile),
-  'export:progressDocx': query(progressDocxInput, exportedFile),
+  'export:sefDocx': query(sefDocxInput, exportedFile.extend({ summary: sefDocxSummary })),
+  'export:progressDocx': query(progressDocxInput, exportedFile.extend({ summary: progressDocxSummary })),
 } as const satisfies Record<string, ChannelDef>;
