@@ -10,16 +10,24 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appRoot } from '../../../db/app-root';
-import { openWorkbook } from '../../../db/open-workbook';
+import { createWorkbook } from '../../../db/open-workbook';
 import { createDispatcher, type Dispatch } from '../../core/api/dispatch';
 import { WorkbookSession } from '../../core/api/workbook-session';
+import { openUsableWorkbook } from '../../core/imports/workbook/usable';
+import { isFolderOp } from '../../contract/workbook-folder';
+import { createWorkbookFolder, type WorkbookFolder } from './workbook-folder';
 import type { Result } from '../../contract/define';
 import { mimeTypeFor } from '../../desktop/support/protocol-path';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface ServerOptions {
-  workbookPath: string;
+  /** The workbook to open; without it the page shows Welcome (new/open in `folder`). */
+  workbookPath?: string;
+  /** The only folder the Welcome screen may create or open workbooks in (issue #16). */
+  folder?: string;
+  /** A file name the Welcome screen suggests for a new workbook. */
+  suggestedName?: string;
   /** 0 picks a free port. */
   port?: number;
   /** The renderer build (defaults to dist/ in the app folder). */
@@ -118,6 +126,20 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Di
   send(res, 200, await dispatch(channel, input));
 }
 
+async function handleFolderOp(req: IncomingMessage, res: ServerResponse, folder: WorkbookFolder, op: Parameters<WorkbookFolder['handle']>[0]): Promise<void> {
+  if (req.method !== 'POST') return refuse(res, 405, 'Use POST for the workbook API.');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send the request as JSON.');
+  const body = await readBody(req, 64 * 1024);
+  if (body === 'too_large') return refuse(res, 413, 'That request is too large.');
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return refuse(res, 400, 'The request was not valid JSON.');
+  }
+  send(res, 200, await folder.handle(op, input));
+}
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, SECURITY_HEADERS);
@@ -142,8 +164,22 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: strin
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const session = new WorkbookSession({ now: options.now });
-  session.use(await openWorkbook(options.workbookPath));
-  const stopOnOpen = options.onOpen?.(session);
+  let stopOnOpen: (() => void) | void = undefined;
+  const openFile = async (file: string) => {
+    session.use(await openUsableWorkbook(file, session.reference));
+    stopOnOpen = options.onOpen?.(session);
+  };
+  if (options.workbookPath) await openFile(options.workbookPath);
+  const folder: WorkbookFolder | null = options.folder
+    ? createWorkbookFolder(options.folder, {
+        current: () => session.workbook?.path ?? null,
+        open: openFile,
+        create: async (file, areaName, frameworkId) => {
+          createWorkbook(file, { areaName, frameworkId }).close();
+          await openFile(file);
+        },
+      }, { suggestedName: options.suggestedName ?? null })
+    : null;
   const dispatch = createDispatcher(session);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir ?? path.join(appRoot(), 'dist'));
@@ -169,6 +205,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         channel = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
       } catch {
         return refuse(res, 400, 'That request address is not valid.');
+      }
+      if (folder && isFolderOp(channel)) {
+        handleFolderOp(req, res, folder, channel).catch(() => {
+          if (!res.headersSent) refuse(res, 500, 'Something went wrong and nothing was changed.');
+        });
+        return;
       }
       handleApi(req, res, dispatch, channel).catch(() => {
         if (!res.headersSent) refuse(res, 500, 'Something went wrong and nothing was changed.');
