@@ -340,6 +340,15 @@ export const evidenceItems = sqliteTable(
     index('evidence_kind_idx').on(t.kind, t.level),
     index('evidence_effective_idx').on(t.effectiveFrom),
     index('evidence_owner_idx').on(t.ownerPersonId),
+    // Live items by each filter and sort the library and the link picker offer (issue #17): a
+    // filter reads its range in reference order and counts from the index alone, and a sort walks
+    // its index, so neither reads or sorts the whole table.
+    index('evidence_live_kind_idx').on(t.kind).where(sql`deleted_at IS NULL`),
+    index('evidence_live_level_idx').on(t.level).where(sql`deleted_at IS NULL`),
+    index('evidence_live_personal_idx').on(t.containsPersonalData).where(sql`deleted_at IS NULL`),
+    index('evidence_live_effective_idx').on(t.effectiveFrom).where(sql`deleted_at IS NULL`),
+    index('evidence_live_added_idx').on(t.addedOn).where(sql`deleted_at IS NULL`),
+    index('evidence_live_title_idx').on(t.title).where(sql`deleted_at IS NULL`),
     // Live items only: counting them (Overview, list totals) reads this small index, not the table.
     index('evidence_live_idx').on(t.id).where(sql`deleted_at IS NULL`),
   ],
