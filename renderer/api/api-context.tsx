@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/contract/channels';
 import { ApiFailure, createClient, type Client, type Transport } from '../../electron/contract/client';
 import type { ApiError } from '../../electron/contract/define';
+import { NoticeArea } from '../components/notices';
 
 interface ApiState {
   client: Client;
@@ -20,7 +21,12 @@ export function ApiProvider({ transport, children }: { transport: Transport; chi
   const [changes, setChanges] = useState(0);
   const changed = useCallback(() => setChanges((n) => n + 1), []);
   const value = useMemo(() => ({ client, changes, changed }), [client, changes, changed]);
-  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+  return (
+    <ApiContext.Provider value={value}>
+      {children}
+      <NoticeArea />
+    </ApiContext.Provider>
+  );
 }
 
 export function useApi(): ApiState {

@@ -9,6 +9,7 @@ import { contract, type ChannelName, type ChannelOutput } from '../../electron/c
 import type { ApiError } from '../../electron/contract/define';
 import { parseUkDate } from '../../electron/contract/format';
 import { setDirty } from '../app/unsaved-changes';
+import { notifySaved } from '../components/notices';
 import { toApiError, useApi } from './api-context';
 
 export type FormValue = string | boolean | string[];
@@ -59,6 +60,12 @@ export interface Form<V extends FormValues> {
   /** Validates, saves, and resolves true when saved. */
   submit(): Promise<boolean>;
   reset(values?: V): void;
+  /** The id of a field's control, so the error summary can link to it. */
+  fieldId(name: string): string;
+  /** Every field problem to list in the error summary (after a failed save), in field order. */
+  issues: { name: string; message: string }[];
+  /** Counts failed saves: the error summary takes focus each time it changes. */
+  failures: number;
 }
 
 function issuesByField(issues: { path: string; message: string }[], fieldOf: (path: string) => string): Record<string, string> {
@@ -80,6 +87,7 @@ export function useForm<C extends ChannelName, V extends FormValues>(options: Fo
   const [serverIssues, setServerIssues] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [failures, setFailures] = useState(0);
   const opts = useRef(options);
   opts.current = options;
   const fieldOf = options.fieldOf ?? ((p: string) => p.split('.')[0] ?? p);
@@ -137,6 +145,7 @@ export function useForm<C extends ChannelName, V extends FormValues>(options: Fo
     const parsed = contract[o.channel].input.safeParse(input);
     if (!parsed.success || Object.keys(o.check?.(values) ?? {}).length > 0) {
       setFormError({ code: 'invalid_input', message: 'Check the fields marked below, then save again.' });
+      setFailures((n) => n + 1);
       return false;
     }
     setSaving(true);
@@ -146,21 +155,34 @@ export function useForm<C extends ChannelName, V extends FormValues>(options: Fo
       if (!r.ok) {
         setServerIssues(issuesByField(r.error.issues ?? [], fieldOf));
         setFormError(r.error);
+        setFailures((n) => n + 1);
         return false;
       }
       setDirty(formId, false);
       if (o.resetAfterSave) reset(o.initial);
       else reset(values);
       changed();
+      notifySaved();
       o.onSaved?.(r.value as ChannelOutput<C>, values);
       return true;
     } catch (e) {
       setFormError(toApiError(e));
+      setFailures((n) => n + 1);
       return false;
     } finally {
       setSaving(false);
     }
   };
 
-  return { values, set, error, formError, dirty, saving, submit, reset };
+  const fieldId = useCallback((name: string) => `${formId}-${name}`.replace(/:/g, ''), [formId]);
+  // Field order = the order of `initial`; then anything the server named that no field shows.
+  const names = [...Object.keys(options.initial), ...Object.keys(serverIssues).filter((k) => !(k in options.initial))];
+  const issues = formError
+    ? names.flatMap((name) => {
+        const message = error(name);
+        return message ? [{ name, message }] : [];
+      })
+    : [];
+
+  return { values, set, error, formError, dirty, saving, submit, reset, fieldId, issues, failures };
 }

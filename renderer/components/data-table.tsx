@@ -11,6 +11,11 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
+/** The buttons in a row's last cell (Edit, Move to Bin), side by side and wrapping when narrow. */
+export function RowButtons({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>{children}</div>;
+}
+
 export interface Column<T> {
   header: string;
   cell(row: T): ReactNode;

@@ -4,14 +4,15 @@ import { Link20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { LinkTarget } from '../../electron/contract/enums';
 import { label } from '../../electron/contract/enums';
-import { useApi, useQuery, toApiError } from '../api/api-context';
+import { useApi, useQuery } from '../api/api-context';
 import { idInput, useForm } from '../api/use-form';
 import { RouteLink } from '../app/router';
 import { useWorkbook } from '../app/workbook-context';
 import { DataTable } from './data-table';
 import { FormShell, SelectField, TextField } from './form-fields';
 import { Section } from './page';
-import { EmptyState, ErrorState, QueryView } from './states';
+import { UnlinkButton } from './record-actions';
+import { EmptyState, QueryView } from './states';
 
 const useStyles = makeStyles({ picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 } });
 
@@ -50,20 +51,10 @@ function LinkEvidenceForm({ target, onDone }: { target: { type: LinkTarget; id: 
 }
 
 export function EvidenceLinksPanel({ target, title = 'Evidence', intro }: { target: { type: LinkTarget; id: number }; title?: string; intro?: string }) {
-  const { client, changed } = useApi();
+  const { client } = useApi();
   const { readOnly } = useWorkbook();
   const links = useQuery('evidence:links', { target });
   const [adding, setAdding] = useState(false);
-  const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
-  const unlink = async (evidenceId: number) => {
-    setProblem(null);
-    try {
-      await client.call('evidence:unlink', { evidenceId, target });
-      changed();
-    } catch (e) {
-      setProblem(toApiError(e));
-    }
-  };
   return (
     <Section
       title={title}
@@ -71,7 +62,6 @@ export function EvidenceLinksPanel({ target, title = 'Evidence', intro }: { targ
       actions={!readOnly && !adding && <Button icon={<Link20Regular />} onClick={() => setAdding(true)}>Link evidence</Button>}
     >
       {intro && <p>{intro}</p>}
-      {problem && <ErrorState error={problem} />}
       {adding && <LinkEvidenceForm target={target} onDone={() => setAdding(false)} />}
       <QueryView query={links}>
         {(rows) =>
@@ -88,7 +78,13 @@ export function EvidenceLinksPanel({ target, title = 'Evidence', intro }: { targ
                 { header: 'Level', cell: (l) => <LevelBadge level={l.evidenceLevel} /> },
                 { header: 'Kind', cell: (l) => label(l.evidenceKind) },
                 { header: 'Note', cell: (l) => l.note || '–' },
-                ...(readOnly ? [] : [{ header: 'Unlink', cell: (l: (typeof rows)[number]) => <Button size="small" aria-label={`Unlink ${l.evidenceReference}`} onClick={() => unlink(l.evidenceId)}>Unlink</Button> }]),
+                ...(readOnly ? [] : [{ header: 'Unlink', cell: (l: (typeof rows)[number]) => (
+                          <UnlinkButton
+                            what={`${l.evidenceReference} ${l.evidenceTitle}`}
+                            unlink={() => client.call('evidence:unlink', { evidenceId: l.evidenceId, target })}
+                            relink={() => client.call('evidence:link', { evidenceId: l.evidenceId, target, note: l.note })}
+                          />
+                        ) }]),
               ]}
             />
           )

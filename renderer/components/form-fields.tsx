@@ -4,16 +4,15 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
+  Link,
   Select,
   Spinner,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { Form, FormValues } from '../api/use-form';
 import { useWorkbook } from '../app/workbook-context';
 
@@ -27,6 +26,18 @@ const useStyles = makeStyles({
   legend: { padding: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   error: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
+  summary: {
+    border: `4px solid ${tokens.colorPaletteRedBorder2}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    scrollMarginTop: tokens.spacingVerticalXXL,
+    ':focus': { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  summaryWarning: { border: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  summaryTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
+  summaryText: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  summaryList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  summaryLink: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 type Named<V extends FormValues> = { form: Form<V>; name: keyof V & string; label: string; hint?: string; required?: boolean; disabled?: boolean };
@@ -42,9 +53,9 @@ export function TextField<V extends FormValues>({ form, name, label, hint, requi
   return (
     <Field label={label} hint={hint} required={required} validationMessage={err} validationState={err ? 'error' : 'none'}>
       {multiline ? (
-        <Textarea name={name} value={value} rows={rows} resize="vertical" disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])} />
+        <Textarea id={form.fieldId(name)} name={name} value={value} rows={rows} resize="vertical" disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])} />
       ) : (
-        <Input name={name} value={value} disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])} />
+        <Input id={form.fieldId(name)} name={name} value={value} disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])} />
       )}
     </Field>
   );
@@ -57,6 +68,7 @@ export function DateField<V extends FormValues>({ form, name, label, hint = 'For
   return (
     <Field label={label} hint={hint} required={required} validationMessage={err} validationState={err ? 'error' : 'none'}>
       <Input
+        id={form.fieldId(name)}
         name={name}
         inputMode="numeric"
         autoComplete="off"
@@ -79,7 +91,7 @@ export function SelectField<V extends FormValues>({ form, name, label, hint, req
   const err = form.error(name);
   return (
     <Field label={label} hint={hint} required={required} validationMessage={err} validationState={err ? 'error' : 'none'}>
-      <Select name={name} value={String(form.values[name] ?? '')} disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])}>
+      <Select id={form.fieldId(name)} name={name} value={String(form.values[name] ?? '')} disabled={locked} onChange={(_, d) => form.set(name, d.value as V[typeof name])}>
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -96,7 +108,7 @@ export function CheckboxField<V extends FormValues>({ form, name, label, disable
   const err = form.error(name);
   return (
     <Field validationMessage={err} validationState={err ? 'error' : 'none'}>
-      <Checkbox label={label} checked={form.values[name] === true} disabled={locked} onChange={(_, d) => form.set(name, (d.checked === true) as V[typeof name])} />
+      <Checkbox id={form.fieldId(name)} label={label} checked={form.values[name] === true} disabled={locked} onChange={(_, d) => form.set(name, (d.checked === true) as V[typeof name])} />
     </Field>
   );
 }
@@ -113,7 +125,7 @@ export function CheckboxGroupField<V extends FormValues>({ form, name, label, hi
   const chosen = (form.values[name] as string[] | undefined) ?? [];
   const toggle = (value: string, on: boolean) => form.set(name, (on ? [...chosen, value] : chosen.filter((x) => x !== value)) as V[typeof name]);
   return (
-    <fieldset className={s.fieldset} aria-describedby={hint ? hintId : undefined}>
+    <fieldset id={form.fieldId(name)} tabIndex={-1} className={s.fieldset} aria-describedby={hint ? hintId : undefined}>
       <legend className={s.legend}>{label}</legend>
       {hint && (
         <div id={hintId} className={s.hint}>
@@ -139,36 +151,128 @@ export function FieldRow({ children }: { children: ReactNode }) {
   return <div className={useStyles().row}>{children}</div>;
 }
 
-/** A <form> with the problem banner, Save and (optionally) Cancel. Enter in a one-line field saves. */
+/**
+ * The GOV.UK error summary: "There is a problem", then each field's message as a link that moves
+ * focus to that field. It is scrolled into view and focused after every failed save, so a keyboard
+ * or screen-reader user lands on it rather than staying on the Save button below the fold.
+ */
+export function ErrorSummary<V extends FormValues>({ form }: { form: Form<V> }) {
+  const s = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const err = form.formError;
+  useEffect(() => {
+    if (form.failures === 0 || !ref.current) return;
+    ref.current.scrollIntoView?.({ block: 'start' });
+    ref.current.focus();
+  }, [form.failures]);
+  if (!err) return null;
+  const conflict = err.code === 'conflict';
+  const jump = (name: string) => (e: MouseEvent) => {
+    e.preventDefault();
+    const el = document.getElementById(form.fieldId(name));
+    const target = el?.tagName === 'FIELDSET' ? (el.querySelector('input') ?? el) : el;
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus();
+  };
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className={mergeClasses(s.summary, conflict && s.summaryWarning)} data-error-summary="">
+      <h2 id={titleId} className={s.summaryTitle}>
+        {conflict ? 'Changed elsewhere' : 'There is a problem'}
+      </h2>
+      {form.issues.length === 0 || err.code !== 'invalid_input' ? <p className={s.summaryText}>{err.message}</p> : null}
+      {form.issues.length > 0 && (
+        <ul className={s.summaryList}>
+          {form.issues.map((i) => (
+            <li key={i.name}>
+              <Link href={`#${form.fieldId(i.name)}`} onClick={jump(i.name)} className={s.summaryLink}>
+                {i.message}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Text, tag and label of a control, to find it again if React replaced it while a form was open. */
+function describe(el: Element): string {
+  return `${el.tagName}|${el.getAttribute('aria-label') ?? ''}|${el.textContent ?? ''}`;
+}
+
+/**
+ * Focus for forms that open on request ("Add…", "Edit"): the first field takes focus when the form
+ * opens, and focus goes back to the control that opened it when it closes (WCAG 2.4.3) — found again
+ * by its text if the screen re-rendered it — and never to <body>.
+ */
+export function useOpenedFocus(enabled: boolean, formRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const opener = document.activeElement;
+    const openerKey = opener && opener !== document.body ? describe(opener) : null;
+    const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
+    first?.focus();
+    const form = formRef.current;
+    return () => {
+      const focusWasInside = !!form && (form.contains(document.activeElement) || document.activeElement === document.body || document.activeElement === null);
+      // After React has finished replacing the form (e.g. with the "Add…" button again).
+      window.setTimeout(() => {
+        if (!focusWasInside && document.activeElement && document.activeElement !== document.body) return;
+        let target: HTMLElement | null = opener instanceof HTMLElement && opener.isConnected ? opener : null;
+        if (!target && openerKey) {
+          target = Array.from(document.querySelectorAll<HTMLElement>(opener!.tagName)).find((el) => describe(el) === openerKey) ?? null;
+        }
+        (target ?? document.getElementById('main-content'))?.focus();
+      }, 0);
+    };
+  }, [enabled]);
+}
+
+/**
+ * A <form> with the error summary, Save and (optionally) Cancel. Enter in a one-line field saves.
+ * A form with Cancel is one that opened on request: it takes focus when it opens and gives it back
+ * when it closes; Escape cancels it.
+ */
 export function FormShell<V extends FormValues>({
   form,
   label,
   saveLabel = 'Save',
   onCancel,
+  autoFocus,
   children,
 }: {
   form: Form<V>;
   label: string;
   saveLabel?: string;
   onCancel?: () => void;
+  /** Defaults to true when the form can be cancelled (it was opened by a button). */
+  autoFocus?: boolean;
   children: ReactNode;
 }) {
   const s = useStyles();
   const { readOnly } = useWorkbook();
+  const ref = useRef<HTMLFormElement>(null);
+  useOpenedFocus(autoFocus ?? !!onCancel, ref);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit();
   };
   return (
-    <form className={s.form} aria-label={label} onSubmit={onSubmit} noValidate>
-      {form.formError && (
-        <MessageBar intent={form.formError.code === 'conflict' ? 'warning' : 'error'} role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{form.formError.code === 'conflict' ? 'Changed elsewhere' : 'Not saved'}</MessageBarTitle>
-            {form.formError.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+    <form
+      ref={ref}
+      className={s.form}
+      aria-label={label}
+      onSubmit={onSubmit}
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel && !form.saving) {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <ErrorSummary form={form} />
       {children}
       <div className={s.actions}>
         <Button type="submit" appearance="primary" disabled={readOnly || form.saving}>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Forms validate as the officer types with the contract's own messages, show the server's field issues and conflicts, and guard unsaved work. */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { hasUnsavedChanges, confirmLeave } from '../../renderer/app/unsaved-changes';
 import { EventForm } from '../../renderer/screens/inspections/event-form';
@@ -22,8 +22,10 @@ test('a mistyped date gets the contract message as soon as it is typed, and noth
   await user.type(screen.getByLabelText(/^On-site start/), '31/02/2019');
   expect(await screen.findByText('On-site start must be a date such as 22/11/2026.')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Record inspection' }));
-  expect(await screen.findByText('Enter title.')).toBeTruthy();
-  expect(screen.getByText('Check the fields marked below, then save again.')).toBeTruthy();
+  // The error summary (a link per field) and the message beside the field itself.
+  const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+  expect(within(summary).getByRole('link', { name: 'Enter title.' })).toBeTruthy();
+  expect(screen.getAllByText('Enter title.')).toHaveLength(2);
   expect(calls.filter((c) => c.channel === 'event:create')).toHaveLength(0);
 });
 

@@ -1,13 +1,14 @@
 /** Settings: the area profile (name, ICB, region, neighbours), protective marking, author name, status key, partners and people. */
 import { Button } from '@fluentui/react-components';
-import { Add20Regular } from '@fluentui/react-icons';
+import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { label, PARTNER_KINDS } from '../../../electron/contract/enums';
 import { useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { useWorkbook } from '../../app/workbook-context';
-import { DataTable } from '../../components/data-table';
+import { DataTable, RowButtons } from '../../components/data-table';
+import { RowDeleteButton } from '../../components/record-actions';
 import { FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { EmptyState, QueryView } from '../../components/states';
@@ -68,6 +69,9 @@ function AreaForm({ area }: { area: Area }) {
   );
 }
 
+type Partner = ChannelOutput<'partner:get'>;
+type Person = ChannelOutput<'person:get'>;
+
 function PartnerForm({ onDone }: { onDone(): void }) {
   const form = useForm({ channel: 'partner:create', initial: { name: '', kind: 'council', notes: '' }, resetAfterSave: true, toInput: (v) => v, onSaved: onDone });
   return (
@@ -75,6 +79,47 @@ function PartnerForm({ onDone }: { onDone(): void }) {
       <FieldRow>
         <TextField form={form} name="name" label="Partner name" required />
         <SelectField form={form} name="kind" label="Partner type" options={PARTNER_KINDS.map((k) => ({ value: k, label: label(k) }))} />
+      </FieldRow>
+    </FormShell>
+  );
+}
+
+/** Correcting a partner's name or type (issue #15: a typo could not be fixed). */
+function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone(): void }) {
+  const form = useForm({
+    channel: 'partner:update',
+    initial: { name: partner.name, kind: partner.kind, notes: partner.notes },
+    toInput: (v) => ({ id: partner.id, expectedVersion: partner.version, name: v.name, kind: v.kind, notes: v.notes }),
+    onSaved: onDone,
+  });
+  return (
+    <FormShell form={form} label={`Edit partner ${partner.name}`} saveLabel="Save partner" onCancel={onDone}>
+      <FieldRow>
+        <TextField form={form} name="name" label="Partner name" required />
+        <SelectField form={form} name="kind" label="Partner type" options={PARTNER_KINDS.map((k) => ({ value: k, label: label(k) }))} />
+      </FieldRow>
+      <TextField form={form} name="notes" label="Notes" multiline rows={2} />
+    </FormShell>
+  );
+}
+
+function PersonEditForm({ person, onDone }: { person: Person; onDone(): void }) {
+  const partners = usePartnerOptions();
+  const form = useForm({
+    channel: 'person:update',
+    initial: { name: person.name, role: person.role, partnerId: person.partnerId === null ? '' : String(person.partnerId), email: person.email },
+    toInput: (v) => ({ id: person.id, expectedVersion: person.version, name: v.name, role: v.role, partnerId: idInput(v.partnerId), email: v.email }),
+    onSaved: onDone,
+  });
+  return (
+    <FormShell form={form} label={`Edit ${person.name}`} saveLabel="Save person" onCancel={onDone}>
+      <FieldRow>
+        <TextField form={form} name="name" label="Name" required />
+        <TextField form={form} name="role" label="Role" hint="For example, Head of SEND" />
+      </FieldRow>
+      <FieldRow>
+        <SelectField form={form} name="partnerId" label="Partner" emptyLabel="None" options={partners} />
+        <TextField form={form} name="email" label="Email" />
       </FieldRow>
     </FormShell>
   );
@@ -110,6 +155,8 @@ export default function SettingsScreen() {
   const people = useQuery('person:list', { limit: 500 });
   const [addingPartner, setAddingPartner] = useState(false);
   const [addingPerson, setAddingPerson] = useState(false);
+  const [editingPartner, setEditingPartner] = useState<number | null>(null);
+  const [editingPerson, setEditingPerson] = useState<number | null>(null);
   return (
     <Page title="Settings" subtitle="About the local area partnership and this workbook.">
       <Section title="Area profile">
@@ -122,7 +169,36 @@ export default function SettingsScreen() {
             p.items.length === 0 ? (
               <EmptyState title="No partners yet">Add the council, the ICB, the parent carer forum and other partners.</EmptyState>
             ) : (
-              <DataTable caption="Partners" captionHidden rows={p.items} rowKey={(x) => x.id} columns={[{ header: 'Partner', rowHeader: true, cell: (x) => x.name }, { header: 'Type', cell: (x) => label(x.kind) }]} />
+              <>
+                {p.items.filter((x) => x.id === editingPartner).map((x) => (
+                  <PartnerEditForm key={`${x.id}-${x.version}`} partner={x} onDone={() => setEditingPartner(null)} />
+                ))}
+                <DataTable
+                  caption="Partners"
+                  captionHidden
+                  rows={p.items}
+                  rowKey={(x) => x.id}
+                  columns={[
+                    { header: 'Partner', rowHeader: true, cell: (x) => x.name },
+                    { header: 'Type', cell: (x) => label(x.kind) },
+                    ...(readOnly
+                      ? []
+                      : [
+                          {
+                            header: 'Change',
+                            cell: (x: Partner) => (
+                              <RowButtons>
+                                <Button size="small" icon={<Edit20Regular />} aria-label={`Edit ${x.name}`} onClick={() => setEditingPartner(x.id)}>
+                                  Edit
+                                </Button>
+                                <RowDeleteButton channel="partner:delete" id={x.id} what={`partner ${x.name}`} />
+                              </RowButtons>
+                            ),
+                          },
+                        ]),
+                  ]}
+                />
+              </>
             )
           }
         </QueryView>
@@ -134,18 +210,38 @@ export default function SettingsScreen() {
             p.items.length === 0 ? (
               <EmptyState title="No people yet">Add the officers who lead actions and own evidence, so you can choose them as leads and owners.</EmptyState>
             ) : (
-              <DataTable
-                caption="People"
-                captionHidden
-                rows={p.items}
-                rowKey={(x) => x.id}
-                columns={[
-                  { header: 'Name', rowHeader: true, cell: (x) => x.name },
-                  { header: 'Role', cell: (x) => x.role || '–' },
-                  { header: 'Partner', cell: (x) => x.partnerName ?? '–' },
-                  { header: 'Email', cell: (x) => x.email || '–' },
-                ]}
-              />
+              <>
+                {p.items.filter((x) => x.id === editingPerson).map((x) => (
+                  <PersonEditForm key={`${x.id}-${x.version}`} person={x} onDone={() => setEditingPerson(null)} />
+                ))}
+                <DataTable
+                  caption="People"
+                  captionHidden
+                  rows={p.items}
+                  rowKey={(x) => x.id}
+                  columns={[
+                    { header: 'Name', rowHeader: true, cell: (x) => x.name },
+                    { header: 'Role', cell: (x) => x.role || '–' },
+                    { header: 'Partner', cell: (x) => x.partnerName ?? '–' },
+                    { header: 'Email', cell: (x) => x.email || '–' },
+                    ...(readOnly
+                      ? []
+                      : [
+                          {
+                            header: 'Change',
+                            cell: (x: Person) => (
+                              <RowButtons>
+                                <Button size="small" icon={<Edit20Regular />} aria-label={`Edit ${x.name}`} onClick={() => setEditingPerson(x.id)}>
+                                  Edit
+                                </Button>
+                                <RowDeleteButton channel="person:delete" id={x.id} what={x.name} />
+                              </RowButtons>
+                            ),
+                          },
+                        ]),
+                  ]}
+                />
+              </>
             )
           }
         </QueryView>

@@ -10,12 +10,12 @@ import { dateInput, idInput, useForm } from '../../api/use-form';
 import { RouteLink } from '../../app/router';
 import type { ScreenProps } from '../../app/route-types';
 import { assessmentResultLabel, findingTypeLabel, frameworkOf, useWorkbook } from '../../app/workbook-context';
-import { DataTable } from '../../components/data-table';
+import { DataTable, RowButtons } from '../../components/data-table';
 import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
 import { DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { RagBadge } from '../../components/rag-badge';
-import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
 import { FindingForm } from './finding-form';
 
@@ -23,23 +23,54 @@ const useStyles = makeStyles({ text: { whiteSpace: 'pre-wrap', backgroundColor: 
 
 type Finding = ChannelOutput<'finding:get'>;
 
-function AssessmentForm({ finding, frameworkId, onDone }: { finding: Finding; frameworkId: string; onDone(): void }) {
+type Assessment = ChannelOutput<'assessment:list'>['items'][number];
+type InspectionEvent = ChannelOutput<'event:get'>;
+
+/** The date an event judged things on: its report, else the end or start of its time on site. */
+export function eventVerdictDate(e: Pick<InspectionEvent, 'publishedOn' | 'onsiteEndOn' | 'onsiteStartOn'>): string | null {
+  return e.publishedOn ?? e.onsiteEndOn ?? e.onsiteStartOn;
+}
+
+/** Adds a verdict, or corrects one (issue #15: a mistaken verdict could not be fixed). */
+function AssessmentForm({ finding, frameworkId, assessment, onDone }: { finding: Finding; frameworkId: string; assessment?: Assessment; onDone(): void }) {
   const { reference } = useWorkbook();
   const events = useQuery('event:list', { limit: 500 });
   const results = frameworkOf(reference, frameworkId)?.assessmentResults ?? [];
-  const form = useForm({
+  const initial = {
+    result: assessment?.result ?? results[0]?.id ?? '',
+    eventId: assessment?.eventId == null ? '' : String(assessment.eventId),
+    assessedOn: assessment ? ukDate(assessment.assessedOn) : '',
+    commentary: assessment?.commentary ?? '',
+  };
+  const toCommon = (v: typeof initial) => ({ result: v.result, eventId: idInput(v.eventId), assessedOn: dateInput(v.assessedOn) ?? '', commentary: v.commentary });
+  const createForm = useForm({
     channel: 'assessment:create',
-    initial: { result: results[0]?.id ?? '', eventId: '', assessedOn: '', commentary: '' },
+    initial,
     resetAfterSave: true,
-    toInput: (v) => ({ findingId: finding.id, result: v.result, eventId: idInput(v.eventId), assessedOn: dateInput(v.assessedOn) ?? '', commentary: v.commentary }),
+    toInput: (v) => ({ findingId: finding.id, ...toCommon(v) }),
     onSaved: onDone,
   });
+  const updateForm = useForm({
+    channel: 'assessment:update',
+    initial,
+    toInput: (v) => ({ id: assessment?.id ?? 0, expectedVersion: assessment?.version, ...toCommon(v) }),
+    onSaved: onDone,
+  });
+  const form = assessment ? updateForm : createForm;
+  const eventOptions = events.status === 'ok' ? events.data.items.map((e) => ({ value: String(e.id), label: e.title })) : [];
+  const chooseEvent = (value: string) => {
+    form.set('eventId', value);
+    // Choosing the revisit fills in its date when none is typed yet.
+    const ev = events.status === 'ok' ? events.data.items.find((e) => String(e.id) === value) : undefined;
+    const date = ev ? eventVerdictDate(ev) : null;
+    if (date && String(form.values.assessedOn).trim() === '') form.set('assessedOn', ukDate(date));
+  };
   return (
-    <FormShell form={form} label="Add an assessment" saveLabel="Add assessment" onCancel={onDone}>
+    <FormShell form={form} label={assessment ? 'Correct this assessment' : 'Add an assessment'} saveLabel={assessment ? 'Save assessment' : 'Add assessment'} onCancel={onDone}>
       <FieldRow>
         <SelectField form={form} name="result" label="Result" required options={results.map((r) => ({ value: r.id, label: r.label }))} />
+        <SelectField form={{ ...form, set: (n, v) => (n === 'eventId' ? chooseEvent(String(v)) : form.set(n, v)) }} name="eventId" label="Assessed at" emptyLabel="Not tied to an event" options={eventOptions} />
         <DateField form={form} name="assessedOn" label="Date assessed" required />
-        <SelectField form={form} name="eventId" label="Assessed at" emptyLabel="Not tied to an event" options={events.status === 'ok' ? events.data.items.map((e) => ({ value: String(e.id), label: e.title })) : []} />
       </FieldRow>
       <TextField form={form} name="commentary" label="Commentary" multiline />
     </FormShell>
@@ -112,6 +143,7 @@ export default function FindingScreen({ params }: ScreenProps) {
   const assessments = useQuery('assessment:list', { findingId: id, limit: 500 });
   const [editing, setEditing] = useState(false);
   const [assessing, setAssessing] = useState(false);
+  const [correcting, setCorrecting] = useState<number | null>(null);
   return (
     <QueryView query={finding}>
       {(f) => {
@@ -146,17 +178,37 @@ export default function FindingScreen({ params }: ScreenProps) {
                   a.items.length === 0 ? (
                     <EmptyState title="Not assessed since">Add the verdict when a revisit or monitoring inspection judges this finding.</EmptyState>
                   ) : (
-                    <DataTable
-                      caption="Assessments"
-                      captionHidden
-                      rows={[...a.items].sort((x, y) => y.assessedOn.localeCompare(x.assessedOn))}
-                      rowKey={(x) => x.id}
-                      columns={[
-                        { header: 'Date', rowHeader: true, cell: (x) => ukDate(x.assessedOn) },
-                        { header: 'Result', cell: (x) => assessmentResultLabel(reference, x.result) },
-                        { header: 'Commentary', cell: (x) => x.commentary || '–' },
-                      ]}
-                    />
+                    <>
+                      {a.items.filter((x) => x.id === correcting).map((x) => (
+                        <AssessmentForm key={`${x.id}-${x.version}`} finding={f} frameworkId={frameworkId} assessment={x} onDone={() => setCorrecting(null)} />
+                      ))}
+                      <DataTable
+                        caption="Assessments"
+                        captionHidden
+                        rows={[...a.items].sort((x, y) => y.assessedOn.localeCompare(x.assessedOn))}
+                        rowKey={(x) => x.id}
+                        columns={[
+                          { header: 'Date', rowHeader: true, cell: (x) => ukDate(x.assessedOn) },
+                          { header: 'Result', cell: (x) => assessmentResultLabel(reference, x.result) },
+                          { header: 'Commentary', cell: (x) => x.commentary || '–' },
+                          ...(readOnly || !frameworkId
+                            ? []
+                            : [
+                                {
+                                  header: 'Change',
+                                  cell: (x: Assessment) => (
+                                    <RowButtons>
+                                      <Button size="small" icon={<Edit20Regular />} aria-label={`Correct the assessment of ${ukDate(x.assessedOn)}`} onClick={() => setCorrecting(x.id)}>
+                                        Correct
+                                      </Button>
+                                      <RowDeleteButton channel="assessment:delete" id={x.id} what={`the assessment of ${ukDate(x.assessedOn)}`} />
+                                    </RowButtons>
+                                  ),
+                                },
+                              ]),
+                        ]}
+                      />
+                    </>
                   )
                 }
               </QueryView>

@@ -2,7 +2,7 @@
  * One action: who and when, its RAG (derived, with the reason, or overridden with a reason), its
  * milestones, its dated progress updates as a timeline, and its evidence.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
@@ -12,12 +12,12 @@ import { useQuery } from '../../api/api-context';
 import { dateInput, useForm } from '../../api/use-form';
 import type { ScreenProps } from '../../app/route-types';
 import { useWorkbook } from '../../app/workbook-context';
-import { DataTable } from '../../components/data-table';
+import { DataTable, RowButtons } from '../../components/data-table';
 import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
 import { DateField, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { RagBadge } from '../../components/rag-badge';
-import { DeleteButton, HistoryButton } from '../../components/record-actions';
+import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
 import { ActionForm } from './action-form';
 import { MilestoneForm } from './milestone-form';
@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   h4: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
   para: { margin: 0, whiteSpace: 'pre-wrap' },
   ragLine: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  superseded: { opacity: 0.8, border: `1px dashed ${tokens.colorNeutralStroke1}` },
   twoForms: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalXXL },
 });
 
@@ -79,6 +80,7 @@ export default function ActionScreen({ params }: ScreenProps) {
   const [addingMilestone, setAddingMilestone] = useState(false);
   const [editingMilestone, setEditingMilestone] = useState<number | null>(null);
   const [addingUpdate, setAddingUpdate] = useState(false);
+  const [correcting, setCorrecting] = useState<number | null>(null);
   const ms = milestones.status === 'ok' ? milestones.data.items : [];
 
   return (
@@ -169,7 +171,21 @@ export default function ActionScreen({ params }: ScreenProps) {
                       { header: 'Due', cell: (x) => ukDate(x.dueOn) || '–' },
                       { header: 'Period', cell: (x) => x.periodLabel || '–' },
                       { header: 'Status', cell: (x) => `${label(x.status)}${x.achievedOn ? ` (${ukDate(x.achievedOn)})` : ''}` },
-                      ...(readOnly ? [] : [{ header: 'Change', cell: (x: (typeof m.items)[number]) => <Button size="small" aria-label={`Edit milestone ${x.title}`} onClick={() => setEditingMilestone(x.id)}>Edit</Button> }]),
+                      ...(readOnly
+                        ? []
+                        : [
+                            {
+                              header: 'Change',
+                              cell: (x: (typeof m.items)[number]) => (
+                                <RowButtons>
+                                  <Button size="small" icon={<Edit20Regular />} aria-label={`Edit milestone ${x.title}`} onClick={() => setEditingMilestone(x.id)}>
+                                    Edit
+                                  </Button>
+                                  <RowDeleteButton channel="milestone:delete" id={x.id} what={`milestone ${x.title}`} />
+                                </RowButtons>
+                              ),
+                            },
+                          ]),
                     ]}
                   />
                 )
@@ -191,9 +207,11 @@ export default function ActionScreen({ params }: ScreenProps) {
                     {[...p.items]
                       .sort((x, y) => y.reportedOn.localeCompare(x.reportedOn) || y.id - x.id)
                       .map((u) => (
-                        <li key={u.id} className={s.entry}>
+                        <li key={u.id} className={mergeClasses(s.entry, u.supersededById !== null && s.superseded)}>
                           <h3 className={s.entryHead}>
                             <span>{ukDate(u.reportedOn)}</span>
+                            {u.supersededById !== null && <span>(corrected by a later update; no longer counts)</span>}
+                            {u.supersedesId !== null && <span>(a correction)</span>}
                             {u.periodLabel && <span>{u.periodLabel}</span>}
                             <span>{label(u.status)}</span>
                             {u.rag && <RagBadge rag={u.rag} />}
@@ -220,6 +238,19 @@ export default function ActionScreen({ params }: ScreenProps) {
                           <p className={s.para} style={{ color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS }}>
                             By {u.author || 'unknown'}
                           </p>
+                          {!readOnly && (
+                            <RowButtons>
+                              {u.supersededById === null && correcting !== u.id && (
+                                <Button size="small" icon={<Edit20Regular />} aria-label={`Correct the update of ${ukDate(u.reportedOn)}`} onClick={() => setCorrecting(u.id)}>
+                                  Correct
+                                </Button>
+                              )}
+                              <RowDeleteButton channel="progress:delete" id={u.id} what={`the update of ${ukDate(u.reportedOn)}`} />
+                            </RowButtons>
+                          )}
+                          {correcting === u.id && (
+                            <ProgressForm action={a} milestones={ms} corrects={u} onSaved={() => setCorrecting(null)} onCancel={() => setCorrecting(null)} />
+                          )}
                         </li>
                       ))}
                   </ol>
