@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { evidenceItems, evidenceLinks } from '../../../db/schema';
@@ -10,7 +10,8 @@ import { today, type ServiceContext } from './context';
 import { getLive, insertRow, rowsById, softDelete, updateRow } from './entity-store';
 import { ENTITIES, type Row } from './entity-registry';
 import type { EntityName } from '../../contract/schemas/history';
-import { listLive, publicRow } from './list-query';
+import { cachedCount, publicRow } from './list-query';
+import { buildMatchExpression } from '../search/fts-query';
 import { invalidField, ServiceError } from './service-error';
 import { cachedStatement } from './statement-cache';
 
@@ -62,21 +63,53 @@ function evidenceViews(ctx: ServiceContext, rows: Row[], { justCreated = false }
   }));
 }
 
-/** Items linked to one target: an IN over the link index, so the evidence table is never scanned. */
-function linkedToCondition(ctx: ServiceContext, target: { type: LinkTarget; id: number }): SQL {
-  const col = LINK_COLUMNS[target.type].column;
-  return inArray(
-    evidenceItems.id,
-    ctx.db.select({ id: evidenceLinks.evidenceId }).from(evidenceLinks).where(and(eq(col, target.id), isNull(evidenceLinks.deletedAt))),
-  );
-}
-
+/** Each sort walks its own index of live items (see db/schema.ts); ties in reference order. */
 const SORTS = {
-  reference: [asc(evidenceItems.id)],
-  title: [asc(evidenceItems.title), asc(evidenceItems.id)],
-  effective: [desc(evidenceItems.effectiveFrom), desc(evidenceItems.id)],
-  added: [desc(evidenceItems.addedOn), desc(evidenceItems.id)],
+  reference: 'e.id',
+  title: 'e.title, e.id',
+  effective: 'e.effective_from DESC, e.id DESC',
+  added: 'e.added_on DESC, e.id DESC',
 } as const;
+
+/**
+ * The evidence items matching what was typed, from the search index (issue #17): the same words
+ * as quick find (prefixes, accents folded, reference and title, summary and location), so a
+ * keystroke never reads every item's text with LIKE.
+ */
+const SEARCH_IDS = `SELECT d.evidence_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND d.entity = 'evidence'`;
+
+/**
+ * The WHERE clause of a library or picker query, shaped so the planner uses the index a person
+ * would expect: a filter's own index in reference order, or the sort's index probing a set.
+ */
+function evidenceFilter(input: Out<typeof s.evidenceList>): { where: string[]; params: unknown[]; order: string } {
+  const where = ['e.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (input.kind) add('e.kind = ?', input.kind);
+  if (input.level) add('e.level = ?', input.level);
+  if (input.ownerPersonId) add('e.owner_person_id = ?', input.ownerPersonId);
+  if (input.containsPersonalData !== undefined) add('e.contains_personal_data = ?', input.containsPersonalData ? 1 : 0);
+  if (input.effectiveFromOnOrAfter) add('e.effective_from >= ?', input.effectiveFromOnOrAfter);
+  if (input.effectiveOnOrBefore) add('e.effective_from <= ?', input.effectiveOnOrBefore);
+  if (input.linkedTo) {
+    add(`e.id IN (SELECT evidence_id FROM evidence_links WHERE ${LINK_COLUMNS[input.linkedTo.type].column.name} = ? AND deleted_at IS NULL)`, input.linkedTo.id);
+  }
+  const match = input.search ? buildMatchExpression(input.search) : null;
+  // In reference order the matching ids are read in order; in any other order the sort's index is
+  // walked and each id looked up in the set (`+` keeps the set from driving, then sorting, the query).
+  if (match) add(`${input.sort === 'reference' ? '' : '+'}e.id IN (${SEARCH_IDS})`, match.expression);
+  let order: string = SORTS[input.sort];
+  // A date range in reference order: read the range from its index and sort the ids, rather than
+  // walking every item in reference order to find a recent range at the end.
+  if (input.sort === 'reference' && (input.effectiveFromOnOrAfter || input.effectiveOnOrBefore) && !input.kind && !input.level && !match && !input.linkedTo) {
+    order = '+e.id';
+  }
+  return { where, params, order };
+}
 
 export const evidenceService = {
   create(ctx: ServiceContext, input: Out<typeof s.evidenceCreate>) {
@@ -86,23 +119,19 @@ export const evidenceService = {
   },
   get: (ctx: ServiceContext, id: number) => evidenceViews(ctx, [getLive(ctx, 'evidence', id)])[0]!,
   list(ctx: ServiceContext, input: Out<typeof s.evidenceList>) {
-    const term = input.search ? `%${input.search.replace(/[%_]/g, '')}%` : undefined;
-    const { rows, total } = listLive(
-      ctx,
-      'evidence',
-      [
-        input.kind ? eq(evidenceItems.kind, input.kind) : undefined,
-        input.level ? eq(evidenceItems.level, input.level) : undefined,
-        input.ownerPersonId ? eq(evidenceItems.ownerPersonId, input.ownerPersonId) : undefined,
-        input.containsPersonalData !== undefined ? eq(evidenceItems.containsPersonalData, input.containsPersonalData) : undefined,
-        input.effectiveFromOnOrAfter ? gte(evidenceItems.effectiveFrom, input.effectiveFromOnOrAfter) : undefined,
-        input.effectiveOnOrBefore ? lte(evidenceItems.effectiveFrom, input.effectiveOnOrBefore) : undefined,
-        input.linkedTo ? linkedToCondition(ctx, input.linkedTo) : undefined,
-        term ? or(like(evidenceItems.title, term), like(evidenceItems.reference, term), like(evidenceItems.summary, term)) : undefined,
-      ],
-      [...SORTS[input.sort]],
-      input,
-    );
+    const { where, params, order } = evidenceFilter(input);
+    const sqlite = ctx.workbook.sqlite;
+    const condition = where.join(' AND ');
+    // Ids first, from the indexes alone where they suffice, then only the page's rows are read.
+    const ids = cachedStatement(sqlite, `SELECT e.id FROM evidence_items e WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, input.limit, input.offset) as number[];
+    const byId = rowsById(ctx, 'evidence', ids);
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    const total =
+      input.offset === 0 && ids.length < input.limit
+        ? ids.length
+        : cachedCount(ctx, `SELECT count(*) FROM evidence_items e WHERE ${condition}`, params);
     return { items: evidenceViews(ctx, rows), total };
   },
   update(ctx: ServiceContext, input: Out<typeof s.evidenceUpdate>) {

@@ -1,8 +1,10 @@
 import { and, isNull, sql, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { EntityName } from '../../contract/schemas/history';
 import type { ServiceContext } from './context';
 import { specOf, type Row } from './entity-registry';
+import { cachedStatement } from './statement-cache';
 
 export interface Paging {
   offset: number;
@@ -32,6 +34,31 @@ export function listLive(
       ? rows.length
       : (ctx.db.select({ n: sql<number>`count(*)` }).from(spec.table).where(condition).get() as { n: number }).n;
   return { rows, total };
+}
+
+/** Totals remembered per query and parameters until anything is written (at most this many kept). */
+const COUNT_CACHE_SIZE = 64;
+const counts = new WeakMap<Database.Database, { token: string; values: Map<string, number> }>();
+
+/**
+ * A list's total from a cheap source (issue #17): a virtualised list asks for page after page with
+ * the same filter, and counting every match again for each page cost more than the page itself.
+ * The count is kept until the workbook changes: this connection's change counter (every insert,
+ * update and delete it makes) and SQLite's data version (a commit by any other connection).
+ */
+export function cachedCount(ctx: ServiceContext, sql: string, params: unknown[]): number {
+  const sqlite = ctx.workbook.sqlite;
+  const token = `${cachedStatement(sqlite, 'SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+  let cache = counts.get(sqlite);
+  if (!cache || cache.token !== token) counts.set(sqlite, (cache = { token, values: new Map() }));
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  let n = cache.values.get(key);
+  if (n === undefined) {
+    n = cachedStatement(sqlite, sql).pluck().get(...params) as number;
+    if (cache.values.size >= COUNT_CACHE_SIZE) cache.values.clear();
+    cache.values.set(key, n);
+  }
+  return n;
 }
 
 /**
