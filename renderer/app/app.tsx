@@ -7,8 +7,10 @@ import { ErrorState, Loading } from '../components/states';
 import { AppShell } from './app-shell';
 import { installBeforeUnloadGuard } from './unsaved-changes';
 import { WorkbookProvider } from './workbook-context';
+import { needsSetup } from '../screens/setup/needs-setup';
 
 const WelcomeScreen = lazy(() => import('../screens/welcome/welcome-screen'));
+const SetupScreen = lazy(() => import('../screens/setup/setup-screen'));
 
 function WorkbookGate() {
   const info = useQuery('workbook:info', {});
@@ -34,7 +36,13 @@ function WorkbookGate() {
   if (info.status !== 'ok' || reference.status !== 'ok' || area.status !== 'ok') return <Loading label="Opening the workbook…" />;
   return (
     <WorkbookProvider value={{ info: info.data, reference: reference.data, area: area.data, readOnly: info.data.readOnly }}>
-      <AppShell />
+      {needsSetup(area.data) ? (
+        <Suspense fallback={<Loading />}>
+          <SetupScreen />
+        </Suspense>
+      ) : (
+        <AppShell />
+      )}
     </WorkbookProvider>
   );
 }

@@ -1,10 +1,11 @@
-/** First run / no workbook open: open the demo, start a new workbook, or open one (desktop only). */
+/** First run / no workbook open: open the demo, start a new workbook, or open one (in browser mode, in the server's folder). */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ukDate } from '../../../electron/contract/format';
 import type { ShellState } from '../../../electron/contract/shell-api';
 import { useQuery } from '../../api/api-context';
 import { platform, shellProblem } from '../../platform';
+import { BrowserWelcome } from './browser-welcome';
 
 const useStyles = makeStyles({
   root: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}` },
@@ -69,12 +70,7 @@ export default function WelcomeScreen() {
         </MessageBar>
       )}
       {!desktop ? (
-        <section className={s.card} aria-labelledby="no-workbook">
-          <h2 id="no-workbook">No workbook is open</h2>
-          <p>
-            Browser mode serves one workbook. Start it with <code>npm run serve -- --workbook FILE</code> and open the address it prints.
-          </p>
-        </section>
+        <BrowserWelcome />
       ) : (
         <>
           <section className={s.card} aria-labelledby="try-demo">
