@@ -12,6 +12,7 @@ import { DataTable } from './data-table';
 import { FormShell, SelectField, TextField } from './form-fields';
 import { Section } from './page';
 import { UnlinkButton } from './record-actions';
+import { useDebouncedValue } from './use-debounced-value';
 import { EmptyState, QueryView } from './states';
 
 const useStyles = makeStyles({ picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 } });
@@ -27,7 +28,8 @@ export function LevelBadge({ level }: { level: string }) {
 function LinkEvidenceForm({ target, onDone }: { target: { type: LinkTarget; id: number }; onDone(): void }) {
   const s = useStyles();
   const [search, setSearch] = useState('');
-  const found = useQuery('evidence:list', { search: search.trim() || undefined, limit: 50, sort: 'added' });
+  const typed = useDebouncedValue(search.trim());
+  const found = useQuery('evidence:list', { search: typed || undefined, limit: 50, sort: 'added' });
   const form = useForm({
     channel: 'evidence:link',
     initial: { evidenceId: '', note: '' },
@@ -39,7 +41,7 @@ function LinkEvidenceForm({ target, onDone }: { target: { type: LinkTarget; id: 
   const options = found.status === 'ok' ? found.data.items.map((e) => ({ value: String(e.id), label: `${e.reference} ${e.title} (${label(e.level)})` })) : [];
   return (
     <div className={s.picker}>
-      <Field label="Find evidence" hint="Type part of a title or reference, then choose it below.">
+      <Field label="Find evidence" hint="Type the start of words in a title or summary, or a reference, then choose it below.">
         <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
       <FormShell form={form} label="Link evidence" saveLabel="Link evidence" onCancel={onDone}>

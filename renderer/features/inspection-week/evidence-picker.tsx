@@ -2,6 +2,7 @@
 import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Client } from '../../../electron/contract/client';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { Show, useLoad } from './week-shared';
 
 const useStyles = makeStyles({ list: { maxHeight: '12rem', overflowY: 'auto', display: 'grid', padding: tokens.spacingVerticalXS } });
@@ -9,16 +10,18 @@ const useStyles = makeStyles({ list: { maxHeight: '12rem', overflowY: 'auto', di
 export function EvidencePicker({ client, version, chosen, onChange }: { client: Client; version: number; chosen: number[]; onChange(ids: number[]): void }) {
   const s = useStyles();
   const [filter, setFilter] = useState('');
-  const loaded = useLoad(client, 'evidence:list', { sort: 'reference', limit: 500 }, version);
+  // Asked of the workbook once typing pauses (issue #17): filtering the first 500 items here could
+  // never find an older item in a large workbook, and a request per keystroke queued behind itself.
+  const typed = useDebouncedValue(filter.trim());
+  const loaded = useLoad(client, 'evidence:list', { search: typed || undefined, sort: 'added', limit: 30 }, version);
   return (
     <Show loaded={loaded} label="evidence">
       {(page) => {
-        const f = filter.trim().toLowerCase();
-        const shown = page.items.filter((e) => !f || `${e.reference} ${e.title}`.toLowerCase().includes(f)).slice(0, 30);
+        const shown = page.items;
         return (
           <fieldset>
             <legend>Evidence supplied</legend>
-            <Field label="Find evidence">
+            <Field label="Find evidence" hint={chosen.length ? `${chosen.length} chosen. Type the start of a word or a reference to find more.` : 'Type the start of a word or a reference.'}>
               <Input value={filter} onChange={(_, d) => setFilter(d.value)} />
             </Field>
             <div className={s.list}>
