@@ -14,7 +14,7 @@ const laCode = laCodeField;
 
 export const setupInput = z.strictObject({
   areaName: requiredText('Local area name'),
-  laCode: laCode('LA code'),
+  laCode: laCode('LA code').default(''),
   icb: optionalText('Integrated care board').default(''),
   region: optionalText('Region').default(''),
   statisticalNeighbours: z
