@@ -104,6 +104,19 @@ export function finishUpload<T>(workbookPath: string, id: string, use: (source: 
   }
 }
 
+/**
+ * A complete upload's temporary file, for a reader that streams it without storing it (the
+ * national statistics import, issue #16). It stays until cancelled or idle for 30 minutes.
+ */
+export function completedUpload(workbookPath: string, id: string, now = Date.now()): { file: string; name: string; size: number } {
+  const upload = find(id, workbookPath);
+  if (upload.received !== upload.size) {
+    throw new ServiceError('invalid_input', `Only ${formatBytes(upload.received)} of “${upload.name}” (${formatBytes(upload.size)}) arrived. Choose the file again.`);
+  }
+  upload.touched = now;
+  return { file: upload.file, name: upload.name, size: upload.size };
+}
+
 export function cancelUpload(workbookPath: string, id: string): void {
   const upload = uploads.get(id);
   if (upload && upload.workbookPath === workbookPath) discard(upload);
