@@ -16,6 +16,8 @@ const NOT_FOR_SCREENS: Partial<Record<ChannelName, string>> = {
     'Waits until background text extraction has finished. For scripts and tests over browser mode; a screen never blocks on it (search shows what is indexed so far).',
   'partner:get':
     'Settings lists every partner with every field (partner:list), so no screen needs to read one alone; scripts over browser mode do.',
+  'milestone:get':
+    "A milestone is shown and edited from its action's page, which reads them all with milestone:list; no screen shows one alone.",
   'person:get':
     'Settings lists every person with every field (person:list), so no screen needs to read one alone; scripts over browser mode do.',
 };
@@ -30,9 +32,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Removes // and /* *\/ comments so a channel mentioned only in prose does not count as used. */
+/**
+ * Removes // and /* *\/ comments, and type references such as ChannelOutput<'partner:get'>, so a
+ * channel mentioned only in prose or borrowed for its type does not count as used.
+ */
 function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1')
+    .replace(/Channel(?:Output|Input)<\s*['"`][^'"`]+['"`]\s*>/g, '');
 }
 
 const rendererText = sourceFiles(ROOT)
@@ -60,5 +68,6 @@ test('the allow-list names only real channels that no screen calls, each with a 
 test('the scan sees a channel named only in a comment as unused, and one in JSX as used', () => {
   expect(withoutComments("// calls 'x:y' later\nconst a = 1;")).not.toContain("'x:y'");
   expect(withoutComments('<DeleteButton channel="event:delete" />')).toContain('"event:delete"');
+  expect(withoutComments("type P = ChannelOutput<'partner:get'>;")).not.toContain('partner:get');
   expect(usedByRenderer('event:delete')).toBe(true);
 });

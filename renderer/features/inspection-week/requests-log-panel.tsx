@@ -1,8 +1,9 @@
 /** The requests log: every ad hoc request from inspectors, logged as it arrives and answered with evidence. */
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { weekLabel } from '../../../electron/contract/groups/inspection-week';
+import { INSPECTOR_REQUEST_STATUSES, weekLabel } from '../../../electron/contract/groups/inspection-week';
 import { EvidencePicker } from './evidence-picker';
+import { EditRowButton, WeekDeleteButton, WeekEditForm, WeekEvidenceLinks, type WeekField } from './week-edit';
 import { dateTimeInput, Notice, Show, ukDateTime, useLoad, write, type WeekPanelProps } from './week-shared';
 
 const useStyles = makeStyles({
@@ -43,6 +44,15 @@ export function RequestsLogPanel(props: WeekPanelProps) {
   const [form, setForm] = useState({ request: '', fromWhom: '', receivedAt: '', dueAt: '' });
   const [error, setError] = useState<string | null>(null);
   const [answering, setAnswering] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const editFields: WeekField[] = [
+    { name: 'request', label: 'What was asked for', required: true, kind: 'textarea' },
+    { name: 'fromWhom', label: 'From (inspector)' },
+    { name: 'receivedAt', label: 'Received', hint: 'For example 24/11/2026 10:30' },
+    { name: 'dueAt', label: 'Due', hint: 'For example 24/11/2026 16:00, or empty' },
+    { name: 'status', label: 'Status', kind: 'select', options: INSPECTOR_REQUEST_STATUSES.map((v) => ({ value: v, label: weekLabel(v) })) },
+    { name: 'response', label: 'Response', kind: 'textarea' },
+  ];
 
   const add = async () => {
     const receivedAt = dateTimeInput(form.receivedAt);
@@ -87,7 +97,7 @@ export function RequestsLogPanel(props: WeekPanelProps) {
             <Table aria-label="Requests from inspectors" size="small">
               <TableHeader>
                 <TableRow>
-                  {['Ref', 'Received', 'From', 'Request', 'Due', 'Status', 'Evidence', ''].map((h, i) => (
+                  {['Ref', 'Received', 'From', 'Request', 'Due', 'Status', 'Evidence', 'Change'].map((h, i) => (
                     <TableHeaderCell key={i}>{h}</TableHeaderCell>
                   ))}
                 </TableRow>
@@ -102,19 +112,54 @@ export function RequestsLogPanel(props: WeekPanelProps) {
                       {r.request}
                       {r.response && <div>Response: {r.response}</div>}
                       {answering === r.id && <AnswerForm client={client} version={version} changed={changed} id={r.id} onDone={() => setAnswering(null)} />}
+                      {editing === r.id && (
+                        <WeekEditForm
+                          label={`Edit ${r.reference}`}
+                          fields={editFields}
+                          initial={{ request: r.request, fromWhom: r.fromWhom, receivedAt: ukDateTime(r.receivedAt), dueAt: ukDateTime(r.dueAt), status: r.status, response: r.response }}
+                          save={(v) =>
+                            client
+                              .call('inspectorRequest:update', {
+                                id: r.id,
+                                expectedVersion: r.version,
+                                request: v.request,
+                                fromWhom: v.fromWhom,
+                                // A time that cannot be read goes through as typed, so the contract names the field.
+                                receivedAt: dateTimeInput(v.receivedAt ?? '') ?? v.receivedAt ?? r.receivedAt,
+                                dueAt: dateTimeInput(v.dueAt ?? '') ?? v.dueAt ?? null,
+                                status: v.status as (typeof INSPECTOR_REQUEST_STATUSES)[number],
+                                response: v.response,
+                              })
+                              .then(changed)
+                          }
+                          onDone={() => setEditing(null)}
+                        />
+                      )}
                     </TableCell>
                     <TableCell>
                       {ukDateTime(r.dueAt)}
                       {r.dueNote && <div>{r.dueNote}</div>}
                     </TableCell>
                     <TableCell>{weekLabel(r.status)}</TableCell>
-                    <TableCell>{r.evidence.map((e) => e.reference).join(', ')}</TableCell>
+                    <TableCell>
+                      <WeekEvidenceLinks
+                        client={client}
+                        changed={changed}
+                        version={version}
+                        what={r.reference}
+                        evidence={r.evidence}
+                        link={(evidenceId) => client.call('inspectorRequest:link', { id: r.id, evidenceId })}
+                        unlink={(evidenceId) => client.call('inspectorRequest:unlink', { id: r.id, evidenceId })}
+                      />
+                    </TableCell>
                     <TableCell>
                       {r.status !== 'answered' && answering !== r.id && (
                         <Button size="small" onClick={() => setAnswering(r.id)} aria-label={`Answer ${r.reference}`}>
                           Answer
                         </Button>
                       )}
+                      {editing !== r.id && <EditRowButton what={r.reference} onClick={() => setEditing(r.id)} />}
+                      <WeekDeleteButton client={client} changed={changed} channel="inspectorRequest:delete" id={r.id} what={`request ${r.reference}`} />
                     </TableCell>
                   </TableRow>
                 ))}

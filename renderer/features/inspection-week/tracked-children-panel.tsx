@@ -3,7 +3,20 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import { useState } from 'react';
 import { ukDate } from '../../../electron/contract/format';
 import { CONSENT_STATUSES, SEN_STATUSES, SETTING_TYPES, weekLabel } from '../../../electron/contract/groups/inspection-week';
-import { asApiError, Notice, Show, useLoad, type WeekPanelProps } from './week-shared';
+import { notify } from '../../components/notices';
+import { EditRowButton, WeekDeleteButton, WeekEditForm, WeekEvidenceLinks, type WeekField } from './week-edit';
+import { asApiError, dateInput, Notice, Show, useLoad, type WeekPanelProps } from './week-shared';
+
+const options = (codes: readonly string[]) => codes.map((v) => ({ value: v, label: weekLabel(v) }));
+const EDIT_FIELDS: WeekField[] = [
+  { name: 'pseudonym', label: 'Pseudonym', required: true, hint: 'For example CYP-A: never a name or number' },
+  { name: 'settingType', label: 'Setting type', kind: 'select', options: options(SETTING_TYPES) },
+  { name: 'senStatus', label: 'SEN support or EHC plan', kind: 'select', options: options(SEN_STATUSES) },
+  { name: 'consentStatus', label: 'Consent', kind: 'select', options: options(CONSENT_STATUSES) },
+  { name: 'selectedOn', label: 'Date selected', hint: 'For example, 22/11/2026' },
+  { name: 'meetingOn', label: 'Tracking meeting', hint: 'For example, 26/11/2026' },
+  { name: 'notes', label: 'Notes', kind: 'textarea' },
+];
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
@@ -21,6 +34,7 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [editing, setEditing] = useState<number | null>(null);
 
   const add = async () => {
     try {
@@ -90,7 +104,7 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
             <Table aria-label="Tracked children" size="small">
               <TableHeader>
                 <TableRow>
-                  {['Pseudonym', 'Setting', 'SEN', 'Consent', 'Selected', 'Documents due', 'Meeting', 'Evidence'].map((h) => (
+                  {['Pseudonym', 'Setting', 'SEN', 'Consent', 'Selected', 'Documents due', 'Meeting', 'Evidence', 'Change'].map((h) => (
                     <TableHeaderCell key={h}>{h}</TableHeaderCell>
                   ))}
                 </TableRow>
@@ -98,7 +112,32 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
               <TableBody>
                 {rows.map((c) => (
                   <TableRow key={c.id}>
-                    <TableCell>{c.pseudonym}</TableCell>
+                    <TableCell>
+                      {c.pseudonym}
+                      {editing === c.id && (
+                        <WeekEditForm
+                          label={`Edit ${c.pseudonym}`}
+                          fields={EDIT_FIELDS}
+                          initial={{ pseudonym: c.pseudonym, settingType: c.settingType, senStatus: c.senStatus, consentStatus: c.consentStatus, selectedOn: ukDate(c.selectedOn), meetingOn: ukDate(c.meetingOn), notes: c.notes }}
+                          save={async (v) => {
+                            const saved = await client.call('trackedChild:update', {
+                              id: c.id,
+                              expectedVersion: c.version,
+                              pseudonym: v.pseudonym,
+                              settingType: v.settingType as Setting,
+                              senStatus: v.senStatus as Sen,
+                              consentStatus: v.consentStatus as Consent,
+                              selectedOn: dateInput(v.selectedOn ?? '') ?? v.selectedOn ?? null,
+                              meetingOn: dateInput(v.meetingOn ?? '') ?? v.meetingOn ?? null,
+                              notes: v.notes,
+                            });
+                            changed();
+                            for (const w of saved.warnings) notify(w);
+                          }}
+                          onDone={() => setEditing(null)}
+                        />
+                      )}
+                    </TableCell>
                     <TableCell>{weekLabel(c.settingType)}</TableCell>
                     <TableCell>{weekLabel(c.senStatus)}</TableCell>
                     <TableCell>{weekLabel(c.consentStatus)}</TableCell>
@@ -110,7 +149,21 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
                         <div key={n}>{n}</div>
                       ))}
                     </TableCell>
-                    <TableCell>{c.evidence.map((e) => e.reference).join(', ')}</TableCell>
+                    <TableCell>
+                      <WeekEvidenceLinks
+                        client={client}
+                        changed={changed}
+                        version={version}
+                        what={c.pseudonym}
+                        evidence={c.evidence}
+                        link={(evidenceId) => client.call('trackedChild:link', { id: c.id, evidenceId })}
+                        unlink={(evidenceId) => client.call('trackedChild:unlink', { id: c.id, evidenceId })}
+                      />
+                    </TableCell>
+                    <TableCell>
+                      {editing !== c.id && <EditRowButton what={c.pseudonym} onClick={() => setEditing(c.id)} />}
+                      <WeekDeleteButton client={client} changed={changed} channel="trackedChild:delete" id={c.id} what={`tracked child ${c.pseudonym}`} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

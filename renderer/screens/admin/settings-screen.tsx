@@ -69,8 +69,8 @@ function AreaForm({ area }: { area: Area }) {
   );
 }
 
-type Partner = ChannelOutput<'partner:get'>;
-type Person = ChannelOutput<'person:get'>;
+type Partner = ChannelOutput<'partner:list'>['items'][number];
+type Person = ChannelOutput<'person:list'>['items'][number];
 
 function PartnerForm({ onDone }: { onDone(): void }) {
   const form = useForm({ channel: 'partner:create', initial: { name: '', kind: 'council', notes: '' }, resetAfterSave: true, toInput: (v) => v, onSaved: onDone });
