@@ -5,7 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
@@ -22,7 +23,8 @@ export type WorkbookErrorCode =
   | 'newer_version'
   | 'damaged'
   | 'migration_failed'
-  | 'cannot_write';
+  | 'cannot_write'
+  | 'busy';
 
 export class WorkbookError extends Error {
   constructor(
@@ -49,8 +51,14 @@ export interface Workbook {
 }
 
 export interface OpenOptions {
-  /** Open without writing anything (a read-only file, or a check). */
+  /**
+   * Open without writing anything (a check, or a file the user chose to view). Left out, a file
+   * this user cannot write (read-only media, permissions) opens read-only, whatever side files
+   * (-wal, -shm) are left beside it, and the UI shows the read-only banner (issue #14).
+   */
   readOnly?: boolean;
+  /** Whether the file and its folder can be written; injectable for tests. */
+  canWrite?: (file: string) => boolean;
   /**
    * With readOnly: open an older workbook as it is, without its pending migrations (for `check`,
    * which must be able to inspect a file the app has not updated yet). Nothing may write to it.
@@ -100,13 +108,108 @@ function readHeader(file: string): { isSqlite: boolean; applicationId: number; s
   };
 }
 
+/** How long a statement waits for another program's lock before giving up with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 function applyPragmas(sqlite: Database.Database, readOnly: boolean): void {
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!readOnly) {
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before the change is acknowledged, so a power cut cannot take the
+    // last changes (NORMAL can, in WAL mode). An edit is one small transaction: the bench's
+    // "durable edit" figure shows the cost stays a few milliseconds (issue #14).
+    sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('foreign_keys = ON');
+}
+
+/** SQLite in WAL mode also needs to create files beside the workbook, so the folder counts too. */
+export function fileIsWritable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(path.dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const walIdentity = new WeakMap<Database.Database, { wal: string; dev: number; ino: number }>();
+
+/** Notes which -wal file SQLite has open, so a deleted or swapped one can be noticed later. */
+function watchWal(sqlite: Database.Database, file: string): void {
+  // A read makes SQLite open (and if need be create) the -wal.
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  const wal = `${file}-wal`;
+  try {
+    const st = statSync(wal);
+    walIdentity.set(sqlite, { wal, dev: st.dev, ino: st.ino });
+  } catch {
+    // No -wal (not in WAL mode): nothing to watch.
+  }
+}
+
+/** Whether the -wal this connection opened has been deleted or replaced since (null: unchanged). */
+export function walChange(sqlite: Database.Database): 'missing' | 'replaced' | null {
+  const known = walIdentity.get(sqlite);
+  if (!known) return null;
+  try {
+    const st = statSync(known.wal);
+    return st.ino === known.ino && st.dev === known.dev ? null : 'replaced';
+  } catch {
+    return 'missing';
+  }
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** The one sentence for "database is locked", wherever it surfaces (open, dispatch, CLI). */
+export function busyMessage(file: string): string {
+  return `Another program is using this workbook (${path.basename(file)}: perhaps the app in another window, browser mode or a command) and did not finish within ${BUSY_TIMEOUT_MS / 1000} seconds; try again.`;
+}
+
+/** A read-only connection, even where SQLite cannot create its side files (read-only media). */
+interface ReadConnection {
+  sqlite: Database.Database;
+  /** A private copy opened instead of the file; removed on close. */
+  copyDir: string | null;
+}
+
+function cannotCreateSideFiles(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR');
+}
+
+/**
+ * Opens read-only. A WAL-mode file on read-only media with no -shm beside it cannot be opened in
+ * place (SQLite must create the -shm, and this build has no immutable URIs), so the file and any
+ * leftover -wal are copied to a private temporary folder and that copy is read; nothing is ever
+ * written beside the original.
+ */
+function openForReading(file: string, nativeBinding?: string): ReadConnection {
+  let direct: Database.Database | undefined;
+  try {
+    direct = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    direct.prepare('SELECT count(*) FROM sqlite_master').get();
+    return { sqlite: direct, copyDir: null };
+  } catch (e) {
+    direct?.close();
+    if (!cannotCreateSideFiles(e) || fileIsWritable(file)) throw e;
+  }
+  const copyDir = mkdtempSync(path.join(tmpdir(), 'ewb-read-only-'));
+  try {
+    const copy = path.join(copyDir, path.basename(file));
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const sqlite = new Database(copy, { readonly: true, fileMustExist: true, nativeBinding });
+    return { sqlite, copyDir };
+  } catch (e) {
+    rmSync(copyDir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 function appliedMigrations(sqlite: Database.Database): { hash: string; created_at: number }[] {
@@ -199,10 +302,20 @@ function wrapOpenError(e: unknown, file: string): never {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     throw new WorkbookError('damaged', `${path.basename(file)} is damaged and cannot be opened. It has not been changed; restore it from a backup.`);
   }
+  if (isBusy(e)) throw new WorkbookError('busy', busyMessage(file));
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
     throw new WorkbookError('cannot_write', `${path.basename(file)} cannot be opened for writing. Check the file is not read-only or open elsewhere.`);
   }
   throw e;
+}
+
+const closeHooks = new WeakMap<Database.Database, (() => void)[]>();
+
+/** Runs just before the workbook closes (e.g. recording the newest history this computer saw). */
+export function beforeClose(sqlite: Database.Database, hook: () => void): void {
+  const hooks = closeHooks.get(sqlite) ?? [];
+  if (!hooks.includes(hook)) hooks.push(hook);
+  closeHooks.set(sqlite, hooks);
 }
 
 function finish(
@@ -211,7 +324,9 @@ function finish(
   readOnly: boolean,
   schemaVersion: number,
   preMigrationBackup: string | null,
+  copyDir: string | null = null,
 ): Workbook {
+  if (!readOnly) watchWal(sqlite, file);
   return {
     path: file,
     sqlite,
@@ -219,7 +334,18 @@ function finish(
     readOnly,
     schemaVersion,
     preMigrationBackup,
-    close: () => sqlite.close(),
+    close: () => {
+      if (!sqlite.open) return;
+      for (const hook of closeHooks.get(sqlite) ?? []) {
+        try {
+          hook();
+        } catch {
+          // Closing must not fail because a record beside it could not be written.
+        }
+      }
+      sqlite.close();
+      if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -238,35 +364,45 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   }
   const migrations = knownMigrations(options.migrationsFolder);
   // First look read-only: refuse damaged and newer files before anything can write to them.
-  let probe: Database.Database | undefined;
+  let probe: ReadConnection | undefined;
   let applied: number;
   try {
-    probe = new Database(resolved, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-    quickCheck(probe, resolved);
-    applied = checkSchemaVersion(probe, resolved, migrations);
+    probe = openForReading(resolved, options.nativeBinding);
+    quickCheck(probe.sqlite, resolved);
+    applied = checkSchemaVersion(probe.sqlite, resolved, migrations);
   } catch (e) {
-    probe?.close();
+    probe?.sqlite.close();
+    if (probe?.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
     wrapOpenError(e, resolved);
   }
-  probe.close();
 
-  const readOnly = options.readOnly ?? false;
+  const readOnly = options.readOnly ?? !(options.canWrite ?? fileIsWritable)(resolved);
+  if (readOnly) {
+    // The probe is the connection: a copy made for read-only media stays in use until close.
+    try {
+      applyPragmas(probe.sqlite, true);
+    } catch (e) {
+      probe.sqlite.close();
+      wrapOpenError(e, resolved);
+    }
+    if (applied < migrations.length && !options.asIs) {
+      probe.sqlite.close();
+      if (probe.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
+      throw new WorkbookError('cannot_write', `${path.basename(resolved)} needs updating for this version of the app, which cannot be done while it is read-only.`);
+    }
+    return finish(resolved, probe.sqlite, true, applied, null, probe.copyDir);
+  }
+  probe.sqlite.close();
+  if (probe.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(resolved, { readonly: readOnly, fileMustExist: true, nativeBinding: options.nativeBinding });
-    applyPragmas(sqlite, readOnly);
+    sqlite = new Database(resolved, { readonly: false, fileMustExist: true, nativeBinding: options.nativeBinding });
+    applyPragmas(sqlite, false);
   } catch (e) {
     wrapOpenError(e, resolved);
   }
   let backup: string | null = null;
-  if (applied < migrations.length && readOnly && options.asIs) {
-    return finish(resolved, sqlite, readOnly, applied, null);
-  }
   if (applied < migrations.length) {
-    if (readOnly) {
-      sqlite.close();
-      throw new WorkbookError('cannot_write', `${path.basename(resolved)} needs updating for this version of the app, which cannot be done while it is read-only.`);
-    }
     const dir = options.backupDir ?? path.dirname(resolved);
     backup = path.join(dir, `${path.basename(resolved, path.extname(resolved))}.before-update-${stamp((options.now ?? (() => new Date()))())}.workbook`);
     try {
@@ -278,7 +414,7 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       throw new WorkbookError('migration_failed', `The workbook could not be updated for this version of the app: ${(e as Error).message}. It has not been changed.`);
     }
   }
-  return finish(resolved, sqlite, readOnly, migrations.length, backup);
+  return finish(resolved, sqlite, false, migrations.length, backup);
 }
 
 export interface CreateOptions extends Omit<OpenOptions, 'readOnly' | 'backupDir'> {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName } from '../../contract/channels';
 import type { ApiError, FieldIssue, Result } from '../../contract/define';
+import { busyMessage } from '../../../db/open-workbook';
 import { ServiceError } from '../services/service-error';
 import { handlers } from './handlers';
 import type { WorkbookSession } from './workbook-session';
@@ -58,20 +59,20 @@ export function validationError(error: z.ZodError): ApiError {
   };
 }
 
-function sqliteError(e: { code?: string }): ApiError | null {
+function sqliteError(e: { code?: string }, file: string): ApiError | null {
   const code = e.code ?? '';
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'That change clashes with another record (for example the same period entered twice). Nothing was changed.' };
   }
   if (code === 'SQLITE_FULL') return { code: 'internal', message: 'The disk is full, so the change was not saved. Free some space and try again; nothing already saved was lost.' };
   if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'This workbook is read-only, so changes cannot be saved.' };
-  if (code === 'SQLITE_BUSY') return { code: 'conflict', message: 'The workbook is busy with another task. Try again in a moment.' };
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'conflict', message: busyMessage(file) };
   return null;
 }
 
-function toApiError(e: unknown): ApiError | null {
+function toApiError(e: unknown, file: string): ApiError | null {
   if (e instanceof ServiceError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
-  if (e && typeof e === 'object' && 'code' in e) return sqliteError(e as { code?: string });
+  if (e && typeof e === 'object' && 'code' in e) return sqliteError(e as { code?: string }, file);
   return null;
 }
 
@@ -93,11 +94,15 @@ export function createDispatcher(session: WorkbookSession, options: DispatchOpti
     try {
       let value: unknown;
       if (def.mutates) {
-        value = ctx.workbook.sqlite.transaction(() => {
-          const out = handler(ctx, parsed.data);
-          if (out instanceof Promise) throw new Error(`Mutating channel ${channel} must be synchronous to stay in one transaction.`);
-          return out;
-        })();
+        // BEGIN IMMEDIATE: the write lock is taken (waiting up to busy_timeout for another program)
+        // before anything is read, so a writer elsewhere cannot make it fail half-way (issue #14).
+        value = ctx.workbook.sqlite
+          .transaction(() => {
+            const out = handler(ctx, parsed.data);
+            if (out instanceof Promise) throw new Error(`Mutating channel ${channel} must be synchronous to stay in one transaction.`);
+            return out;
+          })
+          .immediate();
       } else {
         value = await handler(ctx, parsed.data);
       }
@@ -110,7 +115,7 @@ export function createDispatcher(session: WorkbookSession, options: DispatchOpti
       }
       return { ok: true, value };
     } catch (e) {
-      const known = toApiError(e);
+      const known = toApiError(e, ctx.workbook.path);
       if (known) return { ok: false, error: known };
       log(channel, e);
       return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was changed. Try again; if it keeps happening, report it with the time it happened.' } };

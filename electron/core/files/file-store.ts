@@ -29,6 +29,17 @@ export function formatBytes(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : mb.toFixed(0)} MB`;
 }
 
+/**
+ * "3.0 MB, over the 2.0 MB limit"; where rounding would make both sides read the same ("200 MB,
+ * over the 200 MB limit": issue #14) the exact byte counts are given instead.
+ */
+export function overLimit(size: number, limit: number): string {
+  const [s, l] = [formatBytes(size), formatBytes(limit)];
+  if (s !== l) return `${s}, over the ${l} limit`;
+  const exact = (n: number) => `${n.toLocaleString('en-GB')} bytes`;
+  return `${exact(size)}, over the limit of ${exact(limit)} (${l})`;
+}
+
 /** A refusal in words; nothing has been stored. */
 export function refused(message: string): ServiceError {
   return new ServiceError('invalid_input', message, [{ path: 'file', message }]);
@@ -48,7 +59,7 @@ export function inspectFile(source: ByteSource, rawName: string, options: StoreO
   const name = sanitizeFileName(rawName);
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   if (source.size > limit) {
-    throw refused(`“${name}” is ${formatBytes(source.size)}, over the ${formatBytes(limit)} limit for one file. Split or compress it, then attach it again.`);
+    throw refused(`“${name}” is ${overLimit(source.size, limit)} for one file. Split or compress it, then attach it again.`);
   }
   const type = detectFileType(source, name);
   if (!type) {

@@ -10,6 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, renameSync, statSync } fro
 import path from 'node:path';
 import { openWorkbook, type Workbook } from '../../../db/open-workbook';
 import type { WorkbookSession } from '../api/workbook-session';
+import { resetAnchor } from './chain-anchor';
+import { cleanLeftovers } from './leftovers';
 import { ServiceError } from '../services/service-error';
 import { backupFileName } from './backup-names';
 import { createBackup, describeBackup, fsyncFolder, listBackups, type BackupInfo } from './backup-store';
@@ -100,8 +102,21 @@ function sidecarsInUse(workbookPath: string): boolean {
   return existsSync(wal) && statSync(wal).size > 0;
 }
 
+function rememberRestoredHistory(workbookPath: string, options: RestoreFileOptions): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(workbookPath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    resetAnchor(db, workbookPath, { now: options.now, backupsDir: options.backupsDir });
+  } catch {
+    // The restore stands; check will say the history differs from what this computer saw.
+  } finally {
+    db?.close();
+  }
+}
+
 export async function restoreWorkbookFile(options: RestoreFileOptions): Promise<RestoreOutcome> {
   const { workbookPath, current } = options;
+  cleanLeftovers(workbookPath, options.backupsDir);
   if (current?.readOnly) throw new ServiceError('read_only', 'This workbook is open read-only, so it cannot be replaced by a backup. Save a copy to work on it.');
   const temp = await copyVerified(options.backupPath, workbookPath, options);
   let revertPoint: BackupInfo | null = null;
@@ -134,6 +149,9 @@ export async function restoreWorkbookFile(options: RestoreFileOptions): Promise<
     for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${workbookPath}${sidecar}`, { force: true });
     renameSync(temp, workbookPath);
     fsyncFolder(path.dirname(workbookPath));
+    // The officer chose this older state: this computer's record of the newest history follows it,
+    // so the restored file is not then reported as rolled back (the revert point keeps the newer one).
+    rememberRestoredHistory(workbookPath, options);
   } catch (e) {
     rmSync(temp, { force: true });
     if (e instanceof ServiceError) throw e;

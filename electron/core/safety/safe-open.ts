@@ -4,14 +4,19 @@
  * refused in plain words, without writing to it, together with the newest backup that passes a
  * full integrity check.
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbook, WorkbookError, type OpenOptions, type Workbook } from '../../../db/open-workbook';
+import { fileIsWritable, openWorkbook, WorkbookError, type OpenOptions, type Workbook } from '../../../db/open-workbook';
 import { ukDate } from '../../contract/format';
 import { londonDate } from '../services/context';
 import { defaultBackupsDir } from './backup-names';
 import { newestGoodBackup, type BackupInfo } from './backup-store';
+import { checkOpening } from './audit-check';
 import { looksLikeUnfinishedCopy } from './inspect-file';
+import { cleanLeftovers } from './leftovers';
+import { useBackupsDirFor } from './chain-anchor';
+
+export { fileIsWritable };
 
 export interface SafeOpenOptions extends Omit<OpenOptions, 'backupDir'> {
   /** Where this workbook's backups are (and where a pre-update copy goes). */
@@ -21,19 +26,16 @@ export interface SafeOpenOptions extends Omit<OpenOptions, 'backupDir'> {
 }
 
 export type SafeOpenResult =
-  | { workbook: Workbook; error?: undefined }
+  | {
+      workbook: Workbook;
+      error?: undefined;
+      /**
+       * Set when the history is shorter than, or differs from, what this computer last saw (a
+       * rolled-back or replaced file): the sentence to show, with the backup that has the newer state.
+       */
+      historyWarning: string | null;
+    }
   | { workbook?: undefined; error: WorkbookError; newestGoodBackup: BackupInfo | null };
-
-/** SQLite in WAL mode also needs to create files beside the workbook, so the folder counts too. */
-export function fileIsWritable(file: string): boolean {
-  try {
-    accessSync(file, constants.W_OK);
-    accessSync(path.dirname(file), constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const OFFER_BACKUP_FOR = new Set(['damaged', 'not_a_workbook', 'not_found']);
 
@@ -41,6 +43,10 @@ export async function openWorkbookSafely(file: string, options: SafeOpenOptions 
   const resolved = path.resolve(file);
   const backupsDir = options.backupsDir ?? defaultBackupsDir(resolved);
   const { canWrite = fileIsWritable, backupsDir: _dir, ...openOptions } = options;
+  useBackupsDirFor(resolved, backupsDir);
+  // Temporaries of a backup or restore that was killed are removed on the next run.
+  cleanLeftovers(resolved, backupsDir);
+  const opened = (workbook: Workbook): SafeOpenResult => ({ workbook, historyWarning: checkOpening(workbook, { backupsDir, nativeBinding: options.nativeBinding }) });
   const open = (readOnly: boolean) => {
     // The copy taken before updating an older workbook goes here, so the folder must exist.
     if (!readOnly && existsSync(resolved)) {
@@ -55,10 +61,10 @@ export async function openWorkbookSafely(file: string, options: SafeOpenOptions 
   try {
     const readOnly = options.readOnly ?? !canWrite(resolved);
     try {
-      return { workbook: await open(readOnly) };
+      return opened(await open(readOnly));
     } catch (e) {
       // Writable by its permissions but refused by the system (e.g. a locked network share).
-      if (e instanceof WorkbookError && e.code === 'cannot_write' && !readOnly) return { workbook: await open(true) };
+      if (e instanceof WorkbookError && e.code === 'cannot_write' && !readOnly) return opened(await open(true));
       throw e;
     }
   } catch (e) {

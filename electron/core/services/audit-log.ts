@@ -1,10 +1,13 @@
 /**
  * The audit log: every change, field by field, chained by hash so that an edited or removed
- * entry is detectable (`workbook check` verifies the chain).
+ * entry is detectable (`workbook check` verifies the chain, replays it against the live tables
+ * and compares its head with the one this computer last saw: safety/audit-check.ts).
  */
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ServiceContext } from './context';
+import { noteHistoryWritten } from '../safety/chain-anchor';
+import { assertWalIntact } from '../safety/wal-guard';
 import { cachedStatement } from './statement-cache';
 
 export type AuditOperation = 'create' | 'update' | 'delete' | 'restore' | 'link' | 'unlink';
@@ -53,6 +56,8 @@ const INSERT_AUDIT =
 
 export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
   if (records.length === 0) return;
+  // A workbook whose -wal was removed or replaced while open must stop taking changes (issue #14).
+  assertWalIntact(ctx.workbook.sqlite);
   const at = ctx.now().toISOString();
   const author = ctx.author();
   let prevHash = lastHash(ctx);
@@ -83,6 +88,8 @@ export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
     );
     prevHash = hash;
   }
+  // This computer's record of the newest history it saw, updated once the transaction commits.
+  noteHistoryWritten(ctx.workbook.sqlite);
 }
 
 export interface ChainReport {
@@ -90,21 +97,29 @@ export interface ChainReport {
   entries: number;
   /** Id of the first entry whose hash does not match, when broken. */
   brokenAt: number | null;
+  /** The last entry checked (the head when intact). */
+  head: { id: number; hash: string; at: string } | null;
 }
 
-export function verifyAuditChain(sqlite: Database.Database): ChainReport {
-  let prevHash = GENESIS_HASH;
+/**
+ * Re-hashes the chain, from the start or from a trusted point (an entry already known to be good:
+ * a verified checkpoint or this computer's anchor). `entries` counts the entries checked.
+ */
+export function verifyAuditChain(sqlite: Database.Database, from?: { id: number; hash: string }): ChainReport {
+  let prevHash = from?.hash ?? GENESIS_HASH;
   let entries = 0;
+  let head: ChainReport['head'] = null;
   const rows = sqlite
     .prepare(
-      'SELECT id, at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
+      'SELECT id, at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue, prev_hash AS prevHash, hash FROM audit_log WHERE id > ? ORDER BY id',
     )
-    .iterate() as IterableIterator<ChainFields & { id: number; hash: string }>;
+    .iterate(from?.id ?? 0) as IterableIterator<ChainFields & { id: number; hash: string }>;
   for (const row of rows) {
     entries++;
     const { id, hash, ...fields } = row;
-    if (fields.prevHash !== prevHash || chainHash(fields) !== hash) return { intact: false, entries, brokenAt: id };
+    if (fields.prevHash !== prevHash || chainHash(fields) !== hash) return { intact: false, entries, brokenAt: id, head };
     prevHash = hash;
+    head = { id, hash, at: fields.at };
   }
-  return { intact: true, entries, brokenAt: null };
+  return { intact: true, entries, brokenAt: null, head };
 }
