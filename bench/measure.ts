@@ -7,6 +7,12 @@ export interface Timing {
   /** Highest resident set size seen (MB): sampled after each run in-process, exact (maxRSS) in a child. */
   peakRssMb: number;
   samples: number[];
+  /**
+   * Median CPU time of this process per run (user + system), when measured in-process: on a shared
+   * machine the wall-clock figures include waiting for a core, this does not (issue #17 runs were
+   * taken with other work on the same two cores).
+   */
+  cpuMedianMs?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -37,13 +43,17 @@ export async function measure(fn: (i: number) => unknown, options: MeasureOption
     await fn(i);
   }
   const samples: number[] = [];
+  const cpu: number[] = [];
   let peak = rssMb();
   for (let i = 0; i < options.runs; i++) {
     await options.before?.(i);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn(i);
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     peak = Math.max(peak, rssMb());
   }
-  return summarise(samples, peak);
+  return { ...summarise(samples, peak), cpuMedianMs: percentile([...cpu].sort((a, b) => a - b), 50) };
 }

@@ -8,7 +8,7 @@ function row(r: OpResult): string[] {
   const targets = r.targets.map((x) => `${x.met ? 'met' : 'NOT MET'}: ${x.text}`).join('; ');
   return [
     r.name,
-    r.status === 'ok' ? ms(t?.medianMs) : r.status,
+    r.status === 'ok' ? `${ms(t?.medianMs)}${t?.cpuMedianMs != null ? ` (cpu ${ms(t.cpuMedianMs)})` : ''}` : r.status,
     r.status === 'ok' ? ms(t?.p95Ms) : '',
     t && t.peakRssMb > 0 ? t.peakRssMb.toFixed(0) : '—',
     r.baseline ? `${r.baseline.name}: ${ms(r.baseline.timing.medianMs)}` : '—',

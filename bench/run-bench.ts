@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --scale L] [--json] [--runs N] [--seed N] [--files] [--no-renderer]`
+ * `npm run bench [-- --scale L] [--json] [--runs N] [--seed N] [--files] [--no-renderer] [--only STEPS] [--compare BASE.json]`
  * `npm run bench -- generate --scale L --out FILE [--seed N] [--files]`
  *
  * Measures what an officer waits for on a large workbook, each beside a baseline measured in the
  * same run (issue #9). The generated workbook is cached, so reruns start at once.
  */
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../db/open-workbook';
 import { createDispatcher } from '../electron/core/api/dispatch';
@@ -32,12 +32,18 @@ export interface BenchArgs {
   files: boolean;
   renderer: boolean;
   out: string | null;
+  /** Steps to run (open, screens, backup, bulk, exports, renderer); all when null. */
+  only: Set<string> | null;
+  /** A previous `--json` run to print ratios against. */
+  compare: string | null;
 }
+
+export const STEPS = ['open', 'screens', 'backup', 'bulk', 'exports', 'renderer'] as const;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { command: 'run', scale: 'L', seed: DEFAULT_SEED, json: false, runs: 30, files: false, renderer: true, out: null };
+  const args: BenchArgs = { command: 'run', scale: 'L', seed: DEFAULT_SEED, json: false, runs: 30, files: false, renderer: true, out: null, only: null, compare: null };
   const rest = [...argv];
   if (rest[0] === 'generate') {
     args.command = 'generate';
@@ -61,13 +67,50 @@ export function parseArgs(argv: string[]): BenchArgs {
       args.runs = Number.parseInt(value(flag), 10);
       if (!(args.runs >= 1 && args.runs <= 1000)) throw new UsageError('--runs must be between 1 and 1000.');
     } else if (flag === '--out') args.out = value(flag);
-    else if (flag === '--json') args.json = true;
+    else if (flag === '--compare') args.compare = value(flag);
+    else if (flag === '--only') {
+      const steps = value(flag).split(',').map((x) => x.trim());
+      const unknown = steps.filter((x) => !(STEPS as readonly string[]).includes(x));
+      if (unknown.length) throw new UsageError(`--only takes ${STEPS.join(', ')}; not ${unknown.join(', ')}.`);
+      args.only = new Set(steps);
+    } else if (flag === '--json') args.json = true;
     else if (flag === '--files') args.files = true;
     else if (flag === '--no-renderer') args.renderer = false;
     else throw new UsageError(`Unknown option ${flag}.`);
   }
   if (args.command === 'generate' && !args.out) throw new UsageError('generate needs --out FILE.');
   return args;
+}
+
+const STEP_OF: Record<string, (typeof STEPS)[number]> = {
+  open: 'open',
+  'screens and search': 'screens',
+  backup: 'backup',
+  'bulk insert': 'bulk',
+  'exports (child processes)': 'exports',
+  'renderer (Chromium)': 'renderer',
+};
+
+/**
+ * Ratios against a previous `--json` run, operation by operation (median now / median then), so a
+ * regression shows in one run. Operations only in one of the two runs are listed as such.
+ */
+export function compareWith(results: OpResult[], base: { scale?: string; measuredAt?: string; results: OpResult[] }): string {
+  const before = new Map(base.results.map((r) => [r.name, r]));
+  const lines = [`\nAgainst ${base.scale ?? '?'} run of ${base.measuredAt ?? '?'} (median now / median then; above 1.00 is slower):`];
+  for (const r of results) {
+    const b = before.get(r.name);
+    const now = r.timing?.medianMs;
+    const then = b?.timing?.medianMs;
+    if (now == null || then == null || then <= 0) {
+      lines.push(`- ${r.name}: ${b ? 'not comparable' : 'new'}`);
+      continue;
+    }
+    const ratio = now / then;
+    lines.push(`- ${r.name}: ${ratio.toFixed(2)}× (${then.toFixed(1)} → ${now.toFixed(1)} ms)${ratio > 1.25 ? '  ← slower' : ratio < 0.8 ? '  ← faster' : ''}`);
+  }
+  for (const name of before.keys()) if (!results.some((r) => r.name === name)) lines.push(`- ${name}: not measured this time`);
+  return lines.join('\n');
 }
 
 export function machine(): Record<string, unknown> {
@@ -105,7 +148,12 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
   log(`${cached.fromCache ? 'Using cached' : `Generated in ${cached.summary?.seconds} s:`} ${cached.file}`);
   const temp = mkdtempSync(path.join(tmpdir(), 'ewb-bench-'));
   const results: OpResult[] = [];
+  let planId = 1;
+  let sefId = 1;
+  const wanted = (key: string) => !args.only || args.only.has(key);
   const step = async (what: string, fn: () => Promise<OpResult | OpResult[]> | OpResult | OpResult[]) => {
+    const key = STEP_OF[what]!;
+    if (!wanted(key)) return;
     log(`… ${what}`);
     const r = await fn();
     results.push(...(Array.isArray(r) ? r : [r]));
@@ -117,20 +165,22 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
     session.use(workbook);
     const dispatch = createDispatcher(session);
     const ctx = session.context()!;
-    const planId = (workbook.sqlite.prepare('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
-    const sefId = (workbook.sqlite.prepare('SELECT id FROM self_evaluations WHERE deleted_at IS NULL ORDER BY as_of DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
     try {
-      await step('screens and search', () => benchReads(dispatch, ctx, args.runs));
+      planId = (workbook.sqlite.prepare('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
+      sefId = (workbook.sqlite.prepare('SELECT id FROM self_evaluations WHERE deleted_at IS NULL ORDER BY as_of DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
+      await step('screens and search', () => benchReads(dispatch, ctx, args.runs, args.scale === 'XL' ? 40 : 20));
       await step('backup', () => benchBackup(workbook, temp, 3));
-      // Writes go to a scratch copy: the cached workbook stays exactly as generated.
-      const scratchFile = path.join(temp, 'scratch.workbook');
-      await workbook.sqlite.backup(scratchFile);
-      const scratch = new WorkbookSession();
-      scratch.use(await openWorkbook(scratchFile));
-      try {
-        await step('bulk insert', () => benchBulkInsert(scratch.context()!, 5));
-      } finally {
-        scratch.close();
+      if (wanted('bulk')) {
+        // Writes go to a scratch copy: the cached workbook stays exactly as generated.
+        const scratchFile = path.join(temp, 'scratch.workbook');
+        await workbook.sqlite.backup(scratchFile);
+        const scratch = new WorkbookSession();
+        scratch.use(await openWorkbook(scratchFile));
+        try {
+          await step('bulk insert', () => benchBulkInsert(scratch.context()!, 5));
+        } finally {
+          scratch.close();
+        }
       }
     } finally {
       session.close();
@@ -156,6 +206,13 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
     const missed = results.flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.name}: ${t.text}`));
     out(`\n${missed.length ? `Targets not met:\n- ${missed.join('\n- ')}` : 'Every measured target was met.'}`);
     out(`Finished in ${meta.totalSeconds} s.`);
+  }
+  if (args.compare) {
+    try {
+      (args.json ? err : out)(compareWith(results, JSON.parse(readFileSync(args.compare, 'utf8')) as Parameters<typeof compareWith>[1]));
+    } catch (e) {
+      err(`Could not compare with ${args.compare}: ${(e as Error).message}`);
+    }
   }
   return 0;
 }
