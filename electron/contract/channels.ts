@@ -11,7 +11,6 @@ import { wordExportChannels } from './groups/word-exports';
 import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
 import { workbookToolChannels } from './groups/workbook-tools';
-import { workbookToolChannels } from './groups/workbook-tools';
 import { importChannels } from './groups/imports';
 import { referenceDataSchema } from './reference';
 import * as area from './schemas/area';
@@ -164,7 +163,6 @@ export const contract = {
   ...fileChannels,
   ...safetyChannels,
   ...inspectionWeekChannels,
-  ...workbookToolChannels,
   ...workbookToolChannels,
   ...importChannels,
 } as const satisfies Record<string, ChannelDef>;

@@ -21,7 +21,6 @@ import { wordExportHandlers } from './groups/word-exports';
 import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
 import { workbookToolHandlers } from './groups/workbook-tools';
-import { workbookToolHandlers } from './groups/workbook-tools';
 import { importHandlers } from './groups/imports';
 import type { GroupHandlers, Handlers } from './handler-types';
 
@@ -162,7 +161,6 @@ export const handlers: Handlers = {
   ...fileHandlers,
   ...safetyHandlers,
   ...inspectionWeekHandlers,
-  ...workbookToolHandlers,
   ...workbookToolHandlers,
   ...importHandlers,
 };
