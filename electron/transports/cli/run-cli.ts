@@ -1,5 +1,6 @@
 /** Parses `workbook <command> [options]` and runs the command, returning the exit code. */
 import { parseArgs } from 'node:util';
+import { CliHost, type CreateDispatch } from './cli-host';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { coreCommands } from './commands/core';
 import { excelExportCommands } from './commands/excel-exports';
@@ -8,9 +9,10 @@ import { wordExportCommands } from './commands/word-exports';
 import { inspectionWeekCommands } from './commands/inspection-week';
 import { safetyCommands } from './commands/safety';
 import { newWorkbookCommands } from './commands/new-workbook';
+import { importCommands } from './commands/imports';
 import { WorkbookError } from '../../../db/open-workbook';
 
-export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands];
+export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands];
 
 export function usageText(commands = allCommands): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -35,7 +37,12 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
   return null;
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export interface RunOptions {
+  /** Wraps the dispatcher each command gets (tests record the channels a command calls). */
+  createDispatch?: CreateDispatch;
+}
+
+export async function runCli(argv: string[], io: CliIO, options: RunOptions = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
     (argv.length === 0 ? io.err : io.out)(usageText());
     return argv.length === 0 ? 2 : 0;
@@ -63,7 +70,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io, new CliHost(options.createDispatch));
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);
