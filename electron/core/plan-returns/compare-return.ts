@@ -22,6 +22,7 @@ import { today } from '../services/context';
 import type { Row } from '../services/entity-registry';
 import { actionViews } from '../services/plan-service';
 import type { ParsedReturn, ReturnRow, ReturnSheet } from './read-return';
+import { findPlanExport, type PlanExportRecord } from './export-record';
 import { choiceOf, clip, dateOf, textOf, vocabularies, type Parsed, type Vocabularies } from './value-parsers';
 
 export type Preview = z.output<typeof planPreview>;
@@ -219,26 +220,37 @@ function compareFields(
   return out;
 }
 
-function identityProblem(id: RowIdentity | null, row: ReturnRow, entity: RowIdentity['entity'], lk: Lookups): string | null {
-  if (!id || id.entity !== entity) return 'The hidden Row ID was changed, so this row cannot be matched to the workbook.';
-  if (id.workbookId !== lk.workbookId) return 'This row came from a different workbook, so it was not matched.';
-  void row;
-  return null;
-}
-
 const sameText = (a: string, b: string) => normaliseText(a) === normaliseText(b);
 
-export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options: CompareOptions = {}): Comparison {
-  const lk = loadLookups(ctx);
-  const returnedBy = normaliseText(options.returnedBy ?? '');
-  const rows: PreviewRow[] = [];
-  const rejected: Rejected[] = [];
-  const work: RowWork[] = [];
-  const warnings: string[] = [];
-  let unchanged = 0;
-  let alreadyPresent = 0;
-  const reject = (row: ReturnRow, title: string, reason: string) => rejected.push({ sheet: row.sheet, rowNumber: row.rowNumber, title, reason });
+type ActionRef = { id: number; partner: string; status: string; rag: string };
 
+/** Everything a comparison needs from the workbook, read once for the whole file. */
+interface Loaded {
+  lk: Lookups;
+  identities: Map<ReturnRow, RowIdentity | null>;
+  views: Map<number, ActionView>;
+  stoneRows: Map<number, MilestoneRow>;
+  updateRows: Map<number, UpdateRow>;
+  planId: number | null;
+  planTitle: string;
+  /** Live actions of the plan now: a record is bound to the plan through them. */
+  planActionIds: Set<number>;
+  /** The rows the recorded export held, when the file names a recorded export. */
+  exported: PlanExportRecord | null;
+  /** Why no row of this file can be used at all (the file names no plan, or a plan it cannot be). */
+  unbound: string | null;
+  actionsByRef: Map<string, ActionRef>;
+  updatesByAction: Map<number, UpdateRow[]>;
+  stonesByAction: Map<number, MilestoneRow[]>;
+  warnings: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// load
+
+function loadComparison(ctx: ServiceContext, parsed: ParsedReturn): Loaded {
+  const lk = loadLookups(ctx);
+  const warnings: string[] = [];
   const identities = new Map<ReturnRow, RowIdentity | null>();
   for (const r of parsed.rows) if (r.identity) identities.set(r, parseIdentity(r.identity));
   const idsOf = (entity: RowIdentity['entity']) => [...identities.values()].filter((i): i is RowIdentity => i?.entity === entity && i.workbookId === lk.workbookId).map((i) => i.id);
@@ -256,16 +268,38 @@ export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options
     for (const u of ctx.db.select().from(progressUpdates).where(and(inArray(progressUpdates.id, g), isNull(progressUpdates.deletedAt))).all()) updateRows.set(u.id, u);
   }
 
-  // The plan the file belongs to, for rows partners added (matched by action ref within it).
-  let planId: number | null = parsed.plan && parsed.plan.workbookId === lk.workbookId ? parsed.plan.planId : null;
-  if (parsed.plan && parsed.plan.workbookId !== lk.workbookId) warnings.push('This file was exported from a different workbook. Rows from it cannot be matched here.');
-  if (planId == null && views.size > 0) planId = views.values().next().value!.planId;
+  // The plan the file names binds every row (issue #14): never the plan of whichever row comes first.
+  let unbound: string | null = null;
+  let planId: number | null = null;
+  let exported: PlanExportRecord | null = null;
+  if (!parsed.plan) {
+    unbound = 'The file does not say which plan it was exported from (its hidden Lists sheet is missing or was changed), so no row of it can be matched safely. Export the plan again and send partners that file.';
+  } else if (parsed.plan.workbookId !== lk.workbookId) {
+    warnings.push('This file was exported from a different workbook. Rows from it cannot be matched here.');
+  } else {
+    planId = parsed.plan.planId;
+    if (parsed.plan.exportId) {
+      exported = findPlanExport(ctx, parsed.plan.exportId);
+      if (exported && exported.planId !== planId) {
+        unbound = 'The file’s hidden export details were changed (they name two different plans), so no row of it can be used. Export the plan again and send partners that file.';
+        exported = null;
+      } else if (!exported) {
+        warnings.push('This workbook has no record of the export this file came from (it may have been exported from a copy of the workbook). Its rows were checked against the plan only.');
+      }
+    }
+  }
   const planRow = planId == null ? undefined : ctx.db.select().from(plans).where(and(eq(plans.id, planId), isNull(plans.deletedAt))).get();
   if (planId != null && !planRow) {
     warnings.push('The plan this file was exported from is no longer in the workbook (it may be in the Bin).');
     planId = null;
   }
-  const actionsByRef = new Map<string, { id: number; partner: string; status: string; rag: string }>();
+  if (unbound) {
+    warnings.push(unbound);
+    planId = null;
+  }
+
+  const actionsByRef = new Map<string, ActionRef>();
+  const planActionIds = new Set<number>();
   if (planId != null) {
     const refs = ctx.db
       .select({ id: actions.id, reference: actions.reference })
@@ -277,6 +311,7 @@ export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options
     for (const v of chunks(missing).flatMap((g) => actionViews(ctx, g))) views.set(v.id, v);
     for (const r of refs) {
       const v = views.get(r.id)!;
+      planActionIds.add(r.id);
       actionsByRef.set(normaliseName(r.reference), { id: r.id, partner: v.partnerName ?? '', status: v.status, rag: v.rag });
     }
   }
@@ -284,8 +319,7 @@ export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options
   // Existing updates and milestones of the actions concerned, to recognise a return imported twice.
   const updatesByAction = new Map<number, UpdateRow[]>();
   const stonesByAction = new Map<number, MilestoneRow[]>();
-  const touched = [...new Set([...views.keys()])];
-  for (const g of chunks(touched)) {
+  for (const g of chunks([...planActionIds])) {
     for (const u of ctx.db.select().from(progressUpdates).where(and(inArray(progressUpdates.actionId, g), isNull(progressUpdates.deletedAt))).all()) {
       updatesByAction.set(u.actionId, [...(updatesByAction.get(u.actionId) ?? []), u]);
     }
@@ -293,195 +327,267 @@ export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options
       stonesByAction.set(m.actionId, [...(stonesByAction.get(m.actionId) ?? []), m]);
     }
   }
+  return { lk, identities, views, stoneRows, updateRows, planId, planTitle: planRow?.title ?? '', planActionIds, exported, unbound, actionsByRef, updatesByAction, stonesByAction, warnings };
+}
 
+// ---------------------------------------------------------------------------------------------
+// match: a Row ID names a record of this workbook, of the export the file came from, and of the
+// plan the file belongs to as it is now; anything else is a rejected row with the reason.
+
+const NOUN: Record<RowIdentity['entity'], string> = { action: 'action', milestone: 'milestone', progress: 'update' };
+
+function matchIdentity(id: RowIdentity | null, entity: RowIdentity['entity'], L: Loaded): { ok: true; id: RowIdentity } | { ok: false; reason: string } {
+  if (L.unbound) return { ok: false, reason: L.unbound };
+  if (!id || id.entity !== entity) return { ok: false, reason: 'The hidden Row ID was changed, so this row cannot be matched to the workbook.' };
+  if (id.workbookId !== L.lk.workbookId) return { ok: false, reason: 'This row came from a different workbook, so it was not matched.' };
+  if (L.planId == null) return { ok: false, reason: 'The plan this file was exported from is no longer in the workbook, so the row was not used.' };
+  if (L.exported && !L.exported.rows[entity].has(id.id)) {
+    return { ok: false, reason: `This ${NOUN[entity]} was not in the file as it was exported (its hidden Row ID was changed or copied from another file), so the row was not used.` };
+  }
+  return { ok: true, id };
+}
+
+/** The action a record hangs from now must be one of the plan's: a Row ID cannot reach another plan. */
+function inPlan(actionId: number, entity: RowIdentity['entity'], L: Loaded): string | null {
+  if (L.planActionIds.has(actionId)) return null;
+  return `This ${NOUN[entity]} belongs to another plan (or its action was moved out of “${L.planTitle}”), so it cannot be changed from this file. Only rows of “${L.planTitle}” are used.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// classify: one outcome per row, gathered into the preview
+
+interface Outcomes {
+  rows: PreviewRow[];
+  rejected: Rejected[];
+  work: RowWork[];
+  unchanged: number;
+  alreadyPresent: number;
+}
+
+type RowResult =
+  | { kind: 'rejected'; title: string; reason: string }
+  | { kind: 'unchanged' }
+  | { kind: 'already_present' }
+  | { kind: 'change'; row: PreviewRow; work: RowWork };
+
+function classify(out: Outcomes, row: ReturnRow, result: RowResult): void {
+  if (result.kind === 'rejected') out.rejected.push({ sheet: row.sheet, rowNumber: row.rowNumber, title: result.title, reason: result.reason });
+  else if (result.kind === 'unchanged') out.unchanged += 1;
+  else if (result.kind === 'already_present') out.alreadyPresent += 1;
+  else {
+    out.rows.push(result.row);
+    out.work.push(result.work);
+  }
+}
+
+export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options: CompareOptions = {}): Comparison {
+  const L = loadComparison(ctx, parsed);
+  const returnedBy = normaliseText(options.returnedBy ?? '');
   const partnerFor = (fallback: string) => returnedBy || fallback || 'a returned spreadsheet';
+  const out: Outcomes = { rows: [], rejected: [], work: [], unchanged: 0, alreadyPresent: 0 };
   const seen = new Map<string, number>();
   const present = (sheet: ReturnSheet) => new Set(parsed.columns[sheet]);
 
   for (const row of parsed.rows) {
-    const id = identities.get(row) ?? null;
-    if (row.identity) {
-      const key = id ? `${id.entity}:${id.id}` : `${row.sheet}:row${row.rowNumber}`;
+    const id = L.identities.get(row) ?? null;
+    if (row.identity && id) {
+      const key = `${id.entity}:${id.id}`;
       const first = seen.get(key);
-      if (first !== undefined && id) {
-        reject(row, `${row.sheet} row ${row.rowNumber}`, `This row is a copy of row ${first}; only the first copy is used.`);
+      if (first !== undefined) {
+        classify(out, row, { kind: 'rejected', title: `${row.sheet} row ${row.rowNumber}`, reason: `This row is a copy of row ${first}; only the first copy is used.` });
         continue;
       }
       seen.set(key, row.rowNumber);
     }
+    const result =
+      row.sheet === 'Plan'
+        ? diffActionRow(row, id, L, present('Plan'), partnerFor)
+        : row.sheet === 'Milestones'
+          ? diffMilestoneRow(row, id, L, present('Milestones'), partnerFor)
+          : diffUpdateRow(row, id, L, partnerFor);
+    classify(out, row, result);
+  }
 
-    if (row.sheet === 'Plan') {
-      const ref = textOf(row.cells.reference);
-      const title = `Action ${ref}${row.cells.what ? `: ${clip(textOf(row.cells.what))}` : ''}`;
-      if (!row.identity) {
-        reject(row, title, 'New actions cannot be added from a spreadsheet. Add the action in the app, then export the plan again.');
-        continue;
-      }
-      const problem = identityProblem(id, row, 'action', lk);
-      if (problem) {
-        reject(row, title, problem);
-        continue;
-      }
-      const view = views.get(id!.id);
-      const commentary = {
-        highlights: textOf(row.cells.newHighlights),
-        issues: textOf(row.cells.newIssues),
-        mitigation: textOf(row.cells.newMitigation),
-      };
-      const hasCommentary = Boolean(commentary.highlights || commentary.issues || commentary.mitigation);
-      if (!view) {
-        reject(row, title, 'This action is no longer in the workbook (it may be in the Bin), so the row was not used.');
-        continue;
-      }
-      const mine = actionValues(view);
-      const outcome = compareFields(PLAN_SPEC, PLAN_TRACKED, present('Plan'), id!, view.version, row, mine, lk, ACTION_FIELD_SCHEMA);
-      for (const key of ['newHighlights', 'newIssues', 'newMitigation'] as const) {
-        const problem = hasCommentary ? checkText(ACTION_FIELD_SCHEMA[key], textOf(row.cells[key])) : null;
-        if (problem) outcome.reasons.push(`${PLAN_SPEC.get(key)!.header}: ${problem}`);
-      }
-      const revised = outcome.fields.find((f) => f.field === 'revisedDueOn');
-      const reasonField = outcome.fields.find((f) => f.field === 'revisedDueReason');
-      if (revised?.value && !(reasonField ? String(reasonField.value ?? '') : (mine.revisedDueReason ?? '')).trim()) {
-        outcome.reasons.push('Revised due: say why the due date was revised, and who agreed it, in “Reason for revised date”.');
-      }
-      if (outcome.reasons.length) {
-        reject(row, title, outcome.reasons.join(' '));
-        continue;
-      }
-      const already =
-        hasCommentary &&
-        (updatesByAction.get(view.id) ?? []).some((u) => sameText(u.highlights, commentary.highlights) && sameText(u.issues, commentary.issues) && sameText(u.mitigation, commentary.mitigation));
-      if (already) alreadyPresent += 1;
-      const useCommentary = hasCommentary && !already;
-      if (outcome.fields.length === 0 && !useCommentary) {
-        unchanged += 1;
-        continue;
-      }
-      const partner = partnerFor(view.partnerName ?? '');
-      const statusField = outcome.fields.find((f) => f.field === 'status');
-      const ragField = outcome.fields.find((f) => f.field === 'rag');
-      const newUpdate =
-        statusField || ragField || useCommentary
-          ? describeUpdate(lk, {
-              reportedOn: lk.today,
-              status: String(statusField?.value ?? view.status),
-              rag: String(ragField?.value ?? view.rag),
-              highlights: useCommentary ? commentary.highlights : '',
-              issues: useCommentary ? commentary.issues : '',
-              partner,
-            })
-          : null;
-      const rowKey = `action:${view.id}`;
-      rows.push({ rowKey, sheet: 'Plan', rowNumber: row.rowNumber, kind: 'changed', title: `Action ${view.reference}: ${clip(view.what)}`, partner, changes: outcome.changes, conflict: outcome.fields.some((f) => f.conflict), newUpdate });
-      work.push({
-        kind: 'action',
-        rowKey,
-        actionId: view.id,
-        partner,
-        fields: outcome.fields,
-        commentary: useCommentary ? commentary : null,
-        ragReasonFallback: `Set by ${partner} in a returned spreadsheet on ${ukDate(lk.today)}.`,
-      });
-      continue;
-    }
+  const warnings = L.warnings;
+  if (parsed.rows.length > 0 && out.rejected.length === parsed.rows.length && out.rejected.every((r) => r.reason.startsWith('This row came from a different workbook'))) {
+    warnings.push('Every row came from a different workbook: check you opened the right workbook for this file.');
+  }
+  const { rows, rejected, work } = out;
+  const preview: Preview = {
+    fileName: parsed.fileName,
+    fileHash: parsed.fileHash,
+    planId: L.planId,
+    planTitle: L.planTitle,
+    exportedOn: parsed.plan?.exportedAt ? parsed.plan.exportedAt.slice(0, 10) : null,
+    rows,
+    rejected,
+    counts: {
+      rowsRead: parsed.rows.length,
+      unchanged: out.unchanged,
+      changed: rows.filter((r) => r.kind === 'changed').length,
+      newMilestones: rows.filter((r) => r.kind === 'new_milestone').length,
+      newUpdates: rows.filter((r) => r.kind === 'new_update').length + rows.filter((r) => r.kind === 'changed' && r.newUpdate).length,
+      conflicts: rows.filter((r) => r.conflict).length,
+      rejected: rejected.length,
+      alreadyPresent: out.alreadyPresent,
+    },
+    warnings,
+  };
+  return { preview, work };
+}
 
-    if (row.sheet === 'Milestones') {
-      const title = `Milestone${row.cells.title ? `: ${clip(textOf(row.cells.title))}` : ` on row ${row.rowNumber}`}`;
-      if (row.identity) {
-        const problem = identityProblem(id, row, 'milestone', lk);
-        if (problem) {
-          reject(row, title, problem);
-          continue;
-        }
-        const stone = stoneRows.get(id!.id);
-        if (!stone) {
-          reject(row, title, 'This milestone is no longer in the workbook (it may be in the Bin), so the row was not used.');
-          continue;
-        }
-        const outcome = compareFields(MILESTONE_SPEC, MILESTONE_TRACKED, present('Milestones'), id!, stone.version, row, milestoneValues(stone), lk, MILESTONE_FIELD_SCHEMA);
-        if (outcome.reasons.length) {
-          reject(row, title, outcome.reasons.join(' '));
-          continue;
-        }
-        if (outcome.fields.length === 0) {
-          unchanged += 1;
-          continue;
-        }
-        const action = views.get(stone.actionId);
-        const rowKey = `milestone:${stone.id}`;
-        rows.push({
-          rowKey,
-          sheet: 'Milestones',
-          rowNumber: row.rowNumber,
-          kind: 'changed',
-          title: `Milestone of ${action?.reference ?? 'an action'}: ${clip(stone.title)}`,
-          partner: partnerFor(action?.partnerName ?? ''),
-          changes: outcome.changes,
-          conflict: outcome.fields.some((f) => f.conflict),
-          newUpdate: null,
-        });
-        work.push({ kind: 'milestone', rowKey, milestoneId: stone.id, fields: outcome.fields });
-        continue;
-      }
-      const added = newMilestone(row, lk, actionsByRef);
-      if (!added.ok) {
-        reject(row, title, added.reason);
-        continue;
-      }
-      const { actionId, values } = added.value;
-      if ((stonesByAction.get(actionId) ?? []).some((m) => normaliseName(m.title) === normaliseName(values.title))) {
-        alreadyPresent += 1;
-        continue;
-      }
-      const action = views.get(actionId);
-      const rowKey = `Milestones:row${row.rowNumber}`;
-      rows.push({
+// ---------------------------------------------------------------------------------------------
+// diff: what one row would change
+
+function diffActionRow(row: ReturnRow, id: RowIdentity | null, L: Loaded, present: Set<string>, partnerFor: (fallback: string) => string): RowResult {
+  const { lk } = L;
+  const ref = textOf(row.cells.reference);
+  const title = `Action ${ref}${row.cells.what ? `: ${clip(textOf(row.cells.what))}` : ''}`;
+  if (!row.identity) return { kind: 'rejected', title, reason: 'New actions cannot be added from a spreadsheet. Add the action in the app, then export the plan again.' };
+  const matched = matchIdentity(id, 'action', L);
+  if (!matched.ok) return { kind: 'rejected', title, reason: matched.reason };
+  const view = L.views.get(matched.id.id);
+  if (!view) return { kind: 'rejected', title, reason: 'This action is no longer in the workbook (it may be in the Bin), so the row was not used.' };
+  const elsewhere = inPlan(view.id, 'action', L);
+  if (elsewhere) return { kind: 'rejected', title, reason: elsewhere };
+  const commentary = {
+    highlights: textOf(row.cells.newHighlights),
+    issues: textOf(row.cells.newIssues),
+    mitigation: textOf(row.cells.newMitigation),
+  };
+  const hasCommentary = Boolean(commentary.highlights || commentary.issues || commentary.mitigation);
+  const mine = actionValues(view);
+  const outcome = compareFields(PLAN_SPEC, PLAN_TRACKED, present, matched.id, view.version, row, mine, lk, ACTION_FIELD_SCHEMA);
+  for (const key of ['newHighlights', 'newIssues', 'newMitigation'] as const) {
+    const problem = hasCommentary ? checkText(ACTION_FIELD_SCHEMA[key], textOf(row.cells[key])) : null;
+    if (problem) outcome.reasons.push(`${PLAN_SPEC.get(key)!.header}: ${problem}`);
+  }
+  const revised = outcome.fields.find((f) => f.field === 'revisedDueOn');
+  const reasonField = outcome.fields.find((f) => f.field === 'revisedDueReason');
+  if (revised?.value && !(reasonField ? String(reasonField.value ?? '') : (mine.revisedDueReason ?? '')).trim()) {
+    outcome.reasons.push('Revised due: say why the due date was revised, and who agreed it, in “Reason for revised date”.');
+  }
+  if (outcome.reasons.length) return { kind: 'rejected', title, reason: outcome.reasons.join(' ') };
+  const already =
+    hasCommentary &&
+    (L.updatesByAction.get(view.id) ?? []).some((u) => sameText(u.highlights, commentary.highlights) && sameText(u.issues, commentary.issues) && sameText(u.mitigation, commentary.mitigation));
+  const useCommentary = hasCommentary && !already;
+  if (outcome.fields.length === 0 && !useCommentary) return already ? { kind: 'already_present' } : { kind: 'unchanged' };
+  const partner = partnerFor(view.partnerName ?? '');
+  const statusField = outcome.fields.find((f) => f.field === 'status');
+  const ragField = outcome.fields.find((f) => f.field === 'rag');
+  const newUpdate =
+    statusField || ragField || useCommentary
+      ? describeUpdate(lk, {
+          reportedOn: lk.today,
+          status: String(statusField?.value ?? view.status),
+          rag: String(ragField?.value ?? view.rag),
+          highlights: useCommentary ? commentary.highlights : '',
+          issues: useCommentary ? commentary.issues : '',
+          partner,
+        })
+      : null;
+  const rowKey = `action:${view.id}`;
+  return {
+    kind: 'change',
+    row: { rowKey, sheet: 'Plan', rowNumber: row.rowNumber, kind: 'changed', title: `Action ${view.reference}: ${clip(view.what)}`, partner, changes: outcome.changes, conflict: outcome.fields.some((f) => f.conflict), newUpdate },
+    work: {
+      kind: 'action',
+      rowKey,
+      actionId: view.id,
+      partner,
+      fields: outcome.fields,
+      commentary: useCommentary ? commentary : null,
+      ragReasonFallback: `Set by ${partner} in a returned spreadsheet on ${ukDate(lk.today)}.`,
+    },
+  };
+}
+
+function diffMilestoneRow(row: ReturnRow, id: RowIdentity | null, L: Loaded, present: Set<string>, partnerFor: (fallback: string) => string): RowResult {
+  const { lk } = L;
+  const title = `Milestone${row.cells.title ? `: ${clip(textOf(row.cells.title))}` : ` on row ${row.rowNumber}`}`;
+  if (row.identity) {
+    const matched = matchIdentity(id, 'milestone', L);
+    if (!matched.ok) return { kind: 'rejected', title, reason: matched.reason };
+    const stone = L.stoneRows.get(matched.id.id);
+    if (!stone) return { kind: 'rejected', title, reason: 'This milestone is no longer in the workbook (it may be in the Bin), so the row was not used.' };
+    const elsewhere = inPlan(stone.actionId, 'milestone', L);
+    if (elsewhere) return { kind: 'rejected', title, reason: elsewhere };
+    const outcome = compareFields(MILESTONE_SPEC, MILESTONE_TRACKED, present, matched.id, stone.version, row, milestoneValues(stone), lk, MILESTONE_FIELD_SCHEMA);
+    if (outcome.reasons.length) return { kind: 'rejected', title, reason: outcome.reasons.join(' ') };
+    if (outcome.fields.length === 0) return { kind: 'unchanged' };
+    const action = L.views.get(stone.actionId);
+    const rowKey = `milestone:${stone.id}`;
+    return {
+      kind: 'change',
+      row: {
         rowKey,
         sheet: 'Milestones',
         rowNumber: row.rowNumber,
-        kind: 'new_milestone',
-        title: `New milestone for ${action?.reference ?? ''}: ${clip(values.title)}`,
+        kind: 'changed',
+        title: `Milestone of ${action?.reference ?? 'an action'}: ${clip(stone.title)}`,
         partner: partnerFor(action?.partnerName ?? ''),
-        changes: [],
-        conflict: false,
+        changes: outcome.changes,
+        conflict: outcome.fields.some((f) => f.conflict),
         newUpdate: null,
-      });
-      work.push({ kind: 'new_milestone', rowKey, actionId, values });
-      continue;
-    }
+      },
+      work: { kind: 'milestone', rowKey, milestoneId: stone.id, fields: outcome.fields },
+    };
+  }
+  if (L.unbound) return { kind: 'rejected', title, reason: L.unbound };
+  const added = newMilestone(row, lk, L.actionsByRef);
+  if (!added.ok) return { kind: 'rejected', title, reason: added.reason };
+  const { actionId, values } = added.value;
+  if ((L.stonesByAction.get(actionId) ?? []).some((m) => normaliseName(m.title) === normaliseName(values.title))) return { kind: 'already_present' };
+  const action = L.views.get(actionId);
+  const rowKey = `Milestones:row${row.rowNumber}`;
+  return {
+    kind: 'change',
+    row: {
+      rowKey,
+      sheet: 'Milestones',
+      rowNumber: row.rowNumber,
+      kind: 'new_milestone',
+      title: `New milestone for ${action?.reference ?? ''}: ${clip(values.title)}`,
+      partner: partnerFor(action?.partnerName ?? ''),
+      changes: [],
+      conflict: false,
+      newUpdate: null,
+    },
+    work: { kind: 'new_milestone', rowKey, actionId, values },
+  };
+}
 
-    // Updates sheet: recorded updates are history; only rows a partner added are new.
-    const title = `Update${row.cells.actionRef ? ` for ${clip(textOf(row.cells.actionRef))}` : ''} on row ${row.rowNumber}`;
-    if (row.identity) {
-      const problem = identityProblem(id, row, 'progress', lk);
-      if (problem) {
-        reject(row, title, problem);
-        continue;
+/** Updates sheet: recorded updates are history; only rows a partner added are new. */
+function diffUpdateRow(row: ReturnRow, id: RowIdentity | null, L: Loaded, partnerFor: (fallback: string) => string): RowResult {
+  const { lk } = L;
+  const title = `Update${row.cells.actionRef ? ` for ${clip(textOf(row.cells.actionRef))}` : ''} on row ${row.rowNumber}`;
+  if (row.identity) {
+    const matched = matchIdentity(id, 'progress', L);
+    if (!matched.ok) return { kind: 'rejected', title, reason: matched.reason };
+    const u = L.updateRows.get(matched.id.id);
+    if (u) {
+      const elsewhere = inPlan(u.actionId, 'progress', L);
+      if (elsewhere) return { kind: 'rejected', title, reason: elsewhere };
+      if (updateWasEdited(u, row)) {
+        return { kind: 'rejected', title, reason: 'Recorded updates are never changed. Leave this row as it was and add a new update in a blank row at the bottom instead.' };
       }
-      const u = updateRows.get(id!.id);
-      if (u && updateWasEdited(u, row)) {
-        reject(row, title, 'Recorded updates are never changed. Leave this row as it was and add a new update in a blank row at the bottom instead.');
-        continue;
-      }
-      unchanged += 1;
-      continue;
     }
-    const added = newUpdateRow(row, lk, actionsByRef, partnerFor);
-    if (!added.ok) {
-      reject(row, title, added.reason);
-      continue;
-    }
-    const { actionId, update, partner } = added.value;
-    const exists = (updatesByAction.get(actionId) ?? []).some(
-      (u) => u.reportedOn === update.reportedOn && sameText(u.highlights, update.highlights) && sameText(u.issues, update.issues) && sameText(u.mitigation, update.mitigation),
-    );
-    if (exists) {
-      alreadyPresent += 1;
-      continue;
-    }
-    const rowKey = `Updates:row${row.rowNumber}`;
-    const action = views.get(actionId);
-    rows.push({
+    return { kind: 'unchanged' };
+  }
+  if (L.unbound) return { kind: 'rejected', title, reason: L.unbound };
+  const added = newUpdateRow(row, lk, L.actionsByRef, partnerFor);
+  if (!added.ok) return { kind: 'rejected', title, reason: added.reason };
+  const { actionId, update, partner } = added.value;
+  const exists = (L.updatesByAction.get(actionId) ?? []).some(
+    (u) => u.reportedOn === update.reportedOn && sameText(u.highlights, update.highlights) && sameText(u.issues, update.issues) && sameText(u.mitigation, update.mitigation),
+  );
+  if (exists) return { kind: 'already_present' };
+  const rowKey = `Updates:row${row.rowNumber}`;
+  const action = L.views.get(actionId);
+  return {
+    kind: 'change',
+    row: {
       rowKey,
       sheet: 'Updates',
       rowNumber: row.rowNumber,
@@ -491,34 +597,9 @@ export function compareReturn(ctx: ServiceContext, parsed: ParsedReturn, options
       changes: [],
       conflict: false,
       newUpdate: describeUpdate(lk, { ...update, partner }),
-    });
-    work.push({ kind: 'new_update', rowKey, actionId, partner, update });
-  }
-
-  if (parsed.rows.length > 0 && rejected.length === parsed.rows.length && rejected.every((r) => r.reason.startsWith('This row came from a different workbook'))) {
-    warnings.push('Every row came from a different workbook: check you opened the right workbook for this file.');
-  }
-  const preview: Preview = {
-    fileName: parsed.fileName,
-    fileHash: parsed.fileHash,
-    planId,
-    planTitle: planRow?.title ?? '',
-    exportedOn: parsed.plan?.exportedAt ? parsed.plan.exportedAt.slice(0, 10) : null,
-    rows,
-    rejected,
-    counts: {
-      rowsRead: parsed.rows.length,
-      unchanged,
-      changed: rows.filter((r) => r.kind === 'changed').length,
-      newMilestones: rows.filter((r) => r.kind === 'new_milestone').length,
-      newUpdates: rows.filter((r) => r.kind === 'new_update').length + rows.filter((r) => r.kind === 'changed' && r.newUpdate).length,
-      conflicts: rows.filter((r) => r.conflict).length,
-      rejected: rejected.length,
-      alreadyPresent,
     },
-    warnings,
+    work: { kind: 'new_update', rowKey, actionId, partner, update },
   };
-  return { preview, work };
 }
 
 function getActionRow(ctx: ServiceContext, id: number): Row {
@@ -533,7 +614,7 @@ function describeUpdate(lk: Lookups, u: { reportedOn: string; status: string; ra
   return parts.join('; ');
 }
 
-function resolveAction(row: ReturnRow, actionsByRef: Map<string, { id: number; partner: string; status: string; rag: string }>): Parsed<{ id: number; partner: string; status: string; rag: string }> {
+function resolveAction(row: ReturnRow, actionsByRef: Map<string, ActionRef>): Parsed<ActionRef> {
   const ref = textOf(row.cells.actionRef);
   if (!ref) return { ok: false, reason: 'Action ref is empty: say which action (such as 1.2) the row belongs to.' };
   const found = actionsByRef.get(normaliseName(ref));
@@ -543,7 +624,7 @@ function resolveAction(row: ReturnRow, actionsByRef: Map<string, { id: number; p
 function newMilestone(
   row: ReturnRow,
   lk: Lookups,
-  actionsByRef: Map<string, { id: number; partner: string; status: string; rag: string }>,
+  actionsByRef: Map<string, ActionRef>,
 ): Parsed<{ actionId: number; values: { title: string; periodLabel: string; dueOn: string | null; status: string; achievedOn: string | null } }> {
   const action = resolveAction(row, actionsByRef);
   if (!action.ok) return action;
@@ -568,7 +649,7 @@ function newMilestone(
 function newUpdateRow(
   row: ReturnRow,
   lk: Lookups,
-  actionsByRef: Map<string, { id: number; partner: string; status: string; rag: string }>,
+  actionsByRef: Map<string, ActionRef>,
   partnerFor: (fallback: string) => string,
 ): Parsed<{ actionId: number; update: NewUpdate; partner: string }> {
   const action = resolveAction(row, actionsByRef);

@@ -74,8 +74,10 @@ function cellToText(v: RawCell): string {
 
 const normHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-function tooManyRows(sheet: ReturnSheet, rows: number, limits: ReturnReadLimits): string {
-  return `The ${sheet} sheet has ${rows.toLocaleString('en-GB')} rows, but ${describeLimit(sheet, limits)} It may be damaged, or not the file exported from this workbook.`;
+/** `counted`: rows were counted as they streamed and reading stopped at the first too many; else the sheet's declared last row. */
+function tooManyRows(sheet: ReturnSheet, rows: number, limits: ReturnReadLimits, counted = false): string {
+  const size = counted ? `has more than ${(limits.rows[sheet] - 2).toLocaleString('en-GB')} rows` : `reaches row ${rows.toLocaleString('en-GB')}`;
+  return `The ${sheet} sheet ${size}, but ${describeLimit(sheet, limits)} It may be damaged, or not the file exported from this workbook.`;
 }
 
 function tooManyStrings(n: number, limits: ReturnReadLimits): string {
@@ -139,7 +141,7 @@ export async function readPlanReturn(bytes: Uint8Array, fileName: string, limits
         if (n > limits.rows[sheet]) refuseFile(tooManyRows(sheet, n, limits));
       },
       onRowElement: (n) => {
-        if (n > limits.rows[sheet]) refuseFile(tooManyRows(sheet, n, limits));
+        if (n > limits.rows[sheet]) refuseFile(tooManyRows(sheet, n, limits, true));
       },
       onRow: (rowNumber, cells) => {
         if (!header) {
@@ -148,7 +150,7 @@ export async function readPlanReturn(bytes: Uint8Array, fileName: string, limits
           if (header) columns[sheet] = header.specs.map((s) => s.spec.key);
           return true;
         }
-        if (rowNumber > limits.rows[sheet]) refuseFile(tooManyRows(sheet, rowNumber, limits));
+        if (rowNumber > limits.rows[sheet]) refuseFile(tooManyRows(sheet, rowNumber, limits, true));
         const row = toReturnRow(sheet, rowNumber, cells, header, formulas);
         if (row) rows.push(row);
         return true;

@@ -5,7 +5,7 @@
  * exported before exports were recorded is measured against the plan as it is now.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { actions, milestones, plans, priorities, progressUpdates } from '../../../db/schema';
+import { actions, evidenceItems, milestones, plans, priorities, progressUpdates } from '../../../db/schema';
 import { workbookIdOf } from '../exports/xlsx/plan-data';
 import type { ServiceContext } from '../services/context';
 import { findPlanExport } from './export-record';
@@ -41,14 +41,20 @@ export const ABSOLUTE_LIMITS: ReturnReadLimits = {
 /** The hidden Lists sheet holds the people, partners and choices: a few thousand rows at most. */
 export const LIST_ROWS_LIMIT = 50_000;
 
-export function limitsFromCounts(counts: { actions: number; milestones: number; updates: number }, basis: string): ReturnReadLimits {
+/** The read-only Evidence sheet lists the workbook's evidence: a few texts per item. */
+const STRINGS_PER_EVIDENCE_ITEM = 8;
+
+export function limitsFromCounts(counts: { actions: number; milestones: number; updates: number }, basis: string, evidenceItems = 0): ReturnReadLimits {
   const allowed = (records: number, sheet: ReturnSheet) => Math.min(HEADER_ROWS + records + BLANK_ROWS[sheet] + ROW_MARGIN + Math.ceil(records / 10), ABSOLUTE_LIMITS.rows[sheet]);
   const rows = {
     Plan: allowed(counts.actions, 'Plan'),
     Milestones: allowed(counts.milestones, 'Milestones'),
     Updates: allowed(counts.updates, 'Updates'),
   };
-  const sharedStrings = Math.min(STRINGS_BASE + STRINGS_PER_ROW * (rows.Plan + rows.Milestones + rows.Updates), ABSOLUTE_LIMITS.sharedStrings);
+  const sharedStrings = Math.min(
+    STRINGS_BASE + STRINGS_PER_ROW * (rows.Plan + rows.Milestones + rows.Updates) + STRINGS_PER_EVIDENCE_ITEM * evidenceItems,
+    ABSOLUTE_LIMITS.sharedStrings,
+  );
   return { rows, sharedStrings, basis, counts };
 }
 
@@ -86,7 +92,8 @@ export function returnLimitsFor(ctx: ServiceContext, plan: ReturnPlanIdentity | 
   if (!plan || plan.workbookId !== workbookIdOf(ctx)) return ABSOLUTE_LIMITS;
   const planRow = ctx.db.select({ title: plans.title }).from(plans).where(eq(plans.id, plan.planId)).get();
   if (!planRow) return ABSOLUTE_LIMITS;
+  const evidence = ctx.db.select({ n: sql<number>`count(*)` }).from(evidenceItems).get()?.n ?? 0;
   const record = plan.exportId ? findPlanExport(ctx, plan.exportId) : null;
-  if (record && record.planId === plan.planId) return limitsFromCounts(record.counts, `the plan “${planRow.title}” as exported`);
-  return limitsFromCounts(count(ctx, plan.planId), `the plan “${planRow.title}”`);
+  if (record && record.planId === plan.planId) return limitsFromCounts(record.counts, `the plan “${planRow.title}” as exported`, evidence);
+  return limitsFromCounts(count(ctx, plan.planId), `the plan “${planRow.title}”`, evidence);
 }

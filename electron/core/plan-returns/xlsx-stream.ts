@@ -8,7 +8,7 @@
  * booleans, errors, dates (by number format) and formulas (reported, never evaluated). A DTD is
  * refused outright, so no entity is ever expanded; text must be valid UTF-8.
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Inflate } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ServiceError } from '../services/service-error';
 
@@ -33,50 +33,80 @@ const damaged = (): never => refuseFile('The file is damaged and cannot be read.
 /** Stops a stream early without it being taken for damage. */
 class Stop extends Error {}
 
+interface ZipEntry {
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+const indexes = new WeakMap<Uint8Array, Map<string, ZipEntry>>();
+
 /**
- * Inflates one entry, handing each chunk to `onChunk` as it comes; nothing else in the file is
- * inflated. Returns false when the file has no such entry. A ServiceError (or Stop) thrown by
- * `onChunk` ends the read: the first is rethrown, the second returns quietly.
+ * The zip's central directory: where each entry starts, so one part is inflated without
+ * inflating the parts before it. (file-guard has already streamed every entry through inflate,
+ * so sizes here cannot make anything expand further than it allowed.)
  */
-export function streamEntry(zip: Uint8Array, name: string, onChunk: (chunk: Uint8Array, final: boolean) => void): boolean {
-  let found = false;
-  let failure: unknown = null;
-  let stopped = false;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file: UnzipFile) => {
-    if (file.name !== name || found) return;
-    found = true;
-    file.ondata = (err, chunk, final) => {
-      if (stopped || failure) return;
-      if (err) {
-        failure = err;
-        throw err;
-      }
-      try {
-        onChunk(chunk, final);
-        if (final) stopped = true;
-      } catch (e) {
-        if (e instanceof Stop) stopped = true;
-        else failure = e;
-        throw e;
-      }
-    };
-    file.start();
-  };
-  const step = 256 * 1024;
-  for (let i = 0; i < zip.length && !stopped && !failure; i += step) {
-    try {
-      unzip.push(zip.subarray(i, Math.min(i + step, zip.length)), i + step >= zip.length);
-    } catch (e) {
-      if (!stopped && !failure) failure = e;
+function zipIndex(zip: Uint8Array): Map<string, ZipEntry> {
+  const known = indexes.get(zip);
+  if (known) return known;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
     }
   }
-  if (failure) {
-    if (failure instanceof ServiceError) throw failure;
+  if (eocd < 0) damaged();
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const entries = new Map<string, ZipEntry>();
+  const names = new TextDecoder('utf-8');
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) damaged();
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const name = names.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (!entries.has(name)) entries.set(name, { method, compressedSize, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  indexes.set(zip, entries);
+  return entries;
+}
+
+/**
+ * Inflates one entry, handing each chunk to `onChunk` as it comes; nothing else in the file is
+ * inflated. Returns false when the file has no such entry. A ServiceError thrown by `onChunk`
+ * ends the read and is rethrown; a Stop ends it quietly.
+ */
+export function streamEntry(zip: Uint8Array, name: string, onChunk: (chunk: Uint8Array, final: boolean) => void): boolean {
+  const entry = zipIndex(zip).get(name);
+  if (!entry) return false;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const local = entry.localOffset;
+  if (local + 30 > zip.length || view.getUint32(local, true) !== 0x04034b50) damaged();
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) damaged();
+  const step = 64 * 1024;
+  try {
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length || i === 0; i += step) onChunk(data.subarray(i, i + step), i + step >= data.length);
+    } else if (entry.method === 8) {
+      const inflate = new Inflate((chunk, final) => onChunk(chunk, final));
+      for (let i = 0; i < data.length; i += step) inflate.push(data.subarray(i, i + step), i + step >= data.length);
+      if (data.length === 0) inflate.push(new Uint8Array(0), true);
+    } else damaged();
+  } catch (e) {
+    if (e instanceof Stop) return true;
+    if (e instanceof ServiceError) throw e;
     damaged();
   }
-  return found;
+  return true;
 }
 
 /** A small part (workbook, relationships, styles) as text, refused past `maxBytes`. */
@@ -215,10 +245,14 @@ export function declaredSheetRows(zip: Uint8Array, path: string): number | null 
   return ref ? declaredRows(ref) : null;
 }
 
+/** All shared text together: far more than any plan's, far less than memory. */
+const SHARED_TEXT_CHARS = 64 * 1024 * 1024;
+
 /** Every shared string, refused when there are more than `max`. */
 export function readSharedStrings(zip: Uint8Array, path: string | null, max: number, tooMany: (n: number) => string): string[] {
   const strings: string[] = [];
   if (!path) return strings;
+  let chars = 0;
   let current: string | null = null;
   let inText = false;
   let phonetic = 0;
@@ -242,6 +276,8 @@ export function readSharedStrings(zip: Uint8Array, path: string | null, max: num
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si') {
+        chars += current?.length ?? 0;
+        if (chars > SHARED_TEXT_CHARS) refuseFile('The file holds far more text than an action plan could. It may be damaged or built to cause harm.');
         strings.push(current ?? '');
         current = null;
       }
