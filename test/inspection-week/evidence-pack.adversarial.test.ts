@@ -138,7 +138,9 @@ describe('evidence pack', () => {
     const progress: string[] = [];
     const code = await runCli(['pack', '--workbook', t.file, '--out', out, '--for-publication'], { out: (s) => said.push(s), err: (s) => progress.push(s) });
     expect(code).toBe(0);
-    expect(progress).toEqual(expect.arrayContaining(['Reading the workbook…', 'Adding files… 0 of 3', 'Writing the index…', 'Done.']));
+    // Stages come from polling pack:progress (as the screen does), so a quick pack shows only its start and end.
+    expect(progress[0]).toBe('Building the evidence pack…');
+    expect(progress.at(-1)).toBe('Done.');
     expect(said[0]).toMatch(/^Evidence pack written to .*PACK\.zip: 2 evidence items, 3 files\.$/);
     const zip = entries(new Uint8Array(readFileSync(out)));
     expect(Object.keys(zip)).toContain('index.html');

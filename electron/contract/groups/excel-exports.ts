@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { command, query, type ChannelDef } from '../define';
 import { id, optionalText } from '../fields';
 
-/** 25 MB of file as base64 (4 characters per 3 bytes), plus a little slack. */
-const MAX_BASE64 = Math.ceil((25 * 1024 * 1024 * 4) / 3) + 16;
+/** The largest returned plan accepted, in bytes. */
+export const MAX_RETURN_BYTES = 25 * 1024 * 1024;
+/** That much file as base64 (4 characters per 3 bytes), plus a little slack. */
+const MAX_BASE64 = Math.ceil((MAX_RETURN_BYTES * 4) / 3) + 16;
 
 const fileBase64 = z
   .string({ error: 'Choose a file to import.' })

@@ -13,7 +13,8 @@ import type { RetentionPolicy } from './retention';
 export interface SafetyOptions {
   /** A folder, or a folder per workbook (the shell: userData/backups/<workbookId>). Default: beside the workbook. */
   backupsDir?: string | ((workbook: Workbook) => string);
-  retention?: RetentionPolicy;
+  /** false: never prune (a folder the person chose may hold other files). */
+  retention?: RetentionPolicy | false;
   freeSpace?: FreeSpaceProbe;
   /** The better-sqlite3 build to open backup files with (Electron's differs from Node's). */
   nativeBinding?: string;

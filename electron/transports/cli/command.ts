@@ -1,5 +1,6 @@
 /** A CLI command. Groups of commands live in ./commands/ so features add files, not edits. */
 import type { ParseArgsConfig } from 'node:util';
+import type { CliHost } from './cli-host';
 
 export interface CliIO {
   out(text: string): void;
@@ -18,7 +19,11 @@ export interface CliCommand {
   /** Named options that must be given. */
   required?: string[];
   allowPositionals?: boolean;
-  run(args: { values: CliValues; positionals: string[] }, io: CliIO): Promise<number>;
+  /**
+   * Runs the command. `host` is its only way to a workbook: it opens or creates the file and hands
+   * back a client over dispatch, so a command parses arguments, calls channels and prints.
+   */
+  run(args: { values: CliValues; positionals: string[] }, io: CliIO, host: CliHost): Promise<number>;
 }
 
 /** An error whose message is for the person at the terminal; exit code 1 (2 for usage). */

@@ -1,12 +1,8 @@
 /** Core CLI commands: demo, check, export-json, import-json (issue #2). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDemoWorkbook } from '../../../core/demo/build-demo';
-import { writeFileAtomically } from '../../../core/exports/write-file-atomically';
-import { checkWorkbook } from '../../../core/workbook-check/check-workbook';
-import { exportWorkbookJson, importWorkbookJson, parseWorkbookJson, serialiseWorkbookJson } from '../../../core/workbook-json/workbook-json';
+import { DEMO_WORKBOOK, fillDemoWorkbook } from '../../../core/demo/build-demo';
 import { CliError, type CliCommand } from '../command';
-import { withWorkbook } from '../with-workbook';
 
 function refuseExisting(file: string): void {
   if (existsSync(file)) throw new CliError(`${file} already exists. Choose another name, or move the old file first.`);
@@ -18,10 +14,11 @@ const demo: CliCommand = {
   usage: 'workbook demo --out FILE',
   options: { out: { type: 'string' } },
   required: ['out'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const out = path.resolve(String(values.out));
     refuseExisting(out);
-    await buildDemoWorkbook(out);
+    // Typed in through the contract, exactly as an officer could have (fillDemoWorkbook).
+    await host.withNewWorkbook(out, DEMO_WORKBOOK, fillDemoWorkbook);
     io.out(`Demo workbook created: ${out}`);
     return 0;
   },
@@ -33,10 +30,11 @@ const check: CliCommand = {
   usage: 'workbook check --workbook FILE [--json]',
   options: { workbook: { type: 'string' }, json: { type: 'boolean' } },
   required: ['workbook'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     let report;
     try {
-      report = await checkWorkbook(String(values.workbook));
+      // As it is and read-only: checking never updates or changes the file.
+      report = await host.withWorkbook(String(values.workbook), { readOnly: true, asIs: true }, (api) => api.call('workbook:check', {}));
     } catch (e) {
       if (values.json) {
         io.out(JSON.stringify({ ok: false, error: { code: (e as { code?: string }).code ?? 'error', message: (e as Error).message } }, null, 2));
@@ -73,11 +71,11 @@ const exportJson: CliCommand = {
   usage: 'workbook export-json --workbook FILE --out F.json',
   options: { workbook: { type: 'string' }, out: { type: 'string' } },
   required: ['workbook', 'out'],
-  async run({ values }, io) {
-    await withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) =>
-      writeFileAtomically(path.resolve(String(values.out)), Buffer.from(serialiseWorkbookJson(exportWorkbookJson(ctx.workbook.sqlite)))),
-    );
-    io.out(`Exported to ${path.resolve(String(values.out))}`);
+  async run({ values }, io, host) {
+    const out = path.resolve(String(values.out));
+    const file = await host.withWorkbook(String(values.workbook), { readOnly: true }, (api) => api.call('workbook:exportJson', {}));
+    host.save(out, file.base64);
+    io.out(`Exported to ${out}`);
     return 0;
   },
 };
@@ -89,13 +87,13 @@ const importJson: CliCommand = {
   options: { out: { type: 'string' } },
   required: ['out'],
   allowPositionals: true,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, host) {
     if (positionals.length !== 1) throw new CliError(`Name one JSON file to import.\n\nUsage: ${importJson.usage}`, 2);
     const source = path.resolve(positionals[0]!);
     if (!existsSync(source)) throw new CliError(`There is no file at ${source}.`);
     const out = path.resolve(String(values.out));
     refuseExisting(out);
-    importWorkbookJson(parseWorkbookJson(readFileSync(source, 'utf8')), out);
+    host.createFromJson(readFileSync(source, 'utf8'), out);
     io.out(`Workbook created from ${path.basename(source)}: ${out}`);
     return 0;
   },

@@ -1,11 +1,9 @@
-/** CLI commands: export plan, import plan (issue #5). */
+/** CLI commands: export plan, import plan (issue #5), through the same channels as the Excel screens. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildPlanXlsx } from '../../../core/exports/xlsx/build-plan-xlsx';
-import { WriteFileError, writeFileAtomically } from '../../../core/exports/write-file-atomically';
-import { applyPlanReturn, compareReturn, readPlanReturn, type Preview } from '../../../core/plan-returns/plan-returns';
-import { RETURN_LIMITS } from '../../../core/plan-returns/file-guard';
-import { withWorkbook } from '../with-workbook';
+import type { ChannelOutput } from '../../../contract/channels';
+import { ukDate } from '../../../contract/format';
+import { MAX_RETURN_BYTES } from '../../../contract/groups/excel-exports';
 import { CliError, type CliCommand, type CliIO } from '../command';
 
 function planIdOf(value: unknown): number | undefined {
@@ -21,23 +19,18 @@ const exportPlan: CliCommand = {
   usage: 'workbook export plan --workbook FILE --out PLAN.xlsx [--plan ID]',
   options: { workbook: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } },
   required: ['workbook', 'out'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const out = path.resolve(String(values.out));
     const planId = planIdOf(values.plan);
-    const bytes = await withWorkbook(String(values.workbook), { readOnly: true }, (ctx) => buildPlanXlsx(ctx, { planId }));
-    try {
-      await writeFileAtomically(out, bytes);
-    } catch (e) {
-      if (e instanceof WriteFileError) throw new CliError(e.message);
-      throw e;
-    }
-    io.out(`Action plan written to ${out} (${Math.round(bytes.length / 1024)} KB).`);
+    const file = await host.withWorkbook(String(values.workbook), { readOnly: true }, (api) => api.call('export:planXlsx', { planId }));
+    const size = host.save(out, file.base64);
+    io.out(`Action plan written to ${out} (${Math.round(size / 1024)} KB).`);
     return 0;
   },
 };
 
-function printPreview(p: Preview, io: CliIO): void {
-  io.out(`Return: ${p.fileName}${p.planTitle ? ` — plan “${p.planTitle}”` : ''}${p.exportedOn ? `, exported ${p.exportedOn.split('-').reverse().join('/')}` : ''}`);
+function printPreview(p: ChannelOutput<'import:planPreview'>, io: CliIO): void {
+  io.out(`Return: ${p.fileName}${p.planTitle ? ` — plan “${p.planTitle}”` : ''}${p.exportedOn ? `, exported ${ukDate(p.exportedOn)}` : ''}`);
   const c = p.counts;
   io.out(
     `${c.rowsRead} rows read: ${c.changed} changed, ${c.newMilestones} new milestones, ${c.newUpdates} new updates, ${c.conflicts} conflicts, ${c.rejected} rejected, ${c.unchanged} unchanged, ${c.alreadyPresent} already in the workbook.`,
@@ -51,9 +44,20 @@ function printPreview(p: Preview, io: CliIO): void {
   for (const r of p.rejected) io.out(`\nRejected: ${r.sheet} row ${r.rowNumber} (${r.title}): ${r.reason}`);
 }
 
+/** The returned file as the channels take it; a file far too large is refused before it is read. */
+function readReturn(file: string): string {
+  try {
+    if (statSync(file).size > MAX_RETURN_BYTES) throw new CliError(`${path.basename(file)} is larger than the ${MAX_RETURN_BYTES / 1024 / 1024} MB an action plan return can be.`);
+    return readFileSync(file).toString('base64');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  }
+}
+
 const importPlan: CliCommand = {
   name: 'import plan',
-  summary: 'Preview (or with --apply, apply) a returned action plan spreadsheet',
+  summary: 'Preview (or with --apply, apply) a returned action plan spreadsheet; applying backs the workbook up first',
   usage: 'workbook import plan --workbook FILE --in RETURN.xlsx [--apply] [--take-theirs] [--returned-by NAME]',
   options: {
     workbook: { type: 'string' },
@@ -63,29 +67,25 @@ const importPlan: CliCommand = {
     'returned-by': { type: 'string' },
   },
   required: ['workbook', 'in'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const file = path.resolve(String(values.in));
-    let bytes: Buffer;
-    try {
-      if (statSync(file).size > RETURN_LIMITS.fileBytes) throw new CliError(`${path.basename(file)} is larger than the 25 MB an action plan return can be.`);
-      bytes = readFileSync(file);
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-    }
+    const returned = { base64: readReturn(file), fileName: path.basename(file), returnedBy: typeof values['returned-by'] === 'string' ? values['returned-by'] : '' };
     const apply = values.apply === true;
-    const returnedBy = typeof values['returned-by'] === 'string' ? values['returned-by'] : '';
-    return withWorkbook(String(values.workbook), { readOnly: !apply }, async (ctx) => {
-      const parsed = await readPlanReturn(bytes, path.basename(file));
-      const { preview } = compareReturn(ctx, parsed, { returnedBy });
+    return host.withWorkbook(String(values.workbook), { readOnly: !apply }, async (api) => {
+      const preview = await api.call('import:planPreview', returned);
       printPreview(preview, io);
       if (!apply) {
         io.out('\nNothing was changed. Run again with --apply to apply these changes.');
         return 0;
       }
       const resolution = values['take-theirs'] === true ? 'take_theirs' : 'keep_mine';
-      const summary = ctx.workbook.sqlite.transaction(() => applyPlanReturn(ctx, parsed, { returnedBy, defaultConflictResolution: resolution }))();
+      // The same channel the import screen calls: a before-import backup, then the changes, in one step.
+      const summary = await api.call('import:planApply', {
+        ...returned,
+        decisions: preview.rows.filter((r) => r.conflict).map((r) => ({ rowKey: r.rowKey, resolution })),
+      });
       io.out(`\nApplied. ${summary.message}${preview.counts.conflicts && resolution === 'keep_mine' ? ' (Conflicts kept your version; use --take-theirs to take the partner’s.)' : ''}`);
+      io.out('A backup of the workbook as it was before the import was made first (see "workbook backups").');
       return 0;
     });
   },

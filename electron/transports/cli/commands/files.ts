@@ -1,46 +1,94 @@
-/** CLI commands: attach, import-files, search (issue #6). */
+/** CLI commands: attach, import-files, search (issue #6), through the same channels as the screens. */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbook } from '../../../../db/open-workbook';
-import { WorkbookSession } from '../../../core/api/workbook-session';
+import type { Client } from '../../../contract/client';
+import { ApiFailure } from '../../../contract/client';
 import { EVIDENCE_KINDS, EVIDENCE_LEVELS, type EvidenceKind, type EvidenceLevel } from '../../../contract/enums';
-import { SEARCH_TYPES, type SearchType } from '../../../contract/groups/files';
-import { fileSource } from '../../../core/files/byte-source';
-import { attachFile, formatBytes } from '../../../core/files/file-store';
-import { explainFsError, importFolder, type ImportProgress } from '../../../core/files/import-folder';
-import { closeTextExtractor, whenTextReady } from '../../../core/files/text/text-queue';
-import { searchWorkbook } from '../../../core/search/search-workbook';
-import type { ServiceContext } from '../../../core/services/context';
-import { ServiceError } from '../../../core/services/service-error';
+import { MAX_SINGLE_ATTACH_BYTES, SEARCH_TYPES, type SearchType } from '../../../contract/groups/files';
+import { formatBytes } from '../../../core/files/file-store';
+import { explainFsError, listFolderToImport, runFolderImport, type ImportOutcome, type ImportProgress } from '../../../core/files/import-folder';
 import { CliError, type CliCommand } from '../command';
 
-async function withWorkbook<T>(file: string, use: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const workbook = await openWorkbook(file);
-  const session = new WorkbookSession();
-  session.use(workbook);
-  try {
-    return await use(session.context()!);
-  } finally {
-    await closeTextExtractor();
-    session.close();
-  }
-}
-
-/** "E-012", "e12" or "12" → the evidence item's id. */
-function findEvidence(ctx: ServiceContext, ref: string): { id: number; reference: string; title: string } {
+/** "E-012", "e12" or "12" → the evidence item (a bare number may also be its id). */
+async function findEvidence(api: Client, ref: string): Promise<{ id: number; reference: string }> {
   const m = /^(?:e-?)?(\d{1,9})$/i.exec(ref.trim());
   if (!m) throw new CliError(`"${ref}" is not an evidence reference. Use the reference shown in the app, such as E-012.`, 2);
   const n = Number(m[1]);
-  const row = ctx.workbook.sqlite
-    .prepare("SELECT id, reference, title FROM evidence_items WHERE deleted_at IS NULL AND (reference = ? OR (? AND id = ?))")
-    .get(`E-${String(n).padStart(3, '0')}`, /^\d+$/.test(ref.trim()) ? 1 : 0, n) as { id: number; reference: string; title: string } | undefined;
-  if (!row) throw new CliError(`There is no evidence item ${ref} in this workbook (it may be in the Bin).`);
-  return row;
+  const reference = `E-${String(n).padStart(3, '0')}`;
+  const found = (await api.call('evidence:list', { search: reference, limit: 50 })).items.find((e) => e.reference === reference);
+  if (found) return found;
+  // The search index may not hold references in every form: walk the list in reference order.
+  for (let offset = 0; ; offset += 500) {
+    const page = await api.call('evidence:list', { sort: 'reference', offset, limit: 500 });
+    const hit = page.items.find((e) => e.reference === reference);
+    if (hit) return hit;
+    if (offset + page.items.length >= page.total || page.items.length === 0) break;
+  }
+  if (/^\d+$/.test(ref.trim())) {
+    try {
+      return await api.call('evidence:get', { id: n });
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+    }
+  }
+  throw new CliError(`There is no evidence item ${ref} in this workbook (it may be in the Bin).`);
 }
 
 function choiceOption<T extends string>(value: unknown, allowed: readonly T[], what: string): T | undefined {
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new CliError(`--${what} must be one of: ${allowed.join(', ')}.`, 2);
   return value as T;
+}
+
+/** Why a file on disk could not be read, in the words the import summary uses. */
+class UnreadableFile extends Error {}
+
+/**
+ * Sends a file's bytes the way the screens do: in one piece when small, otherwise through
+ * file:uploadBegin / file:uploadChunk (whose upload id the finishing channel then takes).
+ */
+async function sendFile(api: Client, file: string): Promise<{ base64: string } | { uploadId: string }> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new UnreadableFile(`It could not be read: ${explainFsError(e)}.`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UnreadableFile(`It could not be read: ${explainFsError({ code: 'EISDIR' })}.`);
+    const size = stat.size;
+    const read = (length: number, position: number) => {
+      const buffer = Buffer.alloc(length);
+      try {
+        return buffer.subarray(0, readSync(fd, buffer, 0, length, position));
+      } catch (e) {
+        throw new UnreadableFile(`It could not be read: ${explainFsError(e)}.`);
+      }
+    };
+    if (size <= MAX_SINGLE_ATTACH_BYTES) return { base64: read(size, 0).toString('base64') };
+    const { uploadId, chunkBytes } = await api.call('file:uploadBegin', { fileName: path.basename(file), size });
+    try {
+      for (let seq = 0, at = 0; at < size; seq++, at += chunkBytes) {
+        await api.call('file:uploadChunk', { uploadId, seq, base64: read(Math.min(chunkBytes, size - at), at).toString('base64') });
+      }
+    } catch (e) {
+      await api.call('file:uploadCancel', { uploadId });
+      throw e;
+    }
+    return { uploadId };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Waits for text extraction (so search finds the words at once), then names files without text. */
+async function reportText(api: Client, evidenceIds: number[], say: (text: string) => void): Promise<void> {
+  say('Reading text for search…');
+  await api.call('file:processText', {});
+  for (const evidenceId of evidenceIds) {
+    for (const f of await api.call('file:list', { evidenceId })) if (f.textStatus !== 'extracted') say(`${f.fileName}: ${f.textNote}`);
+  }
 }
 
 const attach: CliCommand = {
@@ -50,36 +98,25 @@ const attach: CliCommand = {
   options: { workbook: { type: 'string' }, evidence: { type: 'string' } },
   required: ['workbook', 'evidence'],
   allowPositionals: true,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, host) {
     if (positionals.length === 0) throw new CliError('Name at least one file to attach.\n\nUsage: workbook attach --workbook FILE --evidence E-012 PATH…', 2);
-    return withWorkbook(String(values.workbook), async (ctx) => {
-      const item = findEvidence(ctx, String(values.evidence));
+    return host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
+      const item = await findEvidence(api, String(values.evidence));
       let failures = 0;
       for (const p of positionals) {
         const name = path.basename(p);
         try {
-          const source = fileSource(p);
-          try {
-            const r = attachFile(ctx, item.id, source, name);
-            const what = r.alreadyAttached ? 'already attached' : r.alreadyStored ? 'attached (content already stored, kept once)' : 'attached';
-            io.out(`${r.file.fileName}: ${what} to ${item.reference} (${r.file.typeLabel}, ${formatBytes(r.file.size)})${r.notice ? `. ${r.notice}` : ''}`);
-          } finally {
-            source.close();
-          }
+          const sent = await sendFile(api, p);
+          const r = 'base64' in sent ? await api.call('file:attach', { evidenceId: item.id, fileName: name, base64: sent.base64 }) : await api.call('file:uploadFinish', { evidenceId: item.id, uploadId: sent.uploadId });
+          const what = r.alreadyAttached ? 'already attached' : r.alreadyStored ? 'attached (content already stored, kept once)' : 'attached';
+          io.out(`${r.file.fileName}: ${what} to ${item.reference} (${r.file.typeLabel}, ${formatBytes(r.file.size)})${r.notice ? `. ${r.notice}` : ''}`);
         } catch (e) {
+          if (!(e instanceof UnreadableFile || e instanceof ApiFailure)) throw e;
           failures++;
-          if (e instanceof ServiceError) io.err(`${name}: not attached. ${e.message}`);
-          else if ((e as NodeJS.ErrnoException).code) io.err(`${name}: not attached. It could not be read: ${explainFsError(e)}.`);
-          else throw e;
+          io.err(`${name}: not attached. ${e.message}`);
         }
       }
-      io.err('Reading text for search…');
-      await whenTextReady(ctx);
-      for (const f of ctx.workbook.sqlite
-        .prepare("SELECT f.original_name AS name, b.text_note AS note FROM evidence_files f JOIN file_blobs b ON b.sha256 = f.sha256 WHERE f.evidence_id = ? AND f.deleted_at IS NULL AND b.text_status <> 'extracted'")
-        .all(item.id) as { name: string; note: string }[]) {
-        io.err(`${f.name}: ${f.note}`);
-      }
+      await reportText(api, [item.id], io.err);
       return failures > 0 ? 1 : 0;
     });
   },
@@ -96,7 +133,7 @@ const importFiles: CliCommand = {
   usage: `workbook import-files --workbook FILE --dir DIR [--kind ${EVIDENCE_KINDS[0]}] [--level activity|output|impact] [--json]`,
   options: { workbook: { type: 'string' }, dir: { type: 'string' }, kind: { type: 'string' }, level: { type: 'string' }, json: { type: 'boolean' } },
   required: ['workbook', 'dir'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const kind = choiceOption<EvidenceKind>(values.kind, EVIDENCE_KINDS, 'kind');
     const level = choiceOption<EvidenceLevel>(values.level, EVIDENCE_LEVELS, 'level');
     const controller = new AbortController();
@@ -106,20 +143,30 @@ const importFiles: CliCommand = {
     };
     process.once('SIGINT', onSigint);
     try {
-      return await withWorkbook(String(values.workbook), async (ctx) => {
-        let summary;
+      return await host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
+        let listing;
         try {
-          summary = await importFolder(ctx, String(values.dir), {
-            kind,
-            level,
-            signal: controller.signal,
-            waitForText: true,
-            onProgress: (p) => io.err(progressLine(p)),
-          });
+          listing = listFolderToImport(String(values.dir));
         } catch (e) {
-          if (e instanceof ServiceError) throw new CliError(e.message);
-          throw e;
+          throw new CliError((e as Error).message);
         }
+        const folderName = path.basename(listing.root);
+        // The same loop as the desktop's folder import; each file goes through evidence:importFile.
+        const summary = await runFolderImport(
+          listing,
+          async (candidate): Promise<ImportOutcome> => {
+            try {
+              const sent = await sendFile(api, candidate.full);
+              return await api.call('evidence:importFile', { relativePath: candidate.relative, folderName, kind, level, ...sent });
+            } catch (e) {
+              if (e instanceof UnreadableFile || e instanceof ApiFailure) return { outcome: 'refused', reason: e.message };
+              throw e;
+            }
+          },
+          { signal: controller.signal, onProgress: (p) => io.err(progressLine(p)) },
+        );
+        // Wait for the files' text, so a search straight after finds their words.
+        if (summary.imported.length > 0) await api.call('file:processText', {});
         if (values.json) {
           io.out(JSON.stringify(summary, null, 2));
         } else {
@@ -147,31 +194,28 @@ const search: CliCommand = {
   options: { workbook: { type: 'string' }, json: { type: 'boolean' }, type: { type: 'string', multiple: true }, limit: { type: 'string' } },
   required: ['workbook'],
   allowPositionals: true,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, host) {
     const q = positionals.join(' ');
     if (!q.trim()) throw new CliError('Say what to search for.\n\nUsage: workbook search --workbook FILE "query" [--json]', 2);
     const types = ((values.type as string[] | undefined) ?? []).map((t) => choiceOption<SearchType>(t, SEARCH_TYPES, 'type')!);
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError('--limit must be a whole number from 1 to 200.', 2);
-    return withWorkbook(
-      String(values.workbook),
-      async (ctx) => {
-        const out = searchWorkbook(ctx, { q, types: types.length ? types : undefined, limit });
-        if (values.json) {
-          io.out(JSON.stringify(out, null, 2));
-          return 0;
-        }
-        if (out.notice) io.err(out.notice);
-        const plain = (parts: { text: string; hit: boolean }[]) => parts.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('');
-        io.out(`${out.total} match(es)${out.total > out.results.length ? `, showing the best ${out.results.length}` : ''}.`);
-        for (const r of out.results) {
-          io.out(`\n${plain(r.title)}\n  ${r.context}`);
-          const snippet = plain(r.snippet).replace(/\s+/g, ' ').trim();
-          if (snippet) io.out(`  ${snippet}`);
-        }
+    return host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
+      const out = await api.call('search:query', { q, types: types.length ? types : undefined, limit });
+      if (values.json) {
+        io.out(JSON.stringify(out, null, 2));
         return 0;
-      },
-    );
+      }
+      if (out.notice) io.err(out.notice);
+      const plain = (parts: { text: string; hit: boolean }[]) => parts.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('');
+      io.out(`${out.total} match(es)${out.total > out.results.length ? `, showing the best ${out.results.length}` : ''}.`);
+      for (const r of out.results) {
+        io.out(`\n${plain(r.title)}\n  ${r.context}`);
+        const snippet = plain(r.snippet).replace(/\s+/g, ' ').trim();
+        if (snippet) io.out(`  ${snippet}`);
+      }
+      return 0;
+    });
   },
 };
 

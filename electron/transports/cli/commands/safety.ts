@@ -1,30 +1,26 @@
-/** CLI commands: backup, backups, restore (issue #7). */
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+/**
+ * CLI commands: backup, backups, restore (issue #7), through the backup channels the Backups
+ * screen uses. Only a workbook that cannot be opened (damaged, missing) is listed or restored as
+ * files by the host, since no session can hold it.
+ */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbook } from '../../../../db/open-workbook';
+import { WorkbookError } from '../../../../db/open-workbook';
+import type { BackupSummary } from '../../../contract/groups/safety';
 import { defaultBackupsDir } from '../../../core/safety/backup-names';
-import { createBackup, describeBackup, listBackups, type BackupInfo } from '../../../core/safety/backup-store';
 import { megabytes } from '../../../core/safety/disk-space';
-import { inspectWorkbookFile, type WorkbookCounts } from '../../../core/safety/inspect-file';
-import { restoreWorkbookFile } from '../../../core/safety/restore';
-import { backupOffer, openWorkbookSafely, ukDateTime } from '../../../core/safety/safe-open';
-import { ServiceError } from '../../../core/services/service-error';
+import { ukDateTime } from '../../../core/safety/safe-open';
 import { CliError, type CliCommand } from '../command';
 
-function countsText(counts: WorkbookCounts | null): string {
+type Counts = BackupSummary['counts'];
+
+function countsText(counts: Counts): string {
   if (!counts) return 'contents not counted';
   return `${counts.evidence} evidence, ${counts.actions} actions, ${counts.findings} findings`;
 }
 
-async function asCli<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof ServiceError) throw new CliError(e.message);
-    throw e;
-  }
-}
+/** A workbook that cannot be opened, so a session cannot hold it. */
+const UNOPENABLE = ['damaged', 'not_a_workbook', 'not_found'];
 
 const backup: CliCommand = {
   name: 'backup',
@@ -32,24 +28,20 @@ const backup: CliCommand = {
   usage: 'workbook backup --workbook FILE [--to DIR]',
   options: { workbook: { type: 'string' }, to: { type: 'string' } },
   required: ['workbook'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const file = path.resolve(String(values.workbook));
     const to = values.to === undefined ? null : path.resolve(String(values.to));
-    const state = inspectWorkbookFile(file, { check: 'quick' });
-    if (!state.ok) {
-      const why = { missing: `There is no workbook at ${file}.`, not_a_workbook: `${path.basename(file)} is not an Evidence Workbook file.`, damaged: `${path.basename(file)} is damaged, so it cannot be backed up. ${backupOffer(null)}`, newer_version: `${path.basename(file)} was saved by a newer version of Evidence Workbook. Update the app first.` };
-      throw new CliError(why[state.problem]);
-    }
-    // A read-only connection: the app may have the workbook open, and a backup never writes to it.
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    let made: BackupInfo;
+    const backupsDir = to ?? defaultBackupsDir(file);
+    let made: BackupSummary;
     try {
+      // Read-only and as it is: the app may have the workbook open, and a backup never writes to it.
       // A folder the person chose may hold other files: only the managed folder is pruned.
-      made = await asCli(() => createBackup(sqlite, file, { backupsDir: to ?? defaultBackupsDir(file), reason: 'manual', now: new Date(), retention: to ? false : undefined }));
-    } finally {
-      sqlite.close();
+      made = await host.withWorkbook(file, { readOnly: true, asIs: true, safety: { backupsDir, retention: to ? false : undefined } }, (api) => api.call('backup:create', {}));
+    } catch (e) {
+      if (e instanceof WorkbookError && e.code === 'damaged') throw new CliError(`${path.basename(file)} is damaged, so it cannot be backed up. Restore it from a backup (see "workbook backups").`);
+      throw e;
     }
-    io.out(`Backed up ${path.basename(file)} to ${made.path} (${megabytes(made.sizeBytes)}: ${countsText(made.counts)}).`);
+    io.out(`Backed up ${path.basename(file)} to ${path.join(backupsDir, made.fileName)} (${megabytes(made.sizeBytes)}: ${countsText(made.counts)}).`);
     return 0;
   },
 };
@@ -60,10 +52,18 @@ const backups: CliCommand = {
   usage: 'workbook backups --workbook FILE [--from DIR]',
   options: { workbook: { type: 'string' }, from: { type: 'string' } },
   required: ['workbook'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const file = path.resolve(String(values.workbook));
     const dir = values.from === undefined ? defaultBackupsDir(file) : path.resolve(String(values.from));
-    const found = listBackups(dir);
+    let found: { fileName: string; takenAt: Date; reasonLabel: string; sizeBytes: number; counts: Counts }[];
+    try {
+      const listed = await host.withWorkbook(file, { readOnly: true, asIs: true, safety: { backupsDir: dir } }, (api) => api.call('backup:list', {}));
+      found = listed.map((b) => ({ ...b, takenAt: new Date(b.takenAt) }));
+    } catch (e) {
+      // A damaged or missing workbook is exactly when its backups are wanted.
+      if (!(e instanceof WorkbookError && UNOPENABLE.includes(e.code))) throw e;
+      found = host.backupsIn(dir);
+    }
     if (found.length === 0) {
       io.out(`No backups of ${path.basename(file)} in ${dir}.`);
       return 0;
@@ -82,7 +82,7 @@ const restore: CliCommand = {
   usage: 'workbook restore --workbook FILE --from BACKUP',
   options: { workbook: { type: 'string' }, from: { type: 'string' } },
   required: ['workbook', 'from'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const file = path.resolve(String(values.workbook));
     const backupsDir = defaultBackupsDir(file);
     let from = path.resolve(String(values.from));
@@ -90,23 +90,27 @@ const restore: CliCommand = {
     if (!existsSync(from) && path.basename(String(values.from)) === String(values.from)) from = path.join(backupsDir, String(values.from));
     if (!existsSync(from)) throw new CliError(`There is no backup at ${from}.`);
     if (from === file) throw new CliError('The backup and the workbook are the same file.');
-    const opened = existsSync(file) ? await openWorkbookSafely(file, { backupsDir }) : null;
-    const current = opened?.workbook ?? null;
-    try {
-      const outcome = await asCli(() =>
-        restoreWorkbookFile({ workbookPath: file, backupPath: from, backupsDir, now: new Date(), current, closeCurrent: () => current?.close() }),
-      );
-      // Prove the result opens as a normal workbook (updating an older backup) before saying so.
-      mkdirSync(backupsDir, { recursive: true });
-      (await openWorkbook(file, { backupDir: backupsDir })).close();
-      const restored = describeBackup(from);
-      io.out(`Restored ${path.basename(file)} from ${restored ? `the backup of ${ukDateTime(restored.takenAt)}` : path.basename(from)}.`);
-      if (outcome.revertPoint) io.out(`The state before the restore was saved as a revert point; to undo, restore:\n  ${outcome.revertPoint.path}`);
-      if (outcome.damagedCopy) io.out(`The damaged workbook was kept, unchanged, at:\n  ${outcome.damagedCopy}`);
-      return 0;
-    } finally {
-      if (current?.sqlite.open) current.close();
+
+    if (path.dirname(from) === backupsDir) {
+      let opened = false;
+      try {
+        // The channel the Backups screen uses: a revert point first, then the backup checked and put in place.
+        const result = await host.withWorkbook(file, { readOnly: false, safety: { backupsDir } }, (api) => {
+          opened = true;
+          return api.call('backup:restore', { fileName: path.basename(from) });
+        });
+        io.out(`Restored ${path.basename(file)} from the backup of ${ukDateTime(new Date(result.restored.takenAt))}.`);
+        if (result.revertPoint) io.out(`The state before the restore was saved as a revert point; to undo, restore:\n  ${path.join(backupsDir, result.revertPoint.fileName)}`);
+        return 0;
+      } catch (e) {
+        if (opened || !(e instanceof WorkbookError && UNOPENABLE.includes(e.code))) throw e;
+      }
     }
+    const outcome = await host.restoreFile(file, from, backupsDir);
+    io.out(`Restored ${path.basename(file)} from ${outcome.restored ? `the backup of ${ukDateTime(outcome.restored.takenAt)}` : path.basename(from)}.`);
+    if (outcome.revertPoint) io.out(`The state before the restore was saved as a revert point; to undo, restore:\n  ${outcome.revertPoint.path}`);
+    if (outcome.damagedCopy) io.out(`The damaged workbook was kept, unchanged, at:\n  ${outcome.damagedCopy}`);
+    return 0;
   },
 };
 

@@ -1,14 +1,7 @@
 /** CLI commands: export sef, export progress (issue #4). */
 import path from 'node:path';
 import { label } from '../../../contract/enums';
-import { parseUkDate } from '../../../contract/format';
-import { buildProgressModel } from '../../../core/exports/docx/progress-model';
-import { milestoneSentences, progressTitle, renderProgressDocx } from '../../../core/exports/docx/progress-document';
-import { buildSefModel } from '../../../core/exports/docx/sef-model';
-import { renderSefDocx } from '../../../core/exports/docx/sef-document';
-import { writeFileAtomically } from '../../../core/exports/write-file-atomically';
-import { planService } from '../../../core/services/plan-service';
-import { withWorkbook } from '../with-workbook';
+import { parseUkDate, ukDate } from '../../../contract/format';
 import { CliError, type CliCommand, type CliValues } from '../command';
 
 function positiveId(value: CliValues[string], what: string): number | undefined {
@@ -40,20 +33,18 @@ const exportSef: CliCommand = {
     'include-drafts': { type: 'boolean' },
   },
   required: ['workbook', 'out'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const out = outPath(values.out);
     const sefId = positiveId(values.sef, '--sef');
-    return withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) => {
-      const model = buildSefModel(ctx, { sefId, publication: values.publication === true, includeDrafts: values['include-drafts'] === true });
-      const bytes = await renderSefDocx(model, ctx.now());
-      writeFileAtomically(out, bytes);
-      const included = model.sections.filter((s) => !s.withheld).length;
-      io.out(`Wrote ${out} (${size(bytes.length)})`);
-      io.out(`"${model.sef.title}", as of ${model.sef.asOf.split('-').reverse().join('/')}: ${included} of ${model.sections.length} sections, ${model.evidence.length} evidence items in the index.`);
-      if (model.draftSectionsLeftOut) io.out(`${model.draftSectionsLeftOut} draft section(s) left out; add --include-drafts to include them.`);
-      if (model.options.publication) io.out(`For publication: ${model.evidenceWithheld} evidence item(s) with personal data left out.`);
-      return 0;
-    });
+    const file = await host.withWorkbook(String(values.workbook), { readOnly: true }, (api) =>
+      api.call('export:sefDocx', { sefId, publication: values.publication === true, includeDrafts: values['include-drafts'] === true }),
+    );
+    const sum = file.summary;
+    io.out(`Wrote ${out} (${size(host.save(out, file.base64))})`);
+    io.out(`"${sum.title}", as of ${ukDate(sum.asOf)}: ${sum.sectionsIncluded} of ${sum.sectionsTotal} sections, ${sum.evidenceInIndex} evidence items in the index.`);
+    if (sum.draftSectionsLeftOut) io.out(`${sum.draftSectionsLeftOut} draft section(s) left out; add --include-drafts to include them.`);
+    if (sum.publication) io.out(`For publication: ${sum.evidenceWithheld} evidence item(s) with personal data left out.`);
+    return 0;
   },
 };
 
@@ -69,21 +60,20 @@ const exportProgress: CliCommand = {
     'as-of': { type: 'string' },
   },
   required: ['workbook', 'out'],
-  async run({ values }, io) {
+  async run({ values }, io, host) {
     const out = outPath(values.out);
     const planId = positiveId(values.plan, '--plan');
     const asOfText = values['as-of'] === undefined ? undefined : String(values['as-of']);
     const asOf = asOfText === undefined ? undefined : parseUkDate(asOfText);
     if (asOf === null) throw new CliError(`--as-of must be a date such as 30/11/2020 (you gave "${asOfText}").`, 2);
-    return withWorkbook(String(values.workbook), { readOnly: true }, async (ctx) => {
-      const model = buildProgressModel(ctx, { planId, periodLabel: values.period === undefined ? undefined : String(values.period), asOf });
-      const bytes = await renderProgressDocx(model, ctx.now());
-      writeFileAtomically(out, bytes);
-      io.out(`Wrote ${out} (${size(bytes.length)})`);
-      io.out(`${progressTitle(model)}: ${model.milestones.total} milestone(s)${model.milestones.total ? ` \u2013 ${milestoneSentences(model.milestones.counts).join(', ')}` : ''}.`);
-      if (model.milestones.total === 0) {
-        if (model.period.label && model.knownPeriods.length) io.out(`Periods with milestones in this plan: ${model.knownPeriods.join(', ')}.`);
-        const others = planService.list(ctx, { offset: 0, limit: 50 }).items.filter((p) => p.id !== model.plan.id);
+    return host.withWorkbook(String(values.workbook), { readOnly: true }, async (api) => {
+      const file = await api.call('export:progressDocx', { planId, periodLabel: values.period === undefined ? undefined : String(values.period), asOf });
+      const sum = file.summary;
+      io.out(`Wrote ${out} (${size(host.save(out, file.base64))})`);
+      io.out(`${sum.title}: ${sum.milestonesTotal} milestone(s)${sum.milestonesTotal ? ` \u2013 ${sum.milestoneSentences.join(', ')}` : ''}.`);
+      if (sum.milestonesTotal === 0) {
+        if (sum.periodLabel && sum.knownPeriods.length) io.out(`Periods with milestones in this plan: ${sum.knownPeriods.join(', ')}.`);
+        const others = (await api.call('plan:list', { offset: 0, limit: 50 })).items.filter((p) => p.id !== sum.planId);
         if (others.length) io.out(`Other plans (choose with --plan ID): ${others.map((p) => `${p.id} ${p.title} (${label(p.status).toLowerCase()})`).join('; ')}.`);
       }
       return 0;
