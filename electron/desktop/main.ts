@@ -7,20 +7,19 @@
 import './app-root.main';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess } from 'electron';
 import { appVersion } from '../../db/app-root';
-import { createDispatcher } from '../core/api/dispatch';
-import { WorkbookSession } from '../core/api/workbook-session';
 import type { MenuAction, ShellResult } from '../contract/shell-api';
-import { buildDemoWorkbook } from '../core/demo/build-demo';
+import { hostFilesBackend } from '../core/host/file-ops';
+import { HOST_EVENTS } from '../core/host/host-protocol';
 import { registerFileHandlers } from './files.main';
-import { isTrustedSender, registerWorkbookIpc } from './ipc.main';
+import { startHostProcess } from './host-process.main';
+import { registerWorkbookIpc } from './ipc.main';
 import { buildMenuTemplate } from './menu.main';
 import { registerAppScheme, serveApp } from './protocol.main';
-import { startBackupScheduler } from '../core/safety/backup-scheduler';
-import { backupOffer, openWorkbookSafely } from '../core/safety/safe-open';
 import { denyAllPermissions, hardenWebContents } from './security.main';
 import { createShellActions, registerShellIpc } from './shell-ipc.main';
+import { createIpcRegistrar } from './ipc-registrar.main';
 import { MENU_EVENT } from './support/ipc-names';
 import { electronNativeBinding, workbookFromArgs } from './support/native-binding';
 import { RecentWorkbooks, recentId } from './support/recent-workbooks';
@@ -31,7 +30,7 @@ import { initialBounds, trackWindowState } from './window-state.main';
 const APP_NAME = 'Evidence Workbook';
 
 /** Set once started: stops backups and closes the workbook cleanly (its -wal is checkpointed). */
-let shutdown: (() => void) | null = null;
+let shutdown: (() => Promise<void>) | null = null;
 
 app.setName(APP_NAME);
 // Privileged schemes must be registered before the app is ready.
@@ -81,39 +80,28 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
   serveApp(protocol, path.join(appPath, 'dist'));
 
-  const workbookSession = new WorkbookSession();
-  const dispatch = createDispatcher(workbookSession);
+  // The workbook, its services, exports, imports and backups live in a utility process; main
+  // only relays (issue #12). The host bundle sits beside main.cjs (scripts/build-electron.mjs).
+  const hostProcess = startHostProcess(utilityProcess, path.join(__dirname, 'workbook-host.cjs'), { nativeBinding }, (code) => {
+    dialog.showErrorBox(APP_NAME, `The part of ${APP_NAME} that holds your workbook stopped (code ${code}). Your saved work is safe; restart the app to carry on.`);
+  });
+  hostProcess.client.on(HOST_EVENTS.backupError, (e) => console.error('[backups]', (e as { message?: string })?.message));
   const recent = new RecentWorkbooks(path.join(userData, 'recent.json'));
   let mainWindow: BrowserWindow | null = null;
-  let stopBackups: (() => void) | null = null;
 
-  shutdown = () => {
-    stopBackups?.();
-    workbookSession.close();
-  };
+  let stopped: Promise<void> | null = null;
+  shutdown = () => (stopped ??= hostProcess.stop());
 
   const send = (action: MenuAction) => mainWindow?.webContents.send(MENU_EVENT, action);
 
   const host = new WorkbookHost({
-    session: workbookSession,
+    client: hostProcess.client,
     recent,
-    nativeBinding,
     workbooksDir: workbooksDir(),
     appVersion: appVersion(),
-    buildDemo: (file, options) => buildDemoWorkbook(file, { ...options, nativeBinding }),
-    openFile: async (file) => {
-      const result = await openWorkbookSafely(file, { nativeBinding, backupsDir: backupsDirFor(file) });
-      return result.workbook ? { workbook: result.workbook } : { error: result.error, advice: backupOffer(result.newestGoodBackup) };
-    },
-    onChanged: () => {
-      stopBackups?.();
-      stopBackups = startBackupScheduler(workbookSession, {
-        nativeBinding,
-        backupsDir: (wb) => backupsDirFor(wb.path),
-        onError: (e) => console.error('[backups]', e.message),
-      });
-      refreshMenu();
-    },
+    backupsDirFor,
+    scheduleBackups: true,
+    onChanged: () => refreshMenu(),
   });
 
   const actions = createShellActions({
@@ -125,9 +113,11 @@ async function start(): Promise<void> {
     exportsDir: () => app.getPath('downloads'),
   });
 
-  registerWorkbookIpc(ipcMain, { dispatch });
-  registerShellIpc(ipcMain, actions);
-  registerFileHandlers({ ipcMain, dialog, shell, getSession: () => workbookSession, isTrustedSender });
+  // Every IPC handler goes through this one registrar: declared name, trusted sender, parsed input.
+  const registrar = createIpcRegistrar(ipcMain);
+  registerWorkbookIpc(registrar, { dispatch: hostProcess.client.dispatch });
+  registerShellIpc(registrar, actions);
+  registerFileHandlers({ registrar, dialog, shell, files: hostFilesBackend(hostProcess.client) });
 
   /** Runs a menu action done in main and tells the officer if it failed. */
   const fromMenu = async (run: () => Promise<unknown> | unknown, onSuccess?: () => void) => {
@@ -165,13 +155,17 @@ async function start(): Promise<void> {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
+  // Opening (an XL workbook takes seconds) runs in the host while the window appears; the page's
+  // first getShellState waits for it.
   const fromArgs = pendingOpenFile ?? workbookFromArgs(process.argv);
-  if (fromArgs) {
-    const opened = await host.open(fromArgs);
-    if (!opened.ok) await host.reopenLast();
-  } else {
-    await host.reopenLast();
-  }
+  void host.startup(async () => {
+    if (fromArgs) {
+      const opened = await host.open(fromArgs);
+      if (!opened.ok) await host.reopenLast();
+    } else {
+      await host.reopenLast();
+    }
+  });
   refreshMenu();
 
   openFileRequest = (file) => void fromMenu(() => host.open(file), () => send('workbook:opened'));
@@ -221,4 +215,13 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => app.quit());
 
-app.on('will-quit', () => shutdown?.());
+// Quit waits for the host to close the workbook (checkpointing its -wal) before the process ends.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (!shutdown || quitting) return;
+  event.preventDefault();
+  quitting = true;
+  void shutdown().finally(() => app.quit());
+});
+
+app.on('will-quit', () => void shutdown?.());

@@ -1,16 +1,16 @@
 /**
  * IPC for `window.workbookShell`: the desktop-only actions. Paths are chosen here, in main-process
- * dialogs, and never accepted from the renderer; every input is zod-checked and every sender
- * checked like the contract's.
+ * dialogs, and never accepted from the renderer. The registrar checks every sender and parses every
+ * input with the channel's declaration (support/desktop-channels.ts) before an action runs.
  */
-import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, Shell } from 'electron';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
 import path from 'node:path';
-import type { ShellResult } from '../contract/shell-api';
-import { isTrustedSender } from './ipc.main';
+import type { NewWorkbookRequest, SaveFileRequest, ShellResult } from '../contract/shell-api';
 import { openSafeExternal } from './security.main';
 import { safeFileName, suggestedCopyName, suggestedWorkbookName, WORKBOOK_EXTENSION } from './support/file-names';
 import { shellIpc } from './support/ipc-names';
-import { extensionOf, externalUrlInput, newWorkbookRequest, recentIdInput, saveFileRequest } from './support/shell-inputs';
+import { registrarFor, type IpcTarget, type RegistrarOptions } from './ipc-registrar.main';
+import { extensionOf } from './support/shell-inputs';
 import type { WorkbookHost } from './support/workbook-host';
 
 export interface ShellActionDeps {
@@ -25,14 +25,6 @@ export interface ShellActionDeps {
 }
 
 const CANCELLED: ShellResult<never> = { ok: false, error: { code: 'cancelled', message: 'Cancelled.' } };
-const REFUSED: ShellResult<never> = {
-  ok: false,
-  error: { code: 'not_allowed', message: 'This request did not come from the Evidence Workbook window, so it was refused.' },
-};
-
-function invalid(message: string | undefined): ShellResult<never> {
-  return { ok: false, error: { code: 'failed', message: message ?? 'Check what you entered.' } };
-}
 
 const WORKBOOK_FILTER = { name: 'Evidence workbooks', extensions: [WORKBOOK_EXTENSION] };
 
@@ -50,10 +42,18 @@ function withExtension(file: string, ext: string | null): string {
   return `${file}.${ext}`;
 }
 
-type Action = (arg?: unknown) => Promise<unknown> | unknown;
-export type ShellActions = Record<keyof typeof shellIpc, Action>;
+/** The desktop actions, shared by the IPC handlers and the menu. Inputs arrive parsed. */
+export interface ShellActions {
+  getShellState(): Promise<unknown>;
+  newWorkbook(request: NewWorkbookRequest): Promise<unknown>;
+  openWorkbook(): Promise<unknown>;
+  openRecent(id: string): Promise<unknown>;
+  openDemo(): Promise<unknown>;
+  saveCopy(): Promise<unknown>;
+  saveFile(request: SaveFileRequest): Promise<unknown>;
+  openExternal(url: string): Promise<unknown>;
+}
 
-/** The desktop actions, shared by the IPC handlers and the menu. Inputs are unknown until parsed. */
 export function createShellActions(deps: ShellActionDeps): ShellActions {
   const log = deps.log ?? ((m: string) => console.warn(`[shell] ${m}`));
 
@@ -67,16 +67,14 @@ export function createShellActions(deps: ShellActionDeps): ShellActions {
     getShellState: () => deps.host.state(),
 
     async newWorkbook(request) {
-      const parsed = newWorkbookRequest.safeParse(request);
-      if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
       const chosen = await saveDialog({
         title: 'Save the new workbook as',
-        defaultPath: path.join(deps.workbooksDir(), suggestedWorkbookName(parsed.data.areaName)),
+        defaultPath: path.join(deps.workbooksDir(), suggestedWorkbookName(request.areaName)),
         filters: [WORKBOOK_FILTER],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (!chosen) return CANCELLED;
-      return deps.host.create(withExtension(chosen, WORKBOOK_EXTENSION), parsed.data);
+      return deps.host.create(withExtension(chosen, WORKBOOK_EXTENSION), request);
     },
 
     async openWorkbook() {
@@ -93,11 +91,7 @@ export function createShellActions(deps: ShellActionDeps): ShellActions {
       return deps.host.open(file);
     },
 
-    openRecent(id) {
-      const parsed = recentIdInput.safeParse(id);
-      if (!parsed.success) return { ok: false, error: { code: 'not_found', message: 'That workbook is no longer in the recent list.' } };
-      return deps.host.openRecent(parsed.data);
-    },
+    openRecent: (id) => deps.host.openRecent(id),
 
     openDemo: () => deps.host.openDemo(),
 
@@ -115,9 +109,7 @@ export function createShellActions(deps: ShellActionDeps): ShellActions {
     },
 
     async saveFile(request) {
-      const parsed = saveFileRequest.safeParse(request);
-      if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
-      const fileName = safeFileName(parsed.data.fileName);
+      const fileName = safeFileName(request.fileName);
       const ext = extensionOf(fileName);
       const chosen = await saveDialog({
         title: 'Save the export as',
@@ -126,12 +118,11 @@ export function createShellActions(deps: ShellActionDeps): ShellActions {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (!chosen) return CANCELLED;
-      return deps.host.saveFile(withExtension(chosen, ext), Buffer.from(parsed.data.base64, 'base64'));
+      return deps.host.saveFile(withExtension(chosen, ext), Buffer.from(request.base64, 'base64'));
     },
 
     async openExternal(url) {
-      const parsed = externalUrlInput.safeParse(url);
-      const opened = parsed.success && (await openSafeExternal(deps.shell, parsed.data, log));
+      const opened = await openSafeExternal(deps.shell, url, log);
       return opened
         ? { ok: true, value: null }
         : { ok: false, error: { code: 'not_allowed', message: 'Only secure web links (https) can be opened from the workbook.' } };
@@ -139,27 +130,15 @@ export function createShellActions(deps: ShellActionDeps): ShellActions {
   };
 }
 
-export interface ShellIpcOptions {
-  isTrustedSender?: (event: Pick<IpcMainInvokeEvent, 'senderFrame'>) => boolean;
-  log?: (message: string) => void;
-}
-
-/** One handler per shell action; each checks the sender first and always resolves with a result. */
-export function registerShellIpc(ipcMain: Pick<IpcMain, 'handle'>, actions: ShellActions, options: ShellIpcOptions = {}): void {
-  const trusted = options.isTrustedSender ?? isTrustedSender;
-  const log = options.log ?? ((m: string) => console.warn(`[shell] ${m}`));
-  for (const [name, channel] of Object.entries(shellIpc) as [keyof typeof shellIpc, string][]) {
-    ipcMain.handle(channel, async (event, arg: unknown) => {
-      if (!trusted(event)) {
-        log(`refused ${channel} from an untrusted sender`);
-        return REFUSED;
-      }
-      try {
-        return await actions[name](arg);
-      } catch (e) {
-        log(`${channel} failed: ${(e as Error)?.message ?? String(e)}`);
-        return { ok: false, error: { code: 'failed', message: 'Something went wrong. Nothing was changed; try again.' } };
-      }
-    });
-  }
+/** One handler per shell action, each registered through the guarded registrar. */
+export function registerShellIpc(target: IpcTarget, actions: ShellActions, options: RegistrarOptions = {}): void {
+  const registrar = registrarFor(target, { log: (m) => console.warn(`[shell] ${m}`), ...options });
+  registrar.handle(shellIpc.getShellState, () => actions.getShellState());
+  registrar.handle(shellIpc.newWorkbook, (request) => actions.newWorkbook(request));
+  registrar.handle(shellIpc.openWorkbook, () => actions.openWorkbook());
+  registrar.handle(shellIpc.openRecent, (id) => actions.openRecent(id));
+  registrar.handle(shellIpc.openDemo, () => actions.openDemo());
+  registrar.handle(shellIpc.saveCopy, () => actions.saveCopy());
+  registrar.handle(shellIpc.saveFile, (request) => actions.saveFile(request));
+  registrar.handle(shellIpc.openExternal, (url) => actions.openExternal(url));
 }

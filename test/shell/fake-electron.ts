@@ -4,6 +4,8 @@
  * IPC messages and web-contents events as a hostile page would.
  */
 import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { vi } from 'vitest';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -28,6 +30,8 @@ export const recorded = {
   saveDialogPath: null as string | null,
   openDialogPath: null as string | null,
   messageBoxes: [] as unknown[],
+  /** Module paths given to utilityProcess.fork, and the stand-in processes started for them. */
+  forked: [] as { modulePath: string; worker: Worker }[],
 };
 
 export function resetRecorded(): void {
@@ -173,6 +177,30 @@ export const Menu = {
   }),
 };
 
+/**
+ * utilityProcess.fork, played by a worker thread running the same workbook host module from the
+ * sources (the bundle it names does not exist under test). The message and exit events are
+ * Electron's shapes: 'message' carries the message itself, 'exit' the exit code.
+ */
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string) => {
+    const worker = new Worker(fileURLToPath(new URL('../../electron/core/host/host-bootstrap.mjs', import.meta.url)));
+    recorded.forked.push({ modulePath, worker });
+    const child = {
+      postMessage: (message: unknown) => worker.postMessage(message),
+      on: (event: string, listener: (...a: unknown[]) => void) => {
+        worker.on(event === 'exit' ? 'exit' : event, listener);
+        return child;
+      },
+      kill: () => {
+        void worker.terminate();
+        return true;
+      },
+    };
+    return child;
+  }),
+};
+
 export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
 };
@@ -191,4 +219,4 @@ export function ipcEvent(url = 'app://workbook/index.html#/', options: { subFram
   return { senderFrame: options.noFrame ? null : { url, parent: options.subFrame ? top : null }, sender: {} };
 }
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, screen, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, screen, session, shell, utilityProcess };

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { createInvokeHandler, registerWorkbookIpc } from '../../electron/desktop/ipc.main';
+import { registerWorkbookIpc } from '../../electron/desktop/ipc.main';
 import { INVOKE_CHANNEL } from '../../electron/desktop/support/ipc-names';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { ipcEvent, ipcMain, recorded, resetRecorded } from './fake-electron';
@@ -96,13 +96,10 @@ describe('channels the contract does not declare are refused', () => {
 });
 
 it('an unexpected dispatch failure becomes a plain message, not a stack trace', async () => {
-  const invoke = createInvokeHandler({
-    dispatch: async () => {
-      throw new Error('SECRET at /home/officer/evidence.workbook:12');
-    },
-    log: () => {},
+  const { invoke } = handler(async () => {
+    throw new Error('SECRET at /home/officer/evidence.workbook:12');
   });
-  const result = await invoke(ipcEvent() as unknown as IpcMainInvokeEvent, { channel: 'area:get', input: {} });
+  const result = await invoke(ipcEvent(), { channel: 'area:get', input: {} });
   expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   expect(JSON.stringify(result)).not.toContain('SECRET');
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook } from '../../db/open-workbook';
-import { WorkbookSession } from '../../electron/core/api/workbook-session';
+import type { WorkbookSession } from '../../electron/core/api/workbook-session';
+import { inlineHost } from '../../electron/core/host/host-client';
 import { createShellActions, registerShellIpc } from '../../electron/desktop/shell-ipc.main';
 import { shellIpc } from '../../electron/desktop/support/ipc-names';
 import { RecentWorkbooks } from '../../electron/desktop/support/recent-workbooks';
@@ -19,29 +20,33 @@ vi.mock('electron', () => import('./fake-electron'));
 const NOW = new Date('2026-11-22T10:00:00Z');
 let dir: string;
 let session: WorkbookSession;
+let closeHost: () => Promise<void>;
 
-beforeEach(() => {
+beforeEach(async () => {
   resetRecorded();
   dialog.showSaveDialog.mockClear();
+  dialog.showOpenDialog.mockClear();
   shell.openExternal.mockClear();
   recorded.saveDialogPath = null;
   recorded.openDialogPath = null;
   dir = mkdtempSync(path.join(tmpdir(), 'ewb-shell-ipc-'));
-  session = new WorkbookSession({ now: () => NOW });
+  const inline = await inlineHost({ fixedNow: NOW.toISOString() });
+  session = inline.core.session;
+  closeHost = inline.close;
   const host = new WorkbookHost({
-    session,
+    client: inline.client,
     recent: new RecentWorkbooks(path.join(dir, 'recent.json'), () => NOW),
     workbooksDir: dir,
     appVersion: '0.1.0',
-    buildDemo: async () => {},
+    buildDemo: async () => ({ ok: true, value: null }),
     now: () => NOW,
     log: () => {},
   });
   const actions = createShellActions({ dialog, shell, host, window: () => null, workbooksDir: () => dir, exportsDir: () => dir, log: () => {} });
   registerShellIpc(ipcMain, actions, { log: () => {} });
 });
-afterEach(() => {
-  session.close();
+afterEach(async () => {
+  await closeHost();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -125,11 +130,14 @@ describe('new workbooks', () => {
 });
 
 describe('opening', () => {
-  it('opens only what the open dialog chose; a path from the page is ignored', async () => {
+  it('opens only what the open dialog chose; a path from the page is refused before any dialog', async () => {
     const file = path.join(dir, 'Chosen.workbook');
     createWorkbook(file, { areaName: 'Chosen' }).close();
     recorded.openDialogPath = file;
-    expect(await call(shellIpc.openWorkbook, '/etc/passwd')).toMatchObject({ ok: true, value: { fileName: 'Chosen.workbook' } });
+    expect(await call(shellIpc.openWorkbook, '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(session.workbook).toBeNull();
+    expect(await call(shellIpc.openWorkbook)).toMatchObject({ ok: true, value: { fileName: 'Chosen.workbook' } });
   });
 
   it('openRecent refuses a path posing as an id', async () => {

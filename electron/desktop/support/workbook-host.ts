@@ -1,48 +1,47 @@
 /**
  * What the desktop shell does with workbooks once a main-process dialog has chosen a path: open,
- * create, build the demo, save a copy, save an export, reopen the last workbook at start. Plain
- * Node (no electron import), so it is tested against real workbook files.
+ * create, build the demo, save a copy, save an export, reopen the last workbook at start. The
+ * workbook itself lives in the workbook host (a utility process in the app, a worker thread in
+ * tests; electron/core/host/): this class keeps the recent list and the welcome-screen state, and
+ * sends the host messages. Plain Node (no electron import), so it is tested against real files.
  *
  * Every failure becomes an officer-readable ShellResult; a workbook that fails to open never
- * replaces the one already open.
+ * replaces the one already open (the host opens the new one before closing the old).
  */
-import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { backupDatabase, createWorkbook, openWorkbook, WorkbookError, type Workbook } from '../../../db/open-workbook';
-import type { WorkbookSession } from '../../core/api/workbook-session';
-import type { NewWorkbookRequest, OpenedWorkbook, ShellResult, ShellState } from '../../contract/shell-api';
+import type { NewWorkbookRequest, OpenedWorkbook, ShellErrorCode, ShellResult, ShellState } from '../../contract/shell-api';
 import { writeFileAtomically, WriteFileError } from '../../core/exports/write-file-atomically';
+import type { HostClient } from '../../core/host/host-client';
+import type { HostWorkbook } from '../../core/host/host-ops';
+import type { HostResult } from '../../core/host/host-protocol';
 import { WORKBOOK_EXTENSION } from './file-names';
 import type { RecentWorkbooks } from './recent-workbooks';
 
-export type DemoBuilder = (file: string, options?: { now?: () => Date }) => Promise<void>;
-
-/**
- * How a chosen file is opened. The shell wires the safety engineer's openWorkbookSafely (which
- * adds the newest good backup to a refusal as `advice`); the default is a plain open that falls
- * back to read-only for a file the officer cannot write.
- */
-export type WorkbookOpener = (file: string) => Promise<{ workbook: Workbook } | { error: WorkbookError; advice?: string }>;
+export type DemoBuilder = (file: string) => Promise<HostResult<null>>;
 
 export interface WorkbookHostOptions {
-  session: WorkbookSession;
+  /** The workbook host's messages. */
+  client: HostClient;
   recent: RecentWorkbooks;
-  /** The better-sqlite3 build for Electron's ABI (undefined under plain Node, e.g. in tests). */
-  nativeBinding?: string;
   /** Where new workbooks and the demo go by default: Documents/Evidence Workbook. */
   workbooksDir: string;
   appVersion: string;
-  buildDemo: DemoBuilder;
-  openFile?: WorkbookOpener;
+  /** This workbook's backups folder (the app keeps them in app data); default beside the workbook. */
+  backupsDirFor?: (file: string) => string;
+  /** Rolling backups while a workbook is open (the app: yes). */
+  scheduleBackups?: boolean;
+  /** Builds the demo (default: the host builds the Bristol demo). */
+  buildDemo?: DemoBuilder;
   now?: () => Date;
-  /** Called after a different workbook became the open one (menu rebuild, backups, renderer reload). */
-  onChanged?: (workbook: Workbook) => void;
+  /** Called after a different workbook became the open one (menu rebuild, renderer reload). */
+  onChanged?: (workbook: HostWorkbook) => void;
   log?: (message: string, error?: unknown) => void;
 }
 
 export const DEMO_FILE_NAME = `Demo - Bristol evidence workbook.${WORKBOOK_EXTENSION}`;
 
-function fail<T>(message: string, code: 'failed' | 'not_found' | 'not_allowed' = 'failed'): ShellResult<T> {
+function fail<T>(message: string, code: ShellErrorCode = 'failed'): ShellResult<T> {
   return { ok: false, error: { code, message } };
 }
 
@@ -52,18 +51,18 @@ function samePath(a: string, b: string): boolean {
   return process.platform === 'linux' ? ra === rb : ra.toLowerCase() === rb.toLowerCase();
 }
 
-function isWritable(file: string): boolean {
-  try {
-    accessSync(file, constants.W_OK);
-    accessSync(path.dirname(file), constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** A host answer in the shell's terms: the host's own codes map onto the few the page knows. */
+function asShell<T>(result: HostResult<T>): ShellResult<T> {
+  if (result.ok) return result;
+  const code: ShellErrorCode = result.error.code === 'not_found' || result.error.code === 'not_allowed' ? result.error.code : 'failed';
+  return fail(result.error.message, code);
 }
 
 export class WorkbookHost {
   private startupMessage: string | null = null;
+  private open_: HostWorkbook | null = null;
+  /** The opening done at start: the page's first state waits for it, the window does not. */
+  private starting: Promise<void> = Promise.resolve();
   private readonly now: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
 
@@ -72,61 +71,44 @@ export class WorkbookHost {
     this.log = options.log ?? ((message, error) => console.error(`[shell] ${message}`, error ?? ''));
   }
 
-  get current(): Workbook | null {
-    return this.options.session.workbook;
+  /** The open workbook as the host last reported it. */
+  get current(): HostWorkbook | null {
+    return this.open_;
   }
 
-  state(): ShellState {
-    const wb = this.current;
+  async state(): Promise<ShellState> {
+    await this.starting;
+    const wb = this.open_;
     const message = this.startupMessage;
     this.startupMessage = null;
     return {
       appVersion: this.options.appVersion,
       firstRun: this.options.recent.firstRun,
-      current: wb ? { fileName: path.basename(wb.path), readOnly: wb.readOnly } : null,
+      current: wb ? { fileName: wb.fileName, readOnly: wb.readOnly } : null,
       recent: this.options.recent.list(),
       startupMessage: message,
     };
   }
 
-  /** Opens `file` (chosen in a dialog, or from the recent list) and makes it the open workbook. */
-  async open(file: string): Promise<ShellResult<OpenedWorkbook>> {
-    const current = this.current;
-    if (current && samePath(current.path, file)) return { ok: true, value: this.summary(current) };
-    try {
-      const opened = await (this.options.openFile ?? this.plainOpen)(file);
-      if ('error' in opened) {
-        const message = opened.advice ? `${opened.error.message} ${opened.advice}` : opened.error.message;
-        return fail(message, opened.error.code === 'not_found' ? 'not_found' : 'failed');
-      }
-      return { ok: true, value: this.adopt(opened.workbook) };
-    } catch (e) {
-      return this.openFailure(e, file);
-    }
+  private backupSettings(file: string) {
+    const dir = this.options.backupsDirFor?.(path.resolve(file));
+    return { ...(dir ? { backupsDir: dir } : {}), scheduleBackups: this.options.scheduleBackups ?? false };
   }
 
-  async openRecent(id: unknown): Promise<ShellResult<OpenedWorkbook>> {
+  /** Opens `file` (chosen in a dialog, or from the recent list) and makes it the open workbook. */
+  async open(file: string): Promise<ShellResult<OpenedWorkbook>> {
+    return this.adopt(await this.options.client.op<HostWorkbook>('host:open', { file: path.resolve(file), ...this.backupSettings(file) }));
+  }
+
+  async openRecent(id: string): Promise<ShellResult<OpenedWorkbook>> {
     const file = this.options.recent.resolve(id);
     if (!file) return fail('That workbook is no longer in the recent list. Use File > Open… to find it.', 'not_found');
     return this.open(file);
   }
 
   /** Creates a workbook at `file` (chosen in a save dialog) and opens it. Never overwrites. */
-  create(file: string, request: NewWorkbookRequest): ShellResult<OpenedWorkbook> {
-    if (!this.options.session.reference.frameworks.some((f) => f.id === request.frameworkId)) {
-      return fail('Choose the inspection framework from the list.');
-    }
-    try {
-      const workbook = createWorkbook(file, {
-        areaName: request.areaName,
-        frameworkId: request.frameworkId,
-        nativeBinding: this.options.nativeBinding,
-        now: this.now,
-      });
-      return { ok: true, value: this.adopt(workbook) };
-    } catch (e) {
-      return this.openFailure(e, file);
-    }
+  async create(file: string, request: NewWorkbookRequest): Promise<ShellResult<OpenedWorkbook>> {
+    return this.adopt(await this.options.client.op<HostWorkbook>('host:create', { file: path.resolve(file), ...request, ...this.backupSettings(file) }));
   }
 
   /**
@@ -145,32 +127,25 @@ export class WorkbookHost {
         return reopened;
       }
     }
+    let built: HostResult<null>;
     try {
       mkdirSync(this.options.workbooksDir, { recursive: true });
-      await this.options.buildDemo(file, { now: this.now });
+      built = await (this.options.buildDemo ?? ((f) => this.options.client.op<null>('host:buildDemo', { file: f })))(file);
     } catch (e) {
-      this.log('building the demo failed', e);
+      built = { ok: false, error: { code: 'failed', message: (e as Error).message } };
+    }
+    if (!built.ok) {
+      this.log('building the demo failed', built.error.message);
       rmSync(file, { force: true });
       return fail(`The demo workbook could not be built in ${this.options.workbooksDir}. Check that folder can be written to and try again.`);
     }
     return this.open(file);
   }
 
-  /** A consistent copy of the open workbook (online backup API: the -wal is part of the database). */
+  /** A consistent copy of the open workbook (online backup API, in the host). */
   async saveCopy(target: string): Promise<ShellResult<{ fileName: string }>> {
-    const wb = this.current;
-    if (!wb) return fail('No workbook is open, so there is nothing to copy.', 'not_found');
-    if (this.touchesOpenWorkbook(target)) return fail('Choose a different name: a copy cannot replace the workbook that is open.', 'not_allowed');
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-    try {
-      await backupDatabase(wb.sqlite, temp);
-      renameSync(temp, target);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      this.log('save a copy failed', e);
-      return fail(`The copy could not be saved in ${path.dirname(target)}. Check the folder can be written to and has free space; the workbook itself is unchanged.`);
-    }
-    return { ok: true, value: { fileName: path.basename(target) } };
+    if (!this.open_) return fail('No workbook is open, so there is nothing to copy.', 'not_found');
+    return asShell(await this.options.client.op<{ fileName: string }>('host:saveCopy', { target: path.resolve(target) }));
   }
 
   /** Writes an export's bytes whole-or-nothing; refuses to write over the open workbook. */
@@ -184,6 +159,15 @@ export class WorkbookHost {
       return fail(`${path.basename(target)} could not be saved.`);
     }
     return { ok: true, value: { fileName: path.basename(target) } };
+  }
+
+  /** Runs the opening done at start; state() answers once it has finished, so the page never sees a half-started app. */
+  startup(run: () => Promise<unknown>): Promise<void> {
+    this.starting = run().then(
+      () => {},
+      (e) => this.log('opening at start failed', e),
+    );
+    return this.starting;
   }
 
   /**
@@ -200,37 +184,25 @@ export class WorkbookHost {
     }
   }
 
-  private readonly plainOpen: WorkbookOpener = async (file) => {
-    try {
-      // A file we may not write (read-only share, locked-down folder) still opens, read-only.
-      const readOnly = existsSync(file) && !isWritable(file);
-      return { workbook: await openWorkbook(file, { readOnly, nativeBinding: this.options.nativeBinding, now: this.now }) };
-    } catch (e) {
-      if (e instanceof WorkbookError) return { error: e };
-      throw e;
-    }
-  };
+  /** Closes the workbook in the host (its -wal is checkpointed) and stops its backups. */
+  async close(): Promise<void> {
+    await this.options.client.op('host:close', {});
+    this.open_ = null;
+  }
 
   private touchesOpenWorkbook(target: string): boolean {
-    const wb = this.current;
+    const wb = this.open_;
     if (!wb) return false;
     return ['', '-wal', '-shm', '-journal'].some((suffix) => samePath(`${wb.path}${suffix}`, target));
   }
 
-  private adopt(workbook: Workbook): OpenedWorkbook {
-    this.options.session.use(workbook);
+  private adopt(result: HostResult<HostWorkbook>): ShellResult<OpenedWorkbook> {
+    if (!result.ok) return asShell(result);
+    const workbook = result.value;
+    const changed = !this.open_ || !samePath(this.open_.path, workbook.path);
+    this.open_ = workbook;
     this.options.recent.opened(workbook.path);
-    this.options.onChanged?.(workbook);
-    return this.summary(workbook);
-  }
-
-  private summary(workbook: Workbook): OpenedWorkbook {
-    return { fileName: path.basename(workbook.path), readOnly: workbook.readOnly };
-  }
-
-  private openFailure(e: unknown, file: string): ShellResult<OpenedWorkbook> {
-    if (e instanceof WorkbookError) return fail(e.message, e.code === 'not_found' ? 'not_found' : 'failed');
-    this.log(`opening ${file} failed`, e);
-    return fail(`${path.basename(file)} could not be opened. It has not been changed.`);
+    if (changed) this.options.onChanged?.(workbook);
+    return { ok: true, value: { fileName: workbook.fileName, readOnly: workbook.readOnly } };
   }
 }
