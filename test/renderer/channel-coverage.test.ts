@@ -12,6 +12,12 @@ import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../electron/contract/channels';
 
 const NOT_FOR_SCREENS: Partial<Record<ChannelName, string>> = {
+  'workbook:check':
+    'The command line’s `workbook check` (integrity, schema version, counts) through dispatch; the Backups screen checks the history with audit:verify.',
+  'workbook:exportJson':
+    'The command line’s `workbook export-json` (the whole workbook as JSON, for another copy of the app) through dispatch; no screen offers a raw data dump.',
+  'evidence:importFile':
+    'One file of a folder import, for the command line (it reads the folder itself); the desktop’s folder import runs in the workbook host with its own progress.',
   'file:processText':
     'Waits until background text extraction has finished. For scripts and tests over browser mode; a screen never blocks on it (search shows what is indexed so far).',
   'partner:get':
