@@ -150,6 +150,7 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
   const results: OpResult[] = [];
   let planId = 1;
   let sefId = 1;
+  let lastEvidence: string | null = null;
   const wanted = (key: string) => !args.only || args.only.has(key);
   const step = async (what: string, fn: () => Promise<OpResult | OpResult[]> | OpResult | OpResult[]) => {
     const key = STEP_OF[what]!;
@@ -168,6 +169,8 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
     try {
       planId = (workbook.sqlite.prepare('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
       sefId = (workbook.sqlite.prepare('SELECT id FROM self_evaluations WHERE deleted_at IS NULL ORDER BY as_of DESC, id DESC LIMIT 1').pluck().get() as number) ?? 1;
+      // The evidence list's last item in its default order, which the scroll check must reach.
+      lastEvidence = (workbook.sqlite.prepare('SELECT reference FROM evidence_items WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
       await step('screens and search', () => benchReads(dispatch, ctx, args.runs, args.scale === 'XL' ? 40 : 20));
       await step('backup', () => benchBackup(workbook, temp, 3));
       if (wanted('bulk')) {
@@ -186,7 +189,7 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
       session.close();
     }
     await step('exports (child processes)', () => benchExports(cached.file, 3, planId, sefId));
-    if (args.renderer) await step('renderer (Chromium)', () => benchRenderer(cached.file, temp, log));
+    if (args.renderer) await step('renderer (Chromium)', () => benchRenderer(cached.file, temp, log, lastEvidence));
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -25,15 +25,24 @@ export interface ChildReport {
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<{ samples: number[]; last: unknown }> {
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<{ samples: number[]; cpu: number[]; last: unknown }> {
   let last: unknown = await fn(); // warm-up: module initialisation and statement caches
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     last = await fn();
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { samples, last };
+  return { samples, cpu, last };
+}
+
+/** Wall-clock timing with the median CPU time beside it (the machine may be shared). */
+function timing(t: { samples: number[]; cpu: number[] }): Timing {
+  return { ...summarise(t.samples, maxRssMb()), cpuMedianMs: [...t.cpu].sort((a, b) => a - b)[Math.floor((t.cpu.length - 1) / 2)] };
 }
 
 interface BareSheet {
@@ -70,7 +79,7 @@ async function bareExcel(bytes: Buffer, runs: number): Promise<{ timing: Timing;
     });
     return { name: ws.name, state: ws.state, widths: (ws.columns ?? []).map((col) => col.width), rows };
   });
-  const { samples, last } = await timed(runs, async () => {
+  const run = await timed(runs, async () => {
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -96,7 +105,7 @@ async function bareExcel(bytes: Buffer, runs: number): Promise<{ timing: Timing;
     await wb.commit();
     return Buffer.concat(chunks);
   });
-  return { timing: summarise(samples, maxRssMb()), bytes: (last as Buffer).length };
+  return { timing: timing(run), bytes: (run.last as Buffer).length };
 }
 
 async function main(): Promise<ChildReport> {
@@ -114,25 +123,24 @@ async function main(): Promise<ChildReport> {
       const found = await findExport<Build>('electron/core/exports/docx', name);
       if (!found.fn) return { available: false, note: found.note };
       const build = found.fn;
-      const { samples, last } = await timed(runs, () => build(ctx, op === 'sef-docx' ? { sefId } : { planId }));
-      return { available: true, note: found.note, timing: summarise(samples, maxRssMb()), bytes: (last as Buffer).length };
+      const run = await timed(runs, () => build(ctx, op === 'sef-docx' ? { sefId } : { planId }));
+      return { available: true, note: found.note, timing: timing(run), bytes: (run.last as Buffer).length };
     }
     const found = await findExport<Build>('electron/core/exports/xlsx', 'buildPlanXlsx');
     if (!found.fn) return { available: false, note: found.note };
     const build = found.fn;
     if (op === 'plan-xlsx') {
-      const { samples, last } = await timed(runs, () => build(ctx, { planId }));
-      const timing = summarise(samples, maxRssMb());
-      const bytes = Buffer.from(last as Uint8Array);
+      const run = await timed(runs, () => build(ctx, { planId }));
+      const bytes = Buffer.from(run.last as Uint8Array);
       // Reading the plan from the workbook, timed on its own: part of the export's time, not the baseline's.
       const loader = await findExport<(ctx: ServiceContext, planId?: number) => unknown>('electron/core/exports/xlsx', 'loadPlanData');
-      const loading = loader.fn ? (await timed(runs, async () => loader.fn!(ctx, planId))).samples : [];
+      const loading = loader.fn ? timing(await timed(runs, async () => loader.fn!(ctx, planId))) : null;
       const bare = await bareExcel(bytes, runs);
       const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-GB')} KB`;
       return {
         available: true,
-        note: `${found.note}; of which reading the plan ${loading.length ? summarise(loading, 0).medianMs.toFixed(0) : '?'} ms; baseline file ${kb(bare.bytes)}`,
-        timing,
+        note: `${found.note}; of which reading the plan ${loading ? `${loading.medianMs.toFixed(0)} ms (cpu ${loading.cpuMedianMs?.toFixed(0)})` : '?'}; baseline file ${kb(bare.bytes)}`,
+        timing: timing(run),
         bytes: bytes.length,
         baseline: { name: 'exceljs streaming writer, same cells, styles and compression', timing: bare.timing },
       };
@@ -142,8 +150,8 @@ async function main(): Promise<ChildReport> {
       if (!preview.fn) return { available: false, note: preview.note };
       const previewFn = preview.fn;
       const bytes = Buffer.from(await build(ctx, { planId }));
-      const { samples } = await timed(runs, () => previewFn(ctx, bytes, { fileName: 'plan-return.xlsx' }));
-      return { available: true, note: preview.note, timing: summarise(samples, maxRssMb()), bytes: bytes.length };
+      const run = await timed(runs, () => previewFn(ctx, bytes, { fileName: 'plan-return.xlsx' }));
+      return { available: true, note: preview.note, timing: timing(run), bytes: bytes.length };
     }
     return { available: false, note: `unknown operation ${op}` };
   } finally {

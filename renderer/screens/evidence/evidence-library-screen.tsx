@@ -196,7 +196,7 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
                 <span role="columnheader">Effective</span>
               </div>
             </div>
-            <div ref={scrollRef} className={s.list} role="rowgroup" tabIndex={0} aria-label="Evidence items, scrollable">
+            <div ref={scrollRef} className={s.list} role="rowgroup" tabIndex={0} aria-label="Evidence items, scrollable" data-loaded="true" data-scroller="evidence">
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {items.map((v) => {
                   const item = pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE];
