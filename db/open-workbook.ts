@@ -6,7 +6,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
@@ -47,6 +49,12 @@ export interface Workbook {
   readonly schemaVersion: number;
   /** Path of the copy taken before migrating, if a migration ran. */
   readonly preMigrationBackup: string | null;
+  /**
+   * SQLite's quick_check of the file: 'ok', or what it found. Run before opening, or (with
+   * `quickCheck: 'after'`) off the main thread once the workbook is open; a failure then stops
+   * every save (see writeStopReason).
+   */
+  readonly checked: Promise<string>;
   close(): void;
 }
 
@@ -59,6 +67,14 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Whether the file and its folder can be written; injectable for tests. */
   canWrite?: (file: string) => boolean;
+  /**
+   * When SQLite's quick_check (a read of every page: seconds at XL) runs: 'before' opening (the
+   * default: the CLI, which writes and exits), or 'after', off the main thread, so the first screen
+   * does not wait for it (the app and browser mode; issue #17). A file that needs updating is always
+   * checked before. With 'after', a file cut short is still refused at once (its header says how
+   * long it should be), and damage found later stops every save with a message.
+   */
+  quickCheck?: 'before' | 'after';
   /**
    * With readOnly: open an older workbook as it is, without its pending migrations (for `check`,
    * which must be able to inspect a file the app has not updated yet). Nothing may write to it.
@@ -281,6 +297,69 @@ function checkSchemaVersion(sqlite: Database.Database, file: string, migrations:
   return applied.length;
 }
 
+function damagedMessage(file: string): string {
+  return `${path.basename(file)} is damaged (it may have been copied only in part). It has not been changed; restore it from a backup.`;
+}
+
+/** A file shorter than its header says it is (a copy that stopped part-way), found without reading it all. */
+function cutShort(file: string, size: number): boolean {
+  if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) return false; // pages may be in the -wal
+  const header = readSqliteHeader(file);
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = header.readUInt32BE(28);
+  const valid = header.readUInt32BE(92) === header.readUInt32BE(24);
+  return valid && pages > 0 && pages * pageSize > size;
+}
+
+const stopReasons = new WeakMap<Database.Database, string>();
+
+/** Why saving must stop for this connection (damage found after opening), if it must. */
+export function writeStopReason(sqlite: Database.Database): string | null {
+  return stopReasons.get(sqlite) ?? null;
+}
+
+// Plain CommonJS evaluated in a worker: quick_check on its own read-only connection.
+const QUICK_CHECK_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let verdict;
+try {
+  const Database = require(workerData.modulePath);
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+  try { verdict = String(db.pragma('quick_check(1)', { simple: true })); } finally { db.close(); }
+} catch (e) { verdict = 'unreadable: ' + String((e && e.code) || e); }
+parentPort.postMessage(verdict);`;
+
+function quickCheckOffThread(file: string, sqlite: Database.Database, nativeBinding?: string): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (verdict: string) => {
+      if (verdict !== 'ok') stopReasons.set(sqlite, damagedMessage(file));
+      resolve(verdict);
+    };
+    let worker: Worker;
+    try {
+      const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+      worker = new Worker(QUICK_CHECK_WORKER, { eval: true, workerData: { file, nativeBinding, modulePath } });
+    } catch {
+      // No worker (unusual packaging): check here, later than the first screen.
+      setTimeout(() => {
+        try {
+          done(sqlite.open ? String(sqlite.pragma('quick_check(1)', { simple: true })) : 'ok');
+        } catch {
+          done('unreadable');
+        }
+      }, 0);
+      return;
+    }
+    worker.unref(); // a command that has finished does not wait for it
+    worker.once('message', (verdict: string) => {
+      void worker.terminate();
+      done(verdict);
+    });
+    worker.once('error', () => resolve('not checked'));
+  });
+}
+
 function quickCheck(sqlite: Database.Database, file: string): void {
   let result: string;
   try {
@@ -288,12 +367,7 @@ function quickCheck(sqlite: Database.Database, file: string): void {
   } catch {
     result = 'unreadable';
   }
-  if (result !== 'ok') {
-    throw new WorkbookError(
-      'damaged',
-      `${path.basename(file)} is damaged (it may have been copied only in part). It has not been changed; restore it from a backup.`,
-    );
-  }
+  if (result !== 'ok') throw new WorkbookError('damaged', damagedMessage(file));
 }
 
 function wrapOpenError(e: unknown, file: string): never {
@@ -325,9 +399,11 @@ function finish(
   schemaVersion: number,
   preMigrationBackup: string | null,
   copyDir: string | null = null,
+  checked: Promise<string> = Promise.resolve('ok'),
 ): Workbook {
   if (!readOnly) watchWal(sqlite, file);
   return {
+    checked,
     path: file,
     sqlite,
     db: drizzle(sqlite, { schema }),
@@ -363,13 +439,16 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     );
   }
   const migrations = knownMigrations(options.migrationsFolder);
+  const deferCheck = options.quickCheck === 'after';
   // First look read-only: refuse damaged and newer files before anything can write to them.
   let probe: ReadConnection | undefined;
   let applied: number;
   try {
     probe = openForReading(resolved, options.nativeBinding);
-    quickCheck(probe.sqlite, resolved);
     applied = checkSchemaVersion(probe.sqlite, resolved, migrations);
+    if (deferCheck && applied === migrations.length) {
+      if (cutShort(resolved, header.size)) throw new WorkbookError('damaged', damagedMessage(resolved));
+    } else quickCheck(probe.sqlite, resolved);
   } catch (e) {
     probe?.sqlite.close();
     if (probe?.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
@@ -390,7 +469,8 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       if (probe.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
       throw new WorkbookError('cannot_write', `${path.basename(resolved)} needs updating for this version of the app, which cannot be done while it is read-only.`);
     }
-    return finish(resolved, probe.sqlite, true, applied, null, probe.copyDir);
+    const checked = deferCheck && applied === migrations.length ? quickCheckOffThread(probe.sqlite.name, probe.sqlite, options.nativeBinding) : undefined;
+    return finish(resolved, probe.sqlite, true, applied, null, probe.copyDir, checked);
   }
   probe.sqlite.close();
   if (probe.copyDir) rmSync(probe.copyDir, { recursive: true, force: true });
@@ -414,7 +494,8 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       throw new WorkbookError('migration_failed', `The workbook could not be updated for this version of the app: ${(e as Error).message}. It has not been changed.`);
     }
   }
-  return finish(resolved, sqlite, false, migrations.length, backup);
+  const checked = deferCheck && applied === migrations.length ? quickCheckOffThread(resolved, sqlite, options.nativeBinding) : undefined;
+  return finish(resolved, sqlite, false, migrations.length, backup, null, checked);
 }
 
 export interface CreateOptions extends Omit<OpenOptions, 'readOnly' | 'backupDir'> {

@@ -18,7 +18,7 @@ sqlite.pragma('wal_autocheckpoint = 0');
 
 for (let i = 0; i < Number(count); i++) {
   const title = `change ${i}`;
-  sqlite.transaction(() => partnerService.create(ctx, { name: title, kind: 'other' })).immediate();
+  sqlite.transaction(() => partnerService.create(ctx, { name: title, kind: 'other', notes: '' })).immediate();
   // Let the event loop turn, as it does between requests in the app (the history record follows).
   await new Promise((resolve) => setImmediate(resolve));
   process.stdout.write(`ack ${title}\n`);

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
 import { createDispatcher } from '../../electron/core/api/dispatch';
@@ -172,4 +172,40 @@ test('a file just over the limit is refused with sizes that differ', () => {
   const limit = 200 * 1024 * 1024;
   expect(overLimit(limit + 1, limit)).toBe('209,715,201 bytes, over the limit of 209,715,200 bytes (200 MB)');
   expect(overLimit(250 * 1024 * 1024, limit)).toBe('250 MB, over the 200 MB limit');
+});
+
+describe('quick_check after the first screen (issue #17)', () => {
+  test('a damaged page found after opening stops every save with the damaged message', async () => {
+    for (let i = 0; i < 30; i++) await t.api.call('partner:create', { name: `Partner ${i}`, kind: 'other', notes: 'n'.repeat(500) });
+    t.session.close();
+    const probe = new Database(t.file, { readonly: true });
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    const page = (probe.prepare("SELECT max(pageno) AS p FROM dbstat WHERE name = 'audit_log'").get() as { p: number }).p;
+    probe.close();
+    const fd = openSync(t.file, 'r+');
+    writeSync(fd, Buffer.alloc(64, 0xee), 0, 64, (page - 1) * pageSize);
+    closeSync(fd);
+
+    const workbook = await openWorkbook(t.file, { quickCheck: 'after' });
+    const session = new WorkbookSession();
+    session.use(workbook);
+    try {
+      expect(await workbook.checked).not.toBe('ok');
+      const dispatch = createDispatcher(session, { logError: () => {} });
+      const refused = await dispatch('partner:create', { name: 'Onto damage', kind: 'other' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'read_only', message: 'test.workbook is damaged (it may have been copied only in part). It has not been changed; restore it from a backup.' } });
+    } finally {
+      session.close();
+    }
+    // Checked before opening (the CLI's default), the same file is refused outright.
+    await expect(openWorkbook(t.file)).rejects.toMatchObject({ code: 'damaged' });
+  });
+
+  test('a copy cut short is still refused at once, before anything reads it', async () => {
+    t.session.close();
+    const cut = path.join(t.dir, 'cut.workbook');
+    const bytes = readFileSync(t.file);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 4096));
+    await expect(openWorkbook(cut, { quickCheck: 'after' })).rejects.toMatchObject({ code: 'damaged' });
+  });
 });

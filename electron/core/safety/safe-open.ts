@@ -56,7 +56,8 @@ export async function openWorkbookSafely(file: string, options: SafeOpenOptions 
         // Then an update cannot run, and openWorkbook says so in plain words.
       }
     }
-    return openWorkbook(resolved, { ...openOptions, readOnly, backupDir: backupsDir });
+    // The app's first screen does not wait for quick_check: it runs off the main thread (issue #17).
+    return openWorkbook(resolved, { quickCheck: 'after', ...openOptions, readOnly, backupDir: backupsDir });
   };
   try {
     const readOnly = options.readOnly ?? !canWrite(resolved);

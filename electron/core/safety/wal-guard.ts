@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { walChange } from '../../../db/open-workbook';
+import { walChange, writeStopReason } from '../../../db/open-workbook';
 import { ServiceError } from '../services/service-error';
 
 const stopped = new WeakMap<Database.Database, string>();
@@ -24,7 +24,7 @@ export function walProblemMessage(file: string, change: 'missing' | 'replaced'):
 
 /** Throws (and keeps throwing for this connection) once the -wal has gone or changed. */
 export function assertWalIntact(sqlite: Database.Database): void {
-  const already = stopped.get(sqlite);
+  const already = stopped.get(sqlite) ?? writeStopReason(sqlite);
   if (already) throw new ServiceError('read_only', already);
   const change = walChange(sqlite);
   if (!change) return;
@@ -47,5 +47,5 @@ export function assertWalIntact(sqlite: Database.Database): void {
 
 /** The reason writing stopped for this connection, if it did (for workbook:info and the banner). */
 export function writingStopped(sqlite: Database.Database): string | null {
-  return stopped.get(sqlite) ?? null;
+  return stopped.get(sqlite) ?? writeStopReason(sqlite);
 }
