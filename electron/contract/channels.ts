@@ -12,6 +12,7 @@ import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
 import { workbookToolChannels } from './groups/workbook-tools';
 import { importChannels } from './groups/imports';
+import { recordChannels } from './groups/records';
 import { referenceDataSchema } from './reference';
 import * as area from './schemas/area';
 import * as evidence from './schemas/evidence';
@@ -163,6 +164,7 @@ export const contract = {
   ...fileChannels,
   ...safetyChannels,
   ...inspectionWeekChannels,
+  ...recordChannels,
   ...workbookToolChannels,
   ...importChannels,
 } as const satisfies Record<string, ChannelDef>;

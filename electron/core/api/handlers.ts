@@ -22,6 +22,7 @@ import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
 import { workbookToolHandlers } from './groups/workbook-tools';
 import { importHandlers } from './groups/imports';
+import { recordHandlers } from './groups/records';
 import type { GroupHandlers, Handlers } from './handler-types';
 
 export const coreHandlers: GroupHandlers<typeof coreChannels> = {
@@ -161,6 +162,7 @@ export const handlers: Handlers = {
   ...fileHandlers,
   ...safetyHandlers,
   ...inspectionWeekHandlers,
+  ...recordHandlers,
   ...workbookToolHandlers,
   ...importHandlers,
 };

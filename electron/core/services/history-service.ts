@@ -30,10 +30,38 @@ function auditPage(ctx: ServiceContext, where: ReturnType<typeof and> | undefine
   return { items, total };
 }
 
+export interface HistoryFilter {
+  entity?: string;
+  id?: number;
+  author?: string;
+  offset: number;
+  limit: number;
+}
+
 export const historyService = {
   get: (ctx: ServiceContext, input: Out<typeof s.historyQuery>) =>
     auditPage(ctx, and(eq(auditLog.entity, input.entity), eq(auditLog.entityId, input.id)), input),
   recent: (ctx: ServiceContext, input: Out<typeof s.recentQuery>) => auditPage(ctx, undefined, input),
+  /** Entries for the History screen's filters: one record, one kind, one person, or all. */
+  filtered: (ctx: ServiceContext, input: HistoryFilter) =>
+    auditPage(
+      ctx,
+      and(
+        input.entity !== undefined ? eq(auditLog.entity, input.entity) : undefined,
+        input.id !== undefined ? eq(auditLog.entityId, input.id) : undefined,
+        input.author !== undefined && input.author !== '' ? eq(auditLog.author, input.author) : undefined,
+      ),
+      input,
+    ),
+  /** Everyone who has made a change, A–Z. */
+  authors: (ctx: ServiceContext): string[] =>
+    ctx.db
+      .selectDistinct({ author: auditLog.author })
+      .from(auditLog)
+      .orderBy(auditLog.author)
+      .all()
+      .map((r) => r.author)
+      .filter((a) => a !== ''),
 };
 
 export const binService = {
