@@ -13,6 +13,7 @@ import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
 import { CheckboxField, DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
+import { IndicatorValuesList } from '../../features/record-tools/indicator-values-list';
 import { EmptyState, Loading, QueryView } from '../../components/states';
 import { IndicatorForm } from './indicator-form';
 import { formatValue } from './indicators-screen';
@@ -186,6 +187,7 @@ export default function IndicatorScreen({ params }: ScreenProps) {
                       { header: 'Statistical neighbours', cell: (r) => formatValue(r.statistical_neighbours ?? null, i.unit) },
                     ]}
                   />
+                  <IndicatorValuesList indicatorId={i.id} unit={i.unit} />
                 </>
               )}
             </Section>

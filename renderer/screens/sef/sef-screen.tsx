@@ -14,6 +14,7 @@ import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
+import { AddSectionControl, RemoveSectionButton, useSefVersionTools } from '../../features/record-tools/sef-version-tools';
 import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
 import { usePartnerOptions } from '../../components/use-options';
@@ -73,6 +74,7 @@ export default function SefScreen({ params }: ScreenProps) {
   const partners = usePartnerOptions();
   const [signing, setSigning] = useState(false);
   const [editingSignoff, setEditingSignoff] = useState<number | null>(null);
+  const versionTools = useSefVersionTools(sef.status === 'ok' ? sef.data : null);
   return (
     <QueryView query={sef}>
       {(v) => (
@@ -84,17 +86,23 @@ export default function SefScreen({ params }: ScreenProps) {
             <>
               <ExportButton channel="export:sefDocx" input={{ sefId: v.id }} label="Self-evaluation (Word)" />
               <ExportButton channel="export:sefDocx" input={{ sefId: v.id, publication: true }} label="For publication, without personal data (Word)" />
+              {versionTools.buttons}
               <HistoryButton entity="sef" id={v.id} />
               <DeleteButton channel="sef:delete" id={v.id} what="this self-evaluation version" after="/sef" />
             </>
           }
         >
+          {versionTools.slot}
           <Section title="Sections">
             <QueryView query={sections}>
               {(rows) =>
                 rows.length === 0 ? (
-                  <EmptyState title="This version has no sections" />
+                  <>
+                    <EmptyState title="This version has no sections" />
+                    <AddSectionControl sef={v} sections={rows} />
+                  </>
                 ) : (
+                  <>
                   <DataTable
                     caption="Sections by criterion"
                     captionHidden
@@ -118,8 +126,11 @@ export default function SefScreen({ params }: ScreenProps) {
                           );
                         },
                       },
+                      ...(readOnly ? [] : [{ header: 'Remove', cell: (x: (typeof rows)[number]) => <RemoveSectionButton section={x} /> }]),
                     ]}
                   />
+                  <AddSectionControl sef={v} sections={rows} />
+                  </>
                 )
               }
             </QueryView>
