@@ -65,7 +65,6 @@ describe('identifier guard: leaves pseudonyms and ordinary notes alone', () => {
     'EHC plan reviewed in March 2025, annual review due.',
     'Attends a Special School out of area; SENCo and Speech and Language Therapy involved.',
     'Consent Given by parent on Monday. Parent Carer Forum contact offered.',
-    'Phone the school on 0117 922 3000 to arrange the visit.',
     'Bristol City Council social worker attending.',
     'Plan issued within 20 weeks; 6 of 10 outcomes met.',
   ])('notes “%s” are accepted', (text) => {

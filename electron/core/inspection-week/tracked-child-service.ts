@@ -15,7 +15,7 @@ import { publicRow } from '../services/list-query';
 import { invalidField } from '../services/service-error';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
-import { findPersonalIdentifiers, identifierMessage } from './identifier-guard';
+import { guardText } from './identifier-guard';
 import { eventWithFramework } from './week-context';
 import { addWorkingDays, explainNonWorkingDay } from './working-days';
 
@@ -46,14 +46,8 @@ export function trackedChildViews(ctx: ServiceContext, rows: Row[]): TrackedChil
 
 function guard(ctx: ServiceContext, values: { pseudonym?: string; notes?: string }): void {
   const on = today(ctx);
-  if (values.pseudonym !== undefined) {
-    const found = findPersonalIdentifiers(values.pseudonym, { today: on, strict: true });
-    if (found.length) throw invalidField('pseudonym', identifierMessage('The pseudonym', found));
-  }
-  if (values.notes !== undefined) {
-    const found = findPersonalIdentifiers(values.notes, { today: on });
-    if (found.length) throw invalidField('notes', identifierMessage('Notes about a tracked child', found));
-  }
+  guardText('pseudonym', 'The pseudonym', values.pseudonym, { today: on, strict: true });
+  guardText('notes', 'Notes about a tracked child', values.notes, { today: on });
 }
 
 function liveCount(ctx: ServiceContext, eventId: number, exceptId?: number): number {
