@@ -51,7 +51,7 @@ describe('workbook new → the UI opens it', () => {
     const file = path.join(tempDir(), 'bristol.workbook');
     const made = await cli('new', '--out', file, '--area', 'Bristol', '--la-code', '801', '--framework', 'joint-2016');
     expect(made.code, made.err).toBe(0);
-    const server = await startServer({ workbookPath: file, port: 0, staticDir: DIST });
+    const server = await startServer({ workbookPath: file, port: 0, staticDir: DIST, host: 'inline' });
     const page = await openPage(server);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await settle(page, '/');
@@ -67,7 +67,7 @@ describe('workbook new → the UI opens it', () => {
   it('without --area, the first open asks for the set-up instead of showing an unnamed workbook', async () => {
     const file = path.join(tempDir(), 'blank.workbook');
     expect((await cli('new', '--out', file)).code).toBe(0);
-    const page = await openPage(await startServer({ workbookPath: file, port: 0, staticDir: DIST }));
+    const page = await openPage(await startServer({ workbookPath: file, port: 0, staticDir: DIST, host: 'inline' }));
     await expect(page.getByRole('heading', { level: 1, name: 'Set up this workbook' }).waitFor()).resolves.toBeUndefined();
   });
 });
@@ -75,7 +75,7 @@ describe('workbook new → the UI opens it', () => {
 describe('serve with no workbook → Welcome → new → set-up → Overview', () => {
   it('creates the workbook in the server’s folder, saves the set-up and shows the Overview', async () => {
     const dir = tempDir();
-    const server = await startServer({ folder: dir, port: 0, staticDir: DIST });
+    const server = await startServer({ folder: dir, port: 0, staticDir: DIST, host: 'inline' });
     const page = await openPage(server);
     await page.getByRole('heading', { name: 'Start a new workbook' }).waitFor();
     await page.getByText('There are no workbooks in').waitFor();
@@ -127,7 +127,7 @@ describe('serve with no workbook → Welcome → new → set-up → Overview', (
     const broken = createWorkbook(path.join(dir, 'broken.workbook'));
     broken.sqlite.prepare('DELETE FROM area_profile').run();
     broken.close();
-    const server = await startServer({ folder: dir, port: 0, staticDir: DIST });
+    const server = await startServer({ folder: dir, port: 0, staticDir: DIST, host: 'inline' });
     const page = await openPage(server);
     await page.getByRole('button', { name: 'Open broken.workbook' }).click();
     await page.getByRole('alert').getByText('broken.workbook cannot be used by the app: The workbook has no area profile').waitFor();

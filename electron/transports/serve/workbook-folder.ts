@@ -10,6 +10,7 @@ import { WorkbookError } from '../../../db/open-workbook';
 import type { Result } from '../../contract/define';
 import { folderOps, WORKBOOK_EXTENSION, type FolderOpName, type FolderOpOutput } from '../../contract/workbook-folder';
 import { validationError } from '../../core/api/dispatch';
+import { assertUsableFile } from '../../core/imports/workbook/usable';
 import { loadReferenceData } from '../../core/reference/load-reference';
 import { ServiceError } from '../../core/services/service-error';
 
@@ -76,6 +77,8 @@ export function createWorkbookFolder(folder: string, host: FolderHost, options: 
     if (!file) return refused('not_allowed', `“${data.fileName}” is not a workbook file in ${path.basename(dir)}.`);
     if (op === 'folder:open') {
       if (!list().workbooks.some((w) => w.fileName === data.fileName)) return refused('not_found', `There is no workbook called “${data.fileName}” in ${path.basename(dir)}.`);
+      // Refused here, with the reason, rather than opened and then failing on the page.
+      await assertUsableFile(file, reference);
       await host.open(file);
       return { ok: true, value: { fileName: data.fileName } };
     }

@@ -9,6 +9,7 @@ import { DataTable } from '../../components/data-table';
 import { Page, Section } from '../../components/page';
 import { EmptyState, QueryView } from '../../components/states';
 import { IndicatorForm } from './indicator-form';
+import { IndicatorImportSection } from '../../features/indicator-import/indicator-import';
 
 const DIRECTION: Record<string, string> = { improving: 'Improving', worsening: 'Worsening', no_change: 'No change', not_enough_data: 'Not enough data' };
 
@@ -32,6 +33,7 @@ export default function IndicatorsScreen() {
           <IndicatorForm onSaved={(i) => navigate(`/indicators/${i.id}`, { force: true })} onCancel={() => setAdding(false)} />
         </Section>
       )}
+      <IndicatorImportSection />
       <QueryView query={statuses}>
         {(rows) =>
           rows.length === 0 ? (

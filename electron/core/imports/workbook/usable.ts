@@ -56,3 +56,14 @@ export async function openUsableWorkbook(file: string, reference: ReferenceData,
   }
   return workbook;
 }
+
+/** Looks at a workbook file without changing it and refuses, saying why, one the app could not use. */
+export async function assertUsableFile(file: string, reference: ReferenceData): Promise<void> {
+  const probe = await openWorkbook(file, { readOnly: true, asIs: true });
+  try {
+    const problems = usabilityProblems(probe.sqlite, reference);
+    if (problems.length > 0) throw new WorkbookError('not_a_workbook', `${path.basename(probe.path)} cannot be used by the app: ${problems.join(' ')} Run “workbook check” on it.`);
+  } finally {
+    probe.close();
+  }
+}
