@@ -75,11 +75,16 @@ describe('export structure', () => {
     for (const name of ['Plan', 'Milestones', 'Updates']) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.headerFooter.oddHeader).toContain('OFFICIAL-SENSITIVE');
       expect(xml[name]).toContain('<autoFilter ref="A2:');
     }
-    expect(xml['workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Plan&apos;!$1:$2</definedName>');
+    for (const name of ['Milestones', 'Updates']) {
+      expect(wb.getWorksheet(name)!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    // The Plan sheet is too wide for one page (issue #13): A3 landscape at a readable scale, read
+    // across, with the headings and the action reference (E) on every page.
+    expect(wb.getWorksheet('Plan')!.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToPage: false, scale: 85, pageOrder: 'overThenDown' });
+    expect(xml['workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Plan&apos;!$E:$E,&apos;Plan&apos;!$2:$2</definedName>');
     expect(wb.getWorksheet('Plan')!.getCell('F3').alignment).toMatchObject({ wrapText: true });
     expect(wb.getWorksheet('Plan')!.getColumn('F').width).toBe(40);
   });

@@ -22,9 +22,11 @@ import {
   DATE_FORMAT,
   excelDate,
   protect,
+  rowHeightFor,
   setPrint,
   sheetOptions,
   styleHeaderCell,
+  WIDE_PAGE_SETUP,
 } from './sheet-helpers';
 import {
   FIRST_DATA_ROW,
@@ -109,8 +111,9 @@ interface DataSheet {
 const IDENTITY_STYLE: Partial<ExcelJS.Style> = { numFmt: 'General', protection: { locked: true } };
 
 /** A data sheet: hidden identity column A, banner row, heading row, widths and column styles. */
-function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], data: PlanData, banner: string): DataSheet {
-  const ws = wb.addWorksheet(name, sheetOptions([{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }]));
+function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], data: PlanData, banner: string, print: { wide?: boolean; titleColumnKey?: string } = {}): DataSheet {
+  const pageSetup = print.wide ? WIDE_PAGE_SETUP : undefined;
+  const ws = wb.addWorksheet(name, sheetOptions([{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `B${FIRST_DATA_ROW}`, activeCell: `B${FIRST_DATA_ROW}` }], undefined, pageSetup));
   const styles: Partial<ExcelJS.Style>[] = [
     IDENTITY_STYLE,
     ...columns.map((c) => ({
@@ -132,8 +135,18 @@ function addDataSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[],
   });
   header.height = 30;
   addBanner(ws, 2, columns.length + 1, data.area.marking, banner);
-  setPrint(ws, { marking: data.area.marking, footer: `${data.area.areaName} · ${data.plan.title} · ${name}`, titleRows: `1:${HEADER_ROW}` });
-  return { ws, colOf: new Map(columns.map((c, i) => [c.key, i + 2])), styles };
+  const colOf = new Map(columns.map((c, i) => [c.key, i + 2]));
+  const titleColumn = print.titleColumnKey ? columnLetter(colOf.get(print.titleColumnKey)!) : null;
+  setPrint(ws, {
+    marking: data.area.marking,
+    footer: `${data.area.areaName} · ${data.plan.title} · ${name}`,
+    // A wide sheet repeats only the headings: the banner, merged across every column, would print
+    // as a fragment on the pages after the first.
+    titleRows: pageSetup ? `${HEADER_ROW}:${HEADER_ROW}` : `1:${HEADER_ROW}`,
+    ...(titleColumn ? { titleColumns: `${titleColumn}:${titleColumn}` } : {}),
+    ...(pageSetup ? { pageSetup } : {}),
+  });
+  return { ws, colOf, styles };
 }
 
 function addColumnRules(sheet: DataSheet, columns: ColumnSpec[], lists: ListRanges, data: PlanData, lastRow: number, onlyNewFrom?: number): void {
@@ -232,6 +245,7 @@ function writeRecordRow(
 ): void {
   const row = sheet.ws.getRow(r);
   const readOnly = new Set<string>();
+  const texts: { text: string; width: number }[] = [];
   for (const spec of columns) {
     const col = sheet.colOf.get(spec.key)!;
     const cell = row.getCell(col);
@@ -239,7 +253,9 @@ function writeRecordRow(
     const value = special(spec);
     if (value !== undefined) cell.value = value;
     else put(cell, spec, values[spec.key] ?? '', readOnly);
+    if (spec.kind === 'text' && typeof cell.value === 'string') texts.push({ text: cell.value, width: spec.width });
   }
+  row.height = rowHeightFor(texts);
   row.getCell(1).style = IDENTITY_STYLE;
   row.getCell(1).value = formatIdentity({
     workbookId: record.workbookId,
@@ -252,7 +268,14 @@ function writeRecordRow(
 }
 
 function writePlanSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRanges): ExcelJS.Worksheet {
-  const sheet = addDataSheet(wb, SHEETS.plan, PLAN_COLUMNS, data, 'Edit the columns with yellow headings. A changed status or RAG, or anything written under “New update”, is recorded as a dated progress update.');
+  const sheet = addDataSheet(
+    wb,
+    SHEETS.plan,
+    PLAN_COLUMNS,
+    data,
+    'Edit the columns with yellow headings. A changed status or RAG, or anything written under “New update”, is recorded as a dated progress update.',
+    { wide: true, titleColumnKey: 'reference' },
+  );
   const { ws } = sheet;
   const specs = new Map(PLAN_COLUMNS.map((c) => [c.key, c]));
   const prio = new Map(data.priorities.map((p) => [p.id, p]));

@@ -48,6 +48,10 @@ export interface PrintOptions {
   marking: string;
   footer: string;
   titleRows: string;
+  /** Columns repeated at the left of every page (e.g. "E:E"), for a sheet printed several pages wide. */
+  titleColumns?: string;
+  /** Print layout other than one page wide on A4 (see WIDE_PAGE_SETUP). */
+  pageSetup?: Partial<ExcelJS.PageSetup>;
 }
 
 /** Landscape A4, one page wide, headings on every page, the marking at the top of every page. */
@@ -61,15 +65,53 @@ export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
 };
 
 /**
+ * A sheet too wide to read on one page (the Plan sheet: 22 columns, over a metre of text at full
+ * size): A3 landscape at a fixed, readable scale, so the columns run on over a second and third
+ * page, read across ("over, then down") with the headings and the action reference repeated on
+ * each page (issue #13). Fitting it to one page wide printed it at about a third of full size.
+ */
+export const WIDE_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  // A3 (8): exceljs's typings list only A4 and smaller, but Excel and LibreOffice take any paper code.
+  paperSize: 8 as ExcelJS.PaperSize,
+  fitToPage: false,
+  scale: 85,
+  pageOrder: 'overThenDown',
+  margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
+/** Points per line of 11 pt Calibri, and characters per line for a column width (a width counts "0"s; text averages narrower). */
+const LINE_POINTS = 15;
+const CHARS_PER_WIDTH = 1.1;
+/** Excel's largest row height. */
+const MAX_ROW_POINTS = 409;
+
+/**
+ * A row height that shows every wrapped cell's text in full (issue #13): Excel does not fit
+ * rows to wrapped text written by a library, so printed rows were cut to one line.
+ */
+export function rowHeightFor(cells: { text: string; width: number }[]): number {
+  let lines = 1;
+  for (const { text, width } of cells) {
+    if (!text) continue;
+    const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH) - 1);
+    let n = 0;
+    for (const paragraph of text.split('\n')) n += Math.max(1, Math.ceil(paragraph.length / perLine));
+    lines = Math.max(lines, n);
+  }
+  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 2);
+}
+
+/**
  * Options for addWorksheet: the streaming writer writes the sheet's properties (where "fit to
  * page" lives) as soon as the sheet is added, so the page setup must be known then.
  */
-export function sheetOptions(views: Partial<ExcelJS.WorksheetView>[], state?: ExcelJS.WorksheetState): Partial<ExcelJS.AddWorksheetOptions> {
-  return { views, pageSetup: { ...PAGE_SETUP }, ...(state ? { state } : {}) };
+export function sheetOptions(views: Partial<ExcelJS.WorksheetView>[], state?: ExcelJS.WorksheetState, pageSetup: Partial<ExcelJS.PageSetup> = PAGE_SETUP): Partial<ExcelJS.AddWorksheetOptions> {
+  return { views, pageSetup: { ...pageSetup }, ...(state ? { state } : {}) };
 }
 
 export function setPrint(ws: ExcelJS.Worksheet, options: PrintOptions): void {
-  ws.pageSetup = { ...PAGE_SETUP, printTitlesRow: options.titleRows };
+  ws.pageSetup = { ...(options.pageSetup ?? PAGE_SETUP), printTitlesRow: options.titleRows, ...(options.titleColumns ? { printTitlesColumn: options.titleColumns } : {}) };
   const marking = headerText(options.marking);
   ws.headerFooter = {
     oddHeader: `&C&"-,Bold"&12${marking}`,
