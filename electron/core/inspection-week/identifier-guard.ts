@@ -297,12 +297,67 @@ export function findPersonalIdentifiers(text: string, options: GuardOptions): Id
 
 /**
  * Refuses `text` for `field` when it identifies someone: the one call every service makes before
- * storing pseudonymised text (tracked children, the request log, case-study evidence).
+ * storing pseudonymised text.
  */
 export function guardText(field: string, label: string, text: string | undefined, options: GuardOptions): void {
   if (text === undefined || text === '') return;
   const found = findPersonalIdentifiers(text, options);
   if (found.length) throw invalidField(field, identifierMessage(label, found));
+}
+
+interface GuardedField {
+  field: string;
+  label: string;
+  strict?: boolean;
+  allowNames?: boolean;
+}
+
+/**
+ * Which stored text must never identify a child, per record kind: every path that writes these
+ * (the services behind dispatch, the JSON import, `workbook check`) asks `identifierProblems`.
+ * The request log keeps officers' and inspectors' names, so only numbers, dates and addresses
+ * are refused there; a case study's title and summary are case-level notes about one child.
+ */
+export const GUARDED_TEXT: Record<'trackedChild' | 'inspectorRequest' | 'evidence', { fields: GuardedField[]; applies?: (row: Record<string, unknown>) => boolean }> = {
+  trackedChild: {
+    fields: [
+      { field: 'pseudonym', label: 'The pseudonym', strict: true },
+      { field: 'notes', label: 'Notes about a tracked child' },
+    ],
+  },
+  inspectorRequest: {
+    fields: [
+      { field: 'request', label: 'A request in the request log', allowNames: true },
+      { field: 'response', label: 'A response in the request log', allowNames: true },
+    ],
+  },
+  evidence: {
+    fields: [
+      { field: 'title', label: 'The title of a case study' },
+      { field: 'summary', label: 'The summary of a case study' },
+    ],
+    applies: (row) => row.kind === 'case_study',
+  },
+};
+
+export type GuardedEntity = keyof typeof GUARDED_TEXT;
+
+/** Each guarded field of `row` (a record's values, or a patch merged over it) that identifies someone. */
+export function identifierProblems(entity: GuardedEntity, row: Record<string, unknown>, today: string): { field: string; message: string }[] {
+  const rule = GUARDED_TEXT[entity];
+  if (rule.applies && !rule.applies(row)) return [];
+  return rule.fields.flatMap((f) => {
+    const text = row[f.field];
+    if (typeof text !== 'string' || text === '') return [];
+    const found = findPersonalIdentifiers(text, { today, strict: f.strict, allowNames: f.allowNames });
+    return found.length ? [{ field: f.field, message: identifierMessage(f.label, found) }] : [];
+  });
+}
+
+/** Throws for the first guarded field of the values about to be stored that identifies someone. */
+export function guardRecord(entity: GuardedEntity, values: Record<string, unknown>, today: string): void {
+  const [problem] = identifierProblems(entity, values, today);
+  if (problem) throw invalidField(problem.field, problem.message);
 }
 
 /** One sentence for the officer: what was found, and what to do instead. */

@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import { inspectorRequests } from '../../../db/schema';
 import type * as s from '../../contract/groups/inspection-week';
 import { personNames } from '../services/area-service';
-import type { ServiceContext } from '../services/context';
+import { today, type ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, updateRow } from '../services/entity-store';
 import type { Row } from '../services/entity-registry';
 import { publicRow } from '../services/list-query';
 import { invalidField } from '../services/service-error';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
+import { guardRecord } from './identifier-guard';
 import { londonDateTime } from './week-context';
 import { explainNonWorkingDay } from './working-days';
 
@@ -65,6 +66,7 @@ export const inspectorRequestService = {
 
   create(ctx: ServiceContext, input: z.output<typeof s.inspectorRequestCreate>): InspectorRequestView {
     getLive(ctx, 'event', input.eventId);
+    guardRecord('inspectorRequest', input, today(ctx));
     const receivedAt = input.receivedAt ?? londonDateTime(ctx.now());
     checkTimes(receivedAt, input.dueAt);
     const answeredAt = input.status === 'answered' ? londonDateTime(ctx.now()) : null;
@@ -74,6 +76,7 @@ export const inspectorRequestService = {
   update(ctx: ServiceContext, input: z.output<typeof s.inspectorRequestUpdate>): InspectorRequestView {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'inspectorRequest', id);
+    guardRecord('inspectorRequest', patch, today(ctx));
     checkTimes(patch.receivedAt ?? current.receivedAt, patch.dueAt === undefined ? current.dueAt : patch.dueAt);
     const changes: Record<string, unknown> = { ...patch };
     if (patch.status === 'answered' && current.status !== 'answered') changes.answeredAt = londonDateTime(ctx.now());
@@ -84,6 +87,7 @@ export const inspectorRequestService = {
   /** Records the response and the evidence supplied, and marks the request answered, in one step. */
   answer(ctx: ServiceContext, input: z.output<typeof s.inspectorRequestAnswer>): InspectorRequestView {
     const current = getLive(ctx, 'inspectorRequest', input.id);
+    guardRecord('inspectorRequest', { response: input.response }, today(ctx));
     for (const evidenceId of new Set(input.evidenceIds)) linkEvidence(ctx, 'inspectorRequest', input.id, evidenceId);
     const answeredAt = current.status === 'answered' && current.answeredAt ? current.answeredAt : londonDateTime(ctx.now());
     updateRow(ctx, 'inspectorRequest', input.id, { response: input.response, status: 'answered', answeredAt }, input.expectedVersion);

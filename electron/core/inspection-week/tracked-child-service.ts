@@ -15,7 +15,7 @@ import { publicRow } from '../services/list-query';
 import { invalidField } from '../services/service-error';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
-import { guardText } from './identifier-guard';
+import { guardRecord } from './identifier-guard';
 import { eventWithFramework } from './week-context';
 import { addWorkingDays, explainNonWorkingDay } from './working-days';
 
@@ -45,9 +45,7 @@ export function trackedChildViews(ctx: ServiceContext, rows: Row[]): TrackedChil
 }
 
 function guard(ctx: ServiceContext, values: { pseudonym?: string; notes?: string }): void {
-  const on = today(ctx);
-  guardText('pseudonym', 'The pseudonym', values.pseudonym, { today: on, strict: true });
-  guardText('notes', 'Notes about a tracked child', values.notes, { today: on });
+  guardRecord('trackedChild', values, today(ctx));
 }
 
 function liveCount(ctx: ServiceContext, eventId: number, exceptId?: number): number {

@@ -8,6 +8,7 @@ import { personNames } from './area-service';
 import { writeAudit } from './audit-log';
 import { today, type ServiceContext } from './context';
 import { getLive, insertRow, rowsById, softDelete, updateRow } from './entity-store';
+import { guardRecord } from '../inspection-week/identifier-guard';
 import { ENTITIES, type Row } from './entity-registry';
 import type { EntityName } from '../../contract/schemas/history';
 import { cachedCount, publicRow } from './list-query';
@@ -114,6 +115,7 @@ function evidenceFilter(input: Out<typeof s.evidenceList>): { where: string[]; p
 export const evidenceService = {
   create(ctx: ServiceContext, input: Out<typeof s.evidenceCreate>) {
     checkPeriod(input.effectiveFrom, input.effectiveTo);
+    guardRecord('evidence', input, today(ctx));
     const row = insertRow(ctx, 'evidence', { ...input, addedOn: input.addedOn ?? today(ctx), reference: takeEvidenceReference(ctx) });
     return evidenceViews(ctx, [row], { justCreated: true })[0]!;
   },
@@ -138,6 +140,8 @@ export const evidenceService = {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'evidence', id);
     checkPeriod(patch.effectiveFrom === undefined ? current.effectiveFrom : patch.effectiveFrom, patch.effectiveTo === undefined ? current.effectiveTo : patch.effectiveTo);
+    // A case study is a case-level note: its title and summary never identify the child (issue #14).
+    guardRecord('evidence', { kind: patch.kind ?? current.kind, title: patch.title ?? current.title, summary: patch.summary ?? current.summary }, today(ctx));
     return evidenceViews(ctx, [updateRow(ctx, 'evidence', id, patch, expectedVersion).row])[0]!;
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'evidence', id),
