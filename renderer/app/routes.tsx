@@ -13,6 +13,7 @@ import {
   DataTrending20Regular,
   Delete20Regular,
   DocumentSearch20Regular,
+  History20Regular,
   Home20Regular,
   Library20Regular,
   QuestionCircle20Regular,
@@ -48,6 +49,7 @@ export const routes: RouteDef[] = [
   { path: '/compare/:from/:to', title: 'Compare self-evaluations', component: lazy(() => import('../screens/sef/sef-compare-screen')) },
 
   { path: '/history/:entity/:id', title: 'History', component: lazy(() => import('../screens/admin/history-screen')) },
+  { path: '/history', title: 'Recent changes', component: lazy(() => import('../screens/admin/history-screen')), nav: { label: 'Recent changes', order: 88, icon: History20Regular } },
   { path: '/bin', title: 'Bin', component: lazy(() => import('../screens/admin/bin-screen')), nav: { label: 'Bin', order: 90, icon: Delete20Regular } },
   { path: '/backups', title: 'Backups', component: lazy(() => import('../screens/admin/backups-screen')), nav: { label: 'Backups', order: 93, icon: ArrowClockwise20Regular } },
   { path: '/settings', title: 'Settings', component: lazy(() => import('../screens/admin/settings-screen')), nav: { label: 'Settings', order: 95, icon: Settings20Regular } },

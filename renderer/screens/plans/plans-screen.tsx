@@ -1,9 +1,9 @@
 /** Action plans: every plan (WSOA, APP, priority action plan…), with tools such as the Excel import. */
-import { Button } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { label } from '../../../electron/contract/enums';
-import { ukDate } from '../../../electron/contract/format';
+import { parseUkDate, ukDate } from '../../../electron/contract/format';
 import { useQuery } from '../../api/api-context';
 import { planPagePanels } from '../../app/extensions';
 import { navigate, RouteLink } from '../../app/router';
@@ -11,6 +11,7 @@ import { planTypeLabel, useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
 import { Page, Section } from '../../components/page';
 import { EmptyState, Loading, QueryView } from '../../components/states';
+import { useRemembered } from '../../components/use-remembered';
 import { PlanForm } from './plan-form';
 
 export function PlanPanels({ planId }: { planId: number | null }) {
@@ -64,7 +65,60 @@ export default function PlansScreen() {
           )
         }
       </QueryView>
+      <OverdueSection plans={plans.status === 'ok' ? plans.data.items : []} />
       <PlanPanels planId={null} />
     </Page>
+  );
+}
+
+/**
+ * Everything overdue across the plans, or in one plan, as at a chosen date (report:overdue): the
+ * list an officer chases owners from. Each row names its plan, since action numbers repeat.
+ */
+function OverdueSection({ plans }: { plans: { id: number; title: string }[] }) {
+  const [planId, setPlanId] = useRemembered('plans.overdue.plan', '');
+  const [asOf, setAsOf] = useState('');
+  const iso = asOf.trim() ? parseUkDate(asOf) : null;
+  const overdue = useQuery('report:overdue', { planId: planId ? Number(planId) : undefined, asOf: iso ?? undefined });
+  const planName = (id: number) => plans.find((p) => p.id === id)?.title ?? 'a plan';
+  return (
+    <Section title="Overdue">
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Field label="Plan">
+          <Select value={planId} onChange={(_, d) => setPlanId(d.value)}>
+            <option value="">All plans</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="As at" hint="Empty for today; or a date such as 22/11/2026" validationMessage={asOf.trim() && !iso ? 'Enter the date as day/month/year, such as 22/11/2026.' : undefined}>
+          <Input value={asOf} onChange={(_, d) => setAsOf(d.value)} inputMode="numeric" />
+        </Field>
+      </div>
+      <QueryView query={overdue}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <EmptyState title="Nothing overdue">No action or milestone is past its due date.</EmptyState>
+          ) : (
+            <DataTable
+              caption="Overdue actions and milestones"
+              captionHidden
+              rows={rows}
+              rowKey={(r) => `${r.kind}-${r.id}`}
+              columns={[
+                { header: 'Overdue', rowHeader: true, cell: (r) => <RouteLink to={`/actions/${r.actionId}`}>{`${r.kind === 'milestone' ? 'Milestone' : 'Action'} ${r.reference} ${r.title}`}</RouteLink> },
+                { header: 'Plan', cell: (r) => `${planName(r.planId)}, priority ${r.priorityReference}` },
+                { header: 'Due', cell: (r) => ukDate(r.dueOn) },
+                { header: 'Days late', numeric: true, cell: (r) => r.daysOverdue },
+                { header: 'Owner', cell: (r) => r.ownerName ?? 'No owner' },
+              ]}
+            />
+          )
+        }
+      </QueryView>
+    </Section>
   );
 }
