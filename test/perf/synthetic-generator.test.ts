@@ -136,3 +136,12 @@ describe('synthetic workbook at scale S', () => {
     }
   }, 60_000);
 });
+
+describe('scale XL', () => {
+  it('has five times L in volume with as many plans as L, so each plan is five times larger (issue #17)', () => {
+    expect(SCALES.XL.plans).toBe(SCALES.L.plans);
+    expect(SCALES.XL.actions / SCALES.XL.plans).toBe((5 * SCALES.L.actions) / SCALES.L.plans);
+    expect(SCALES.XL.milestones / SCALES.XL.plans).toBe((5 * SCALES.L.milestones) / SCALES.L.plans);
+    expect(SCALES.XL.evidenceItems).toBe(5 * SCALES.L.evidenceItems);
+  });
+});
