@@ -8,14 +8,15 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { channelNames, contract } from '../../electron/contract/channels';
-import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../electron/transports/serve/start-server';
+import { MAX_BODY_BYTES, startServer, type InlineServer } from '../../electron/transports/serve/start-server';
 import { buildFixture } from '../api/fixture';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { contentHash, rowsWritten, expectNoPollution, expectTypedRefusal, hostilePayload, prng, SEED } from './hostile';
 
 const TOKEN = 'adversarial-token-0123456789';
 let t: TestWorkbook;
-let server: RunningServer;
+// Inline: the test reads the database directly to prove nothing changed.
+let server: InlineServer;
 let before: string;
 
 beforeAll(async () => {
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const staticDir = path.join(t.dir, 'dist');
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Evidence Workbook</title>');
-  server = await startServer({ workbookPath: t.file, staticDir, token: TOKEN });
+  server = await startServer({ workbookPath: t.file, staticDir, token: TOKEN, host: 'inline' });
   before = contentHash(server.session.workbook!.sqlite);
 });
 afterAll(async () => {

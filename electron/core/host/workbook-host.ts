@@ -13,6 +13,7 @@ import type { ImportFolderRequest, PickedFilesSummary } from '../../contract/fil
 import { createDispatcher, validationError, type Dispatch } from '../api/dispatch';
 import { WorkbookSession } from '../api/workbook-session';
 import { buildDemoWorkbook } from '../demo/build-demo';
+import { usabilityProblems } from '../imports/workbook/usable';
 import { WriteFileError } from '../exports/write-file-atomically';
 import { startBackupScheduler, type BackupScheduler } from '../safety/backup-scheduler';
 import { steppedBackup } from '../safety/backup-store';
@@ -115,7 +116,14 @@ export class WorkbookHostCore {
     if (!opened.workbook) {
       // Where a backup could help, say which one (or that there is none that passes its checks).
       const message = OFFER_BACKUP_FOR.has(opened.error.code) ? `${opened.error.message} ${backupOffer(opened.newestGoodBackup)}` : opened.error.message;
-      return fail(opened.error.code === 'not_found' ? 'not_found' : 'failed', message);
+      // The WorkbookError's code travels on: the shell shows 'failed', serve rethrows it as it was.
+      return fail(opened.error.code, message);
+    }
+    // A file SQLite accepts can still lack what every screen reads first (issue #16): one list of problems.
+    const problems = usabilityProblems(opened.workbook.sqlite, this.session.reference);
+    if (problems.length > 0) {
+      opened.workbook.close();
+      return fail('not_a_workbook', `${path.basename(opened.workbook.path)} cannot be used by the app: ${problems.join(' ')} Run “workbook check” on it.`);
     }
     return { ok: true, value: this.adopt(opened.workbook, input) };
   }

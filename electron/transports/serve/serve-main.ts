@@ -1,7 +1,6 @@
 /** `npm run serve -- [--workbook FILE | --folder DIR] [--port N]`: browser mode on 127.0.0.1 with a one-time token. */
 import { parseArgs } from 'node:util';
 import { WorkbookError } from '../../../db/open-workbook';
-import { startBackupScheduler } from '../../core/safety/backup-scheduler';
 import { startServer } from './start-server';
 import { chooseStart, StartRefused, type StartChoice } from './start-choice';
 
@@ -40,7 +39,7 @@ export async function serveMain(argv: string[]): Promise<number> {
   }
   try {
     // Rolling backups as in the desktop app: on open, then every 15 minutes while there are changes.
-    const server = await startServer({ ...choice, port, onOpen: (session) => startBackupScheduler(session) });
+    const server = await startServer({ ...choice, port, backups: true });
     console.log(
       choice.workbookPath
         ? `Evidence Workbook is open in browser mode for ${choice.workbookPath}`

@@ -10,10 +10,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { appRoot } from '../../../db/app-root';
-import { createWorkbook } from '../../../db/open-workbook';
-import { createDispatcher, type Dispatch } from '../../core/api/dispatch';
-import { WorkbookSession } from '../../core/api/workbook-session';
-import { openUsableWorkbook } from '../../core/imports/workbook/usable';
+import { WorkbookError, type WorkbookErrorCode } from '../../../db/open-workbook';
+import type { Dispatch } from '../../core/api/dispatch';
+import type { WorkbookSession } from '../../core/api/workbook-session';
+import { inlineHost, spawnWorkerHost, type HostClient } from '../../core/host/host-client';
+import type { HostWorkbook } from '../../core/host/host-ops';
 import { isFolderOp } from '../../contract/workbook-folder';
 import { createWorkbookFolder, type WorkbookFolder } from './workbook-folder';
 import type { Result } from '../../contract/define';
@@ -35,7 +36,15 @@ export interface ServerOptions {
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
   now?: () => Date;
-  /** Called after the workbook opens, e.g. to start rolling backups. Returns a stop function. */
+  /**
+   * Where the workbook lives: 'worker' (the default, and what `npm run serve` uses) runs the
+   * workbook host in a worker thread, so a long export or backup never stalls other requests;
+   * 'inline' runs the same host on this thread, for tests that look at the database directly.
+   */
+  host?: 'worker' | 'inline';
+  /** Rolling backups while a workbook is open (on open, then every 15 minutes while there are changes). */
+  backups?: boolean;
+  /** With host 'inline': called after the workbook opens. Returns a stop function. */
   onOpen?: (session: WorkbookSession) => (() => void) | void;
 }
 
@@ -43,8 +52,14 @@ export interface RunningServer {
   url: string;
   token: string;
   port: number;
-  session: WorkbookSession;
+  /** The workbook host: open/create/close are messages to it (host-ops.ts), as is every contract call. */
+  host: HostClient;
   close(): Promise<void>;
+}
+
+/** With host 'inline', the host's session is on this thread and can be looked at. */
+export interface InlineServer extends RunningServer {
+  session: WorkbookSession;
 }
 
 
@@ -162,25 +177,38 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: strin
   res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const session = new WorkbookSession({ now: options.now });
+export async function startServer(options: ServerOptions & { host: 'inline' }): Promise<InlineServer>;
+export async function startServer(options: ServerOptions): Promise<RunningServer>;
+export async function startServer(options: ServerOptions): Promise<RunningServer | InlineServer> {
+  // A fixed clock (tests) is read once and given to the host; the real clock otherwise.
+  const init = { fixedNow: options.now?.().toISOString() };
+  const backend = options.host === 'inline' ? await inlineHost(init) : spawnWorkerHost(init);
+  const host = backend.client;
+  const session = 'core' in backend ? backend.core.session : null;
+  let current: HostWorkbook | null = null;
   let stopOnOpen: (() => void) | void = undefined;
-  const openFile = async (file: string) => {
-    session.use(await openUsableWorkbook(file, session.reference));
-    stopOnOpen = options.onOpen?.(session);
+  const adopt = (result: Awaited<ReturnType<HostClient['op']>>) => {
+    if (!result.ok) throw new WorkbookError(result.error.code as WorkbookErrorCode, result.error.message);
+    current = result.value as HostWorkbook;
+    if (session) stopOnOpen = options.onOpen?.(session);
   };
-  if (options.workbookPath) await openFile(options.workbookPath);
+  const scheduleBackups = options.backups ?? false;
+  const openFile = async (file: string) => adopt(await host.op('host:open', { file, scheduleBackups }));
+  try {
+    if (options.workbookPath) await openFile(options.workbookPath);
+  } catch (e) {
+    await backend.close();
+    throw e;
+  }
   const folder: WorkbookFolder | null = options.folder
     ? createWorkbookFolder(options.folder, {
-        current: () => session.workbook?.path ?? null,
+        current: () => current?.path ?? null,
         open: openFile,
-        create: async (file, areaName, frameworkId) => {
-          createWorkbook(file, { areaName, frameworkId }).close();
-          await openFile(file);
-        },
+        create: async (file, areaName, frameworkId) => adopt(await host.op('host:create', { file, areaName, frameworkId, scheduleBackups })),
       }, { suggestedName: options.suggestedName ?? null })
     : null;
-  const dispatch = createDispatcher(session);
+  // The contract only: host channels (open, copy, …) are never reachable from a page.
+  const dispatch = host.dispatch;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir ?? path.join(appRoot(), 'dist'));
   let origin = '';
@@ -231,14 +259,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `${origin}/?token=${encodeURIComponent(token)}`,
     token,
     port,
-    session,
+    host,
+    ...(session ? { session } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         stopOnOpen?.();
         server.closeAllConnections();
         server.close(() => {
-          session.close();
-          resolve();
+          void backend.close().then(resolve);
         });
       }),
   };
