@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npm run serve`: browser mode. Runs the TypeScript sources through tsx (no build step for the server).
-import { register } from 'tsx/esm/api';
+// `npm run serve`: browser mode, from the bundle (dist-cli/serve.mjs; see bin/bundle.mjs).
+import { importBundled } from './bundle.mjs';
 
-register();
-const { serveMain } = await import('../electron/transports/serve/serve-main.ts');
+const { serveMain } = await importBundled('serve');
 const code = await serveMain(process.argv.slice(2));
 if (code >= 0) process.exitCode = code;

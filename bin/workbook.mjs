@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// The `workbook` command. Runs the TypeScript sources through tsx so the CLI needs no build step.
-import { register } from 'tsx/esm/api';
+// The `workbook` command: runs the bundled CLI (dist-cli/workbook.mjs; see bin/bundle.mjs).
+import { importBundled } from './bundle.mjs';
 
-register();
-const { runCli } = await import('../electron/transports/cli/run-cli.ts');
+const { runCli } = await importBundled('workbook');
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

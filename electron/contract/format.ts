@@ -1,4 +1,4 @@
-/** Formatting shared by the UI and the exports: UK dates, whole-number shares. */
+/** Formatting shared by the UI, the exports and the command line: UK dates, whole-number shares, file sizes. */
 
 /** "2026-11-22" → "22/11/2026"; anything else is returned unchanged. */
 export function ukDate(iso: string | null | undefined): string {
@@ -41,4 +41,12 @@ export function sharesOf(counts: number[]): number[] {
 
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A file size for people: "37 bytes", "120 KB", "4.2 MB", "180 MB". The one byte formatter (issue #12). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : mb.toFixed(0)} MB`;
 }

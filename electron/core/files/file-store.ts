@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { evidenceFiles, fileBlobs } from '../../../db/schema';
+import { formatBytes } from '../../contract/format';
 import { MAX_FILE_BYTES, type AttachResult, type EvidenceFileView } from '../../contract/groups/files';
 import { today, type ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, type Deleted } from '../services/entity-store';
@@ -22,12 +23,8 @@ export interface StoreOptions {
   maxBytes?: number;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  const mb = bytes / (1024 * 1024);
-  return `${mb < 10 ? mb.toFixed(1) : mb.toFixed(0)} MB`;
-}
+/** Kept for this module's callers; the one byte formatter lives in the contract (shared with the renderer). */
+export { formatBytes };
 
 /**
  * "3.0 MB, over the 2.0 MB limit"; where rounding would make both sides read the same ("200 MB,

@@ -1,6 +1,6 @@
 /** Parses `workbook <command> [options]` and runs the command, returning the exit code. */
 import { parseArgs } from 'node:util';
-import { CliHost, type CreateDispatch } from './cli-host';
+import type { CreateDispatch } from './cli-host';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { coreCommands } from './commands/core';
 import { excelExportCommands } from './commands/excel-exports';
@@ -10,7 +10,6 @@ import { inspectionWeekCommands } from './commands/inspection-week';
 import { safetyCommands } from './commands/safety';
 import { newWorkbookCommands } from './commands/new-workbook';
 import { importCommands } from './commands/imports';
-import { WorkbookError } from '../../../db/open-workbook';
 
 export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands];
 
@@ -70,12 +69,15 @@ export async function runCli(argv: string[], io: CliIO, options: RunOptions = {}
     return 2;
   }
   try {
+    // Loaded only when a command runs, so `workbook --help` never loads the backend (issue #12).
+    const { CliHost } = await import('./cli-host');
     return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io, new CliHost(options.createDispatch));
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);
       return e.exitCode;
     }
+    const { WorkbookError } = await import('../../../db/open-workbook');
     if (e instanceof WorkbookError) {
       io.err(e.message);
       return 1;

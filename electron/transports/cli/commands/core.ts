@@ -1,7 +1,6 @@
 /** Core CLI commands: demo, check, export-json, import-json (issue #2). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_WORKBOOK, fillDemoWorkbook } from '../../../core/demo/build-demo';
 import { CliError, type CliCommand } from '../command';
 
 function refuseExisting(file: string): void {
@@ -18,6 +17,7 @@ const demo: CliCommand = {
     const out = path.resolve(String(values.out));
     refuseExisting(out);
     // Typed in through the contract, exactly as an officer could have (fillDemoWorkbook).
+    const { DEMO_WORKBOOK, fillDemoWorkbook } = await import('../../../core/demo/build-demo');
     await host.withNewWorkbook(out, DEMO_WORKBOOK, fillDemoWorkbook);
     io.out(`Demo workbook created: ${out}`);
     return 0;

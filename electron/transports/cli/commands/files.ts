@@ -5,8 +5,8 @@ import type { Client } from '../../../contract/client';
 import { ApiFailure } from '../../../contract/client';
 import { EVIDENCE_KINDS, EVIDENCE_LEVELS, type EvidenceKind, type EvidenceLevel } from '../../../contract/enums';
 import { MAX_SINGLE_ATTACH_BYTES, SEARCH_TYPES, type SearchType } from '../../../contract/groups/files';
-import { formatBytes } from '../../../core/files/file-store';
-import { explainFsError, listFolderToImport, runFolderImport, type ImportOutcome, type ImportProgress } from '../../../core/files/import-folder';
+import { formatBytes } from '../../../contract/format';
+import type { ImportOutcome, ImportProgress } from '../../../core/files/import-folder';
 import { CliError, type CliCommand } from '../command';
 
 /** "E-012", "e12" or "12" → the evidence item (a bare number may also be its id). */
@@ -48,6 +48,7 @@ class UnreadableFile extends Error {}
  * file:uploadBegin / file:uploadChunk (whose upload id the finishing channel then takes).
  */
 async function sendFile(api: Client, file: string): Promise<{ base64: string } | { uploadId: string }> {
+  const { explainFsError } = await import('../../../core/files/import-folder');
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -144,6 +145,7 @@ const importFiles: CliCommand = {
     process.once('SIGINT', onSigint);
     try {
       return await host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
+        const { listFolderToImport, runFolderImport } = await import('../../../core/files/import-folder');
         let listing;
         try {
           listing = listFolderToImport(String(values.dir));

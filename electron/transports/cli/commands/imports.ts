@@ -8,9 +8,6 @@ import type { z } from 'zod';
 import type { Client } from '../../../contract/client';
 import { label } from '../../../contract/enums';
 import type { statisticsPreview } from '../../../contract/groups/imports';
-import { periodTypeOfLabel } from '../../../core/imports/indicators/dfe-periods';
-import { scanDfeCsv } from '../../../core/imports/indicators/dfe-tidy';
-import { buildPreview } from '../../../core/imports/indicators/statistics-import';
 import { CliError, type CliCommand, type CliIO } from '../command';
 
 function inputFile(value: unknown): { file: string; size: number } {
@@ -78,6 +75,12 @@ const importIndicators: CliCommand = {
     const { file, size } = inputFile(values.in);
     const filters = parseFilters(values.filter);
     const indicatorColumn = String(values['indicator-column']);
+    // Loaded when the command runs, not for `workbook --help` (issue #12: a fast start).
+    const [{ periodTypeOfLabel }, { scanDfeCsv }, { buildPreview }] = await Promise.all([
+      import('../../../core/imports/indicators/dfe-periods'),
+      import('../../../core/imports/indicators/dfe-tidy'),
+      import('../../../core/imports/indicators/statistics-import'),
+    ]);
     return host.withWorkbook(String(values.workbook), { readOnly: !values.apply }, async (api) => {
       const area = await api.call('area:get', {});
       const target = values.into ? await findIndicator(api, String(values.into)) : null;

@@ -5,11 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { WorkbookError } from '../../../../db/open-workbook';
 import type { BackupSummary } from '../../../contract/groups/safety';
 import { defaultBackupsDir } from '../../../core/safety/backup-names';
 import { megabytes } from '../../../core/safety/disk-space';
-import { ukDateTime } from '../../../core/safety/safe-open';
 import { CliError, type CliCommand } from '../command';
 
 type Counts = BackupSummary['counts'];
@@ -22,6 +20,12 @@ function countsText(counts: Counts): string {
 /** A workbook that cannot be opened, so a session cannot hold it. */
 const UNOPENABLE = ['damaged', 'not_a_workbook', 'not_found'];
 
+/** Loaded when a command runs, not for `workbook --help` (they bring the database code with them). */
+async function runtime() {
+  const [{ WorkbookError }, { ukDateTime }] = await Promise.all([import('../../../../db/open-workbook'), import('../../../core/safety/safe-open')]);
+  return { WorkbookError, ukDateTime };
+}
+
 const backup: CliCommand = {
   name: 'backup',
   summary: 'Back up a workbook now (safe while the app has it open)',
@@ -29,6 +33,7 @@ const backup: CliCommand = {
   options: { workbook: { type: 'string' }, to: { type: 'string' } },
   required: ['workbook'],
   async run({ values }, io, host) {
+    const { WorkbookError } = await runtime();
     const file = path.resolve(String(values.workbook));
     const to = values.to === undefined ? null : path.resolve(String(values.to));
     const backupsDir = to ?? defaultBackupsDir(file);
@@ -53,6 +58,7 @@ const backups: CliCommand = {
   options: { workbook: { type: 'string' }, from: { type: 'string' } },
   required: ['workbook'],
   async run({ values }, io, host) {
+    const { WorkbookError, ukDateTime } = await runtime();
     const file = path.resolve(String(values.workbook));
     const dir = values.from === undefined ? defaultBackupsDir(file) : path.resolve(String(values.from));
     let found: { fileName: string; takenAt: Date; reasonLabel: string; sizeBytes: number; counts: Counts }[];
@@ -83,6 +89,7 @@ const restore: CliCommand = {
   options: { workbook: { type: 'string' }, from: { type: 'string' } },
   required: ['workbook', 'from'],
   async run({ values }, io, host) {
+    const { WorkbookError, ukDateTime } = await runtime();
     const file = path.resolve(String(values.workbook));
     const backupsDir = defaultBackupsDir(file);
     let from = path.resolve(String(values.from));
