@@ -17,6 +17,7 @@ import { usabilityProblems } from '../imports/workbook/usable';
 import { WriteFileError } from '../exports/write-file-atomically';
 import { startBackupScheduler, type BackupScheduler } from '../safety/backup-scheduler';
 import { steppedBackup } from '../safety/backup-store';
+import { attachSafety } from '../safety/safety-config';
 import { backupOffer, openWorkbookSafely } from '../safety/safe-open';
 import { ServiceError } from '../services/service-error';
 import { attachPaths, fileContext, FolderImports, readStoredFile, type StoredFileBytes } from './file-ops';
@@ -159,6 +160,9 @@ export class WorkbookHostCore {
       });
       this.stopBackups = stop;
       this.scheduler = stop.scheduler;
+    } else {
+      // No rolling backups, but backup:create and restore still use this workbook's folder.
+      this.stopBackups = attachSafety(this.session, { nativeBinding: this.nativeBinding, ...(input.backupsDir ? { backupsDir: input.backupsDir } : {}) });
     }
     return this.current()!;
   }
