@@ -16,6 +16,7 @@ import { isScaleName, type ScaleName } from '../electron/core/synthetic/scales';
 import { benchBackup } from './ops/backup';
 import { benchBulkInsert } from './ops/bulk-insert';
 import { benchExports } from './ops/exports';
+import { benchCheckOpen } from './ops/check-open';
 import { benchOpen } from './ops/open';
 import { benchReads } from './ops/reads';
 import { benchRenderer } from './ops/renderer';
@@ -38,7 +39,7 @@ export interface BenchArgs {
   compare: string | null;
 }
 
-export const STEPS = ['open', 'screens', 'backup', 'bulk', 'exports', 'renderer'] as const;
+export const STEPS = ['open', 'check', 'screens', 'backup', 'bulk', 'exports', 'renderer'] as const;
 
 export class UsageError extends Error {}
 
@@ -84,6 +85,7 @@ export function parseArgs(argv: string[]): BenchArgs {
 
 const STEP_OF: Record<string, (typeof STEPS)[number]> = {
   open: 'open',
+  'check and open': 'check',
   'screens and search': 'screens',
   backup: 'backup',
   'bulk insert': 'bulk',
@@ -161,6 +163,7 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
   };
   try {
     await step('open', () => benchOpen(cached.file, Math.min(args.runs, 10)));
+    await step('check and open', () => benchCheckOpen(cached.file, temp, args.runs));
     const workbook = await openWorkbook(cached.file);
     const session = new WorkbookSession();
     session.use(workbook);

@@ -197,3 +197,13 @@ test('edits through the app after a checkpoint are not mistaken for tampering', 
   expect(check()).toMatchObject({ intact: true, verified: 'from_checkpoint', mismatches: [] });
   expect(check(true)).toMatchObject({ intact: true, mismatches: [] });
 });
+
+test('workbook:check names the edited record; full: true runs integrity_check and the whole history, and a malformed flag is refused', async () => {
+  sqlite().prepare("UPDATE evidence_items SET summary = 'Edited behind the app' WHERE id = ?").run(evidenceId);
+  const quick = await t.api.call('workbook:check', {});
+  expect(quick.ok).toBe(false);
+  expect(quick.problems.join(' ')).toContain(`evidence item ${evidenceId}: “summary” is “Edited behind the app”`);
+  const full = await t.api.call('workbook:check', { full: true });
+  expect(full).toMatchObject({ ok: false, integrity: 'ok' });
+  expect(await t.dispatch('workbook:check', { full: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Full must be true or false.' } });
+});

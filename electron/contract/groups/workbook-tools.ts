@@ -54,7 +54,13 @@ export const importFileOutcome = z.discriminatedUnion('outcome', [
 
 export const workbookToolChannels = {
   /** Integrity, schema version, history chain and counts. A workbook opened as it is is never updated by it. */
-  'workbook:check': query(z.strictObject({}), checkReport),
+  'workbook:check': query(
+    z.strictObject({
+      /** Check every page and index (integrity_check) and re-verify the whole history, ignoring checkpoints (`check --full`). */
+      full: z.boolean({ error: 'Full must be true or false.' }).optional(),
+    }),
+    checkReport,
+  ),
   /** The whole workbook as versioned JSON (the same file `workbook import-json` reads). */
   'workbook:exportJson': query(z.strictObject({}), exportedFile),
   /** One file as a new evidence item with the file attached, or why not (a duplicate, a refused type). */

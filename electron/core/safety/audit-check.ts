@@ -187,7 +187,7 @@ export function checkHistory(sqlite: Database.Database, options: HistoryCheckOpt
   if (intact) {
     if (chain.head) {
       writeCheckpoint(sqlite, file, { uptoId: chain.head.id, headHash: chain.head.hash, createdAt: (options.now ?? new Date()).toISOString(), seals: replay.seals });
-    } else if (checkpoint) {
+    } else if (checkpoint && replay.sealsChanged) {
       writeCheckpoint(sqlite, file, { ...checkpoint, seals: replay.seals });
     }
     try {

@@ -114,21 +114,20 @@ export function compareRecord(entity: string, id: number, codec: TableCodec, raw
  */
 const UNSEALED_COLUMNS = new Set(['created_at', 'updated_at', 'version']);
 
-export function rowDigester(sqlite: Database.Database, table: string): { names: string[]; columns: string; digest(values: unknown[]): string } {
+export interface RowDigester {
+  /** A SQL expression giving one text per row: every sealed column, quoted (NULL, numbers, text and blobs stay distinct). */
+  expression: string;
+  digest(rowText: string): string;
+}
+
+export function rowDigester(sqlite: Database.Database, table: string): RowDigester {
   const names = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[])
     .map((c) => c.name)
     .filter((n) => !UNSEALED_COLUMNS.has(n));
   return {
-    names,
-    columns: names.map((n) => `"${n}"`).join(', '),
-    digest(values) {
-      let text = '';
-      for (const v of values) {
-        text += v === null ? '\u0002' : Buffer.isBuffer(v) ? v.toString('base64') : String(v);
-        text += '\u0001';
-      }
-      return createHash('sha1').update(text).digest('base64').slice(0, 16);
-    },
+    // Built in SQLite, so the row reaches JavaScript as one string (a third faster at L than per column).
+    expression: names.map((n) => `quote("${n}")`).join(' || char(1) || '),
+    digest: (rowText) => createHash('sha1').update(rowText).digest('base64').slice(0, 16),
   };
 }
 
@@ -159,6 +158,8 @@ export interface ReplayResult {
   mismatches: RecordMismatch[];
   /** Digest per "entity:id" of each row found to match its whole history, for a checkpoint. */
   seals: Map<string, string>;
+  /** Whether the seals differ from those the replay started from (a checkpoint worth writing). */
+  sealsChanged: boolean;
   records: number;
 }
 
@@ -177,7 +178,7 @@ export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult 
   let records = 0;
   for (const table of replayTables(sqlite)) {
     const digester = rowDigester(sqlite, table.codec.name);
-    const rows = sqlite.prepare(`SELECT * FROM "${table.codec.name}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+    const rows = sqlite.prepare(`SELECT *, ${digester.expression} AS "__sealed" FROM "${table.codec.name}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
     const audit = sqlite
       .prepare('SELECT entity_id AS entityId, operation, field, new_value AS newValue FROM audit_log WHERE entity = ? ORDER BY entity_id, id')
       .iterate(table.entity) as IterableIterator<ReplayEntry & { entityId: number }>;
@@ -203,11 +204,11 @@ export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult 
       if (found.length > 0) {
         if (mismatches.length < limit) mismatches.push(...found);
       } else if (raw && (expected || !table.requiresHistory)) {
-        seals.set(key(table.entity, id), digester.digest(digester.names.map((n) => raw![n])));
+        seals.set(key(table.entity, id), digester.digest(String(raw.__sealed)));
       }
     }
   }
-  return { mismatches: mismatches.slice(0, limit), seals, records };
+  return { mismatches: mismatches.slice(0, limit), seals, sealsChanged: true, records };
 }
 
 /**
@@ -218,6 +219,7 @@ export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult 
  */
 export function replayFromSeals(sqlite: Database.Database, sealed: ReadonlyMap<string, string>, sinceId: number, limit = 200): ReplayResult {
   const seals = new Map(sealed);
+  let sealsChanged = false;
   const touched = new Set(
     (sqlite.prepare('SELECT DISTINCT entity, entity_id AS entityId FROM audit_log WHERE id > ?').all(sinceId) as { entity: string; entityId: number }[]).map((t) =>
       key(t.entity, t.entityId),
@@ -229,23 +231,23 @@ export function replayFromSeals(sqlite: Database.Database, sealed: ReadonlyMap<s
   const seen = new Set<string>();
   for (const table of tables) {
     const digester = rowDigester(sqlite, table.codec.name);
-    const rows = sqlite.prepare(`SELECT id, ${digester.columns} FROM "${table.codec.name}"`).raw().iterate() as IterableIterator<unknown[]>;
+    const rows = sqlite.prepare(`SELECT id, ${digester.expression} FROM "${table.codec.name}"`).raw().iterate() as IterableIterator<[number, string]>;
     const full = sqlite.prepare(`SELECT * FROM "${table.codec.name}" WHERE id = ?`);
-    for (const values of rows) {
+    for (const [id, text] of rows) {
       records++;
-      const id = values[0] as number;
       const k = key(table.entity, id);
       seen.add(k);
-      const digest = digester.digest(values.slice(1));
+      const digest = digester.digest(text);
       if (!touched.has(k) && seals.get(k) === digest) continue;
       // Changed since the checkpoint (by the app or not), or never verified: replay it in full.
       const expected = expectedFor(table, entriesOf(sqlite, table.entity, id));
       const found = compareRecord(table.entity, id, table.codec, full.get(id) as Record<string, unknown>, expected);
       if (found.length > 0) {
-        seals.delete(k);
+        sealsChanged = seals.delete(k) || sealsChanged;
         if (mismatches.length < limit) mismatches.push(...found);
-      } else if (expected || !table.requiresHistory) {
+      } else if ((expected || !table.requiresHistory) && seals.get(k) !== digest) {
         seals.set(k, digest);
+        sealsChanged = true;
       }
     }
   }
@@ -253,12 +255,12 @@ export function replayFromSeals(sqlite: Database.Database, sealed: ReadonlyMap<s
   const byEntity = new Map(tables.map((t) => [t.entity, t]));
   for (const k of new Set([...seals.keys(), ...touched])) {
     if (seen.has(k)) continue;
-    seals.delete(k);
+    sealsChanged = seals.delete(k) || sealsChanged;
     const [entity, idText] = k.split(':') as [string, string];
     const table = byEntity.get(entity);
     if (!table?.requiresHistory) continue;
     const expected = expectedFor(table, entriesOf(sqlite, entity, Number(idText)));
     if (expected?.created && mismatches.length < limit) mismatches.push({ entity, entityId: Number(idText), field: null, kind: 'missing' });
   }
-  return { mismatches, seals, records };
+  return { mismatches, seals, sealsChanged, records };
 }

@@ -27,7 +27,16 @@ export interface CheckReport {
  * The history is checked link by link and, when backups exist, against the newest one, which also
  * catches newest entries cut off the end (a chain that still links).
  */
-export async function checkWorkbook(file: string, options: { backupsDir?: string } = {}): Promise<CheckReport> {
+export interface CheckOptions {
+  backupsDir?: string;
+  /**
+   * `check --full`: integrity_check (every page and index) and the whole history re-verified.
+   * Otherwise quick_check and the history from this computer's last verified checkpoint (issue #17).
+   */
+  full?: boolean;
+}
+
+export async function checkWorkbook(file: string, options: CheckOptions = {}): Promise<CheckReport> {
   const workbook = await openWorkbook(file, { readOnly: true, asIs: true });
   try {
     return checkOpenWorkbook(workbook, options);
@@ -37,13 +46,13 @@ export async function checkWorkbook(file: string, options: { backupsDir?: string
 }
 
 /** The same check on a workbook a session already holds (the workbook:check channel); opened `asIs`, it is never updated. */
-export function checkOpenWorkbook(workbook: Workbook, options: { backupsDir?: string } = {}): CheckReport {
+export function checkOpenWorkbook(workbook: Workbook, options: CheckOptions = {}): CheckReport {
   const file = workbook.path;
   const { sqlite } = workbook;
-  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const integrity = (sqlite.pragma(options.full ? 'integrity_check' : 'quick_check') as Record<string, string>[]).map((r) => Object.values(r)[0]).join('; ');
   const foreignKeyProblems = (sqlite.pragma('foreign_key_check') as unknown[]).length;
   const backupsDir = options.backupsDir ?? defaultBackupsDir(file);
-  const auditChain = describeAuditChain(sqlite, existsSync(backupsDir) ? { backupsDir } : undefined);
+  const auditChain = describeAuditChain(sqlite, existsSync(backupsDir) ? { backupsDir } : undefined, { file, full: options.full });
   const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
   const counts = Object.values(ENTITIES).flatMap((spec) => {
     const table = getTableConfig(spec.table).name;

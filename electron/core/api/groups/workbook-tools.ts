@@ -11,7 +11,7 @@ import { exportWorkbookJson, serialiseWorkbookJson } from '../../workbook-json/w
 import type { GroupHandlers } from '../handler-types';
 
 export const workbookToolHandlers: GroupHandlers<typeof workbookToolChannels> = {
-  'workbook:check': (ctx) => checkOpenWorkbook(ctx.workbook, { backupsDir: backupsDirFor(ctx.workbook) }),
+  'workbook:check': (ctx, input) => checkOpenWorkbook(ctx.workbook, { backupsDir: backupsDirFor(ctx.workbook), full: input.full }),
   'workbook:exportJson': (ctx) => ({
     fileName: `${path.basename(ctx.workbook.path, path.extname(ctx.workbook.path))}.json`,
     mimeType: 'application/json',
