@@ -9,6 +9,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { evidenceFiles, fileBlobs } from '../../../db/schema';
 import { formatBytes } from '../../contract/format';
 import { MAX_FILE_BYTES, type AttachResult, type EvidenceFileView } from '../../contract/groups/files';
+import { sharedPersonalFileNotice } from '../publication/may-publish';
 import { today, type ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, type Deleted } from '../services/entity-store';
 import { notFound, ServiceError } from '../services/service-error';
@@ -173,6 +174,8 @@ export function attachInspected(ctx: ServiceContext, evidenceId: number, source:
       .get();
     if (same) return { file: getFile(ctx, same.id), alreadyStored: true, alreadyAttached: true, notice: 'This evidence item already has this file, so nothing was added.' };
     const alreadyStored = storeBlob(ctx, source, file);
+    // The same bytes under a flagged or tracked-child item are personal data here too (issue #14).
+    const personal = alreadyStored ? sharedPersonalFileNotice(ctx, file.sha256, evidenceId) : null;
     const row = insertRow(ctx, 'evidenceFile', {
       evidenceId,
       sha256: file.sha256,
@@ -181,7 +184,7 @@ export function attachInspected(ctx: ServiceContext, evidenceId: number, source:
       mimeType: file.type.mimeType,
       addedOn: today(ctx),
     });
-    return { file: getFile(ctx, row.id), alreadyStored, alreadyAttached: false, notice: file.notice };
+    return { file: getFile(ctx, row.id), alreadyStored, alreadyAttached: false, notice: [personal, file.notice].filter(Boolean).join(' ') || null };
   });
 }
 

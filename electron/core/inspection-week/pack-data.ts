@@ -18,13 +18,13 @@ import {
   priorityFindings,
   sefSections,
   selfEvaluations,
-  trackedChildEvidence,
   trackedChildren,
 } from '../../../db/schema';
 import { ukDate } from '../../contract/format';
 import { findFramework } from '../reference/load-reference';
 import { getArea } from '../services/area-service';
 import type { ServiceContext } from '../services/context';
+import { describeWithheld, mayPublish, publicationFacts } from '../publication/may-publish';
 import { evidenceFor } from './evidence-joins';
 import { inspectorRequestViews, type InspectorRequestView } from './inspector-request-service';
 
@@ -80,25 +80,14 @@ export function readPackData(ctx: ServiceContext, forPublication: boolean): Pack
   const allItems = ctx.db.select().from(evidenceItems).where(isNull(evidenceItems.deletedAt)).orderBy(asc(evidenceItems.reference)).all();
 
   const childRows = ctx.db.select().from(trackedChildren).where(isNull(trackedChildren.deletedAt)).orderBy(asc(trackedChildren.id)).all();
-  const childEvidence = new Set(
-    childRows.length
-      ? ctx.db
-          .select({ evidenceId: trackedChildEvidence.evidenceId })
-          .from(trackedChildEvidence)
-          .where(inArray(trackedChildEvidence.childId, childRows.map((c) => c.id)))
-          .all()
-          .map((r) => r.evidenceId)
-      : [],
-  );
 
   let kept = allItems;
   if (forPublication) {
-    const flagged = allItems.filter((i) => i.containsPersonalData);
-    // Evidence gathered for a tracked child is about that child even when nobody flagged it.
-    const forChildren = allItems.filter((i) => !i.containsPersonalData && childEvidence.has(i.id));
-    kept = allItems.filter((i) => !i.containsPersonalData && !childEvidence.has(i.id));
-    if (flagged.length) leftOut.push(`${plural(flagged.length, 'evidence item', 'evidence items')} flagged as containing personal data.`);
-    if (forChildren.length) leftOut.push(`${plural(forChildren.length, 'evidence item', 'evidence items')} supplied for tracked children.`);
+    // One rule for every publication surface (issue #14): flagged, tracked children now or ever, shared bytes.
+    const facts = publicationFacts(ctx);
+    const verdicts = allItems.map((i) => ({ item: i, verdict: mayPublish(i, facts) }));
+    kept = verdicts.filter((v) => v.verdict.publish).map((v) => v.item);
+    leftOut.push(...describeWithheld(verdicts.map((v) => v.verdict)));
     if (childRows.length) leftOut.push(`${plural(childRows.length, 'tracked child record', 'tracked child records')}.`);
     leftOut.push('The inspection-week logs (information request, inspectors’ requests): they are working records, not for publication.');
   }

@@ -24,6 +24,7 @@ import { findFramework } from '../../reference/load-reference';
 import type { ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import { sectionService, signoffService } from '../../services/sef-service';
+import { mayPublish, publicationFacts } from '../../publication/may-publish';
 import { ServiceError } from '../../services/service-error';
 import { actionSummaries, areaModel, byReference, indicatorRows, type ActionSummary, type AreaModel, type IndicatorRow, type Swatch } from './shared-model';
 
@@ -239,8 +240,11 @@ export function buildSefModel(ctx: ServiceContext, options: SefDocxOptions = {})
     )
     .orderBy(asc(evidenceItems.id))
     .all();
-  const withheld = items.filter((i) => publication && i.e.containsPersonalData);
-  const shown = items.filter((i) => !(publication && i.e.containsPersonalData));
+  // One rule for every publication surface (issue #14): publication/may-publish.ts.
+  const facts = publication ? publicationFacts(ctx) : null;
+  const publishable = (e: { id: number; containsPersonalData: boolean }) => !facts || mayPublish(e, facts).publish;
+  const withheld = items.filter((i) => !publishable(i.e));
+  const shown = items.filter((i) => publishable(i.e));
   const anchorOf = new Map(shown.map((i) => [i.e.reference, evidenceAnchor(i.e.id)]));
   const byId = new Map(items.map((i) => [i.e.id, i.e]));
 
@@ -258,7 +262,7 @@ export function buildSefModel(ctx: ServiceContext, options: SefDocxOptions = {})
       : linked
           .filter((l) => l.sectionId === s.id)
           .map((l) => byId.get(l.evidenceId)!)
-          .filter((e) => e && !(publication && e.containsPersonalData))
+          .filter((e) => e && publishable(e))
           .map((e) => ({ reference: e.reference, title: e.title, anchor: anchorOf.get(e.reference) ?? null }));
     if (!withheldSection) {
       for (const e of evidence) cite(e.reference, heading);
