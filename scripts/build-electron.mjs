@@ -5,6 +5,8 @@
  *   electron/preload.ts -> dist-electron/preload.cjs  (sandboxed preload: everything inlined except electron)
  *   electron/files/text/worker-entry.ts -> dist-electron/text-worker.mjs (text extraction worker thread;
  *     pdfjs-dist stays external because it loads its own pdf.worker.mjs relative to itself)
+ *   electron/core/host/host-entry.ts -> dist-electron/workbook-host.cjs (the workbook host: main forks it
+ *     as a utility process, which owns the workbook, services, exports, imports and backups; issue #12)
  * `npm run build` runs it after `vite build`; scripts/start.mjs calls buildElectron() directly.
  */
 import { build } from 'esbuild';
@@ -29,7 +31,23 @@ export async function buildElectron({ root = projectRoot, production = false, ou
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   };
+  // The main process and the workbook host: Node in Electron, the same externals and import.meta shim.
+  const nodeCjs = {
+    ...common,
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    target: NODE_TARGET,
+    // better-sqlite3 loads a native addon (the Electron build is passed as nativeBinding);
+    // pdfjs-dist loads its own worker file relative to itself, so it must stay a real package.
+    external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
+    // db/app-root.ts reads import.meta.url, which a CJS bundle lacks; main sets
+    // EVIDENCE_WORKBOOK_ROOT first, but give it a real value rather than undefined.
+    define: { ...common.define, 'import.meta.url': '__ewb_import_meta_url' },
+    banner: { js: "const __ewb_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  };
   await Promise.all([
+    build({ ...nodeCjs, entryPoints: { 'workbook-host': path.join(root, 'electron/core/host/host-entry.ts') } }),
     build({
       ...common,
       entryPoints: { main: path.join(root, 'electron/desktop/main.ts') },
@@ -68,12 +86,17 @@ export async function buildElectron({ root = projectRoot, production = false, ou
       banner: { js: "import { createRequire as __ewbCreateRequire } from 'node:module'; const require = __ewbCreateRequire(import.meta.url);" },
     }),
   ]);
-  return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs'), textWorker: path.join(outdir, 'text-worker.mjs') };
+  return {
+    main: path.join(outdir, 'main.cjs'),
+    preload: path.join(outdir, 'preload.cjs'),
+    textWorker: path.join(outdir, 'text-worker.mjs'),
+    workbookHost: path.join(outdir, 'workbook-host.cjs'),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   buildElectron({ production: process.argv.includes('--production') }).then(
-    (out) => console.log(`Bundled ${[out.main, out.preload, out.textWorker].map((f) => path.relative(projectRoot, f)).join(', ')}.`),
+    (out) => console.log(`Bundled ${[out.main, out.preload, out.textWorker, out.workbookHost].map((f) => path.relative(projectRoot, f)).join(', ')}.`),
     (e) => {
       console.error(`Could not bundle the Electron main process: ${e.message}`);
       process.exitCode = 1;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess } from 'electron';
 import { appVersion } from '../../db/app-root';
 import type { MenuAction, ShellResult } from '../contract/shell-api';
-import { hostFilesBackend } from '../core/host/file-ops';
+import { hostFilesBackend } from '../core/host/files-backend';
 import { HOST_EVENTS } from '../core/host/host-protocol';
 import { registerFileHandlers } from './files.main';
 import { startHostProcess } from './host-process.main';

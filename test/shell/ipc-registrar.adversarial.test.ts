@@ -118,7 +118,7 @@ const hostileInputs: [string, unknown[]][] = [
   ['two arguments', [1, 2]],
 ];
 
-describe.each(desktopChannelNames.map((c) => [c]))('%s', (channel: DesktopChannelName) => {
+describe.each(desktopChannelNames.map((c) => [c] as [DesktopChannelName]))('%s', (channel) => {
   it('refuses every hostile sender with not_allowed, before anything runs', async () => {
     const before = workbookHash();
     for (const [label, event] of hostileSenders) {

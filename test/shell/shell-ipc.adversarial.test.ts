@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook } from '../../db/open-workbook';
 import type { WorkbookSession } from '../../electron/core/api/workbook-session';
-import { inlineHost } from '../../electron/core/host/host-client';
+import { inlineHost } from '../../electron/core/host/inline-host';
 import { createShellActions, registerShellIpc } from '../../electron/desktop/shell-ipc.main';
 import { shellIpc } from '../../electron/desktop/support/ipc-names';
 import { RecentWorkbooks } from '../../electron/desktop/support/recent-workbooks';

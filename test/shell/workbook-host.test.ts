@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkbook, openWorkbook } from '../../db/open-workbook';
-import { inlineHost } from '../../electron/core/host/host-client';
+import { inlineHost } from '../../electron/core/host/inline-host';
 import { RecentWorkbooks } from '../../electron/desktop/support/recent-workbooks';
 import { DEMO_FILE_NAME, WorkbookHost, type DemoBuilder } from '../../electron/desktop/support/workbook-host';
 

@@ -15,23 +15,10 @@ import { explainFsError, importFolder } from '../files/import-folder';
 import { scheduleTextExtraction } from '../files/text/text-queue';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/service-error';
-import type { HostClient } from './host-client';
-import { HOST_EVENTS, type HostResult } from './host-protocol';
+import type { FilesBackend, StoredFileBytes } from './files-backend';
+import type { HostResult } from './host-protocol';
 
-export interface StoredFileBytes {
-  fileName: string;
-  mimeType: string;
-  bytes: Uint8Array;
-}
-
-export interface FilesBackend {
-  /** Whether a workbook is open and may be written (checked before a dialog is shown). */
-  current(): Promise<{ readOnly: boolean } | null>;
-  readFile(fileId: number): Promise<HostResult<StoredFileBytes>>;
-  attachFiles(evidenceId: number, paths: string[]): Promise<HostResult<PickedFilesSummary>>;
-  importFolder(request: ImportFolderRequest & { folder: string }, onProgress: (p: ImportProgressView) => void): Promise<HostResult<ImportSummaryView>>;
-  cancelImport(): Promise<void>;
-}
+export type { FilesBackend, StoredFileBytes };
 
 const NO_WORKBOOK = new ServiceError('no_workbook', 'No workbook is open. Open or create a workbook first.');
 
@@ -110,29 +97,6 @@ function asResult<T>(run: () => T): HostResult<T> {
     if (message) return { ok: false, error: { code: e instanceof ServiceError ? e.code : 'failed', message } };
     throw e;
   }
-}
-
-/** The app's backend: every action is a message to the workbook host. */
-export function hostFilesBackend(client: HostClient): FilesBackend {
-  return {
-    current: async () => {
-      const r = await client.op<{ readOnly: boolean } | null>('host:current', {});
-      return r.ok ? r.value : null;
-    },
-    readFile: (fileId) => client.op<StoredFileBytes>('host:readFile', { fileId }),
-    attachFiles: (evidenceId, paths) => client.op<PickedFilesSummary>('host:attachFiles', { evidenceId, paths }),
-    importFolder: async (request, onProgress) => {
-      const off = client.on(HOST_EVENTS.importProgress, (p) => onProgress(p as ImportProgressView));
-      try {
-        return await client.op<ImportSummaryView>('host:importFolder', request);
-      } finally {
-        off();
-      }
-    },
-    cancelImport: async () => {
-      await client.op('host:cancelImport', {});
-    },
-  };
 }
 
 /** The same work on this thread, for a session the caller already holds (tests of the shell glue). */

@@ -4,8 +4,7 @@
  * name the contract does not declare, so a page can never reach the host's own channels.
  *
  * `spawnWorkerHost` runs the host in a worker thread (browser mode, tests, the benchmark);
- * `inlineHost` runs the same host on this thread through the same messages (tests that need to
- * look at the database directly). The Electron shell wraps a utility process as a HostPort
+ * `inlineHost` (inline-host.ts) runs the same host on this thread through the same messages. The Electron shell wraps a utility process as a HostPort
  * (electron/desktop/host-process.main.ts).
  */
 import { existsSync } from 'node:fs';
@@ -16,8 +15,6 @@ import type { Result } from '../../contract/define';
 import type { Dispatch } from '../api/dispatch';
 import type { HostOpInput, HostOpName } from './host-ops';
 import { HOST_STOPPED, type FromHost, type HostInit, type HostPort, type HostResult, type ToHost } from './host-protocol';
-import { runHost } from './host-runner';
-import type { WorkbookHostCore } from './workbook-host';
 
 const UNKNOWN_CHANNEL: Result<never> = {
   ok: false,
@@ -136,27 +133,3 @@ export function spawnWorkerHost(init: HostInit = {}, options: { script?: string 
   };
 }
 
-/**
- * The same host on this thread, through the same messages (each side's messages are delivered on
- * a later turn and cloned, as between threads). For tests that look at the database directly.
- */
-export async function inlineHost(init: HostInit = {}): Promise<{ client: HostClient; core: WorkbookHostCore; close(): Promise<void> }> {
-  const toHost = new Set<(m: unknown) => void>();
-  const toClient = new Set<(m: unknown) => void>();
-  const deliver = (listeners: Set<(m: unknown) => void>, message: unknown) => {
-    const copy = structuredClone(message);
-    queueMicrotask(() => listeners.forEach((l) => l(copy)));
-  };
-  const runner = runHost({ postMessage: (m) => deliver(toClient, m), onMessage: (l) => toHost.add(l) });
-  const client = new HostClient({ postMessage: (m) => deliver(toHost, m), onMessage: (l) => toClient.add(l) }, init);
-  await client.ready;
-  const core = runner.core()!;
-  return {
-    client,
-    core,
-    close: async () => {
-      await client.op('host:close', {});
-      client.hostStopped();
-    },
-  };
-}
