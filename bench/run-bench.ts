@@ -16,6 +16,7 @@ import { isScaleName, type ScaleName } from '../electron/core/synthetic/scales';
 import { benchBackup } from './ops/backup';
 import { benchBulkInsert } from './ops/bulk-insert';
 import { benchExports } from './ops/exports';
+import { benchNationalStatistics } from './ops/national-statistics';
 import { benchCheckOpen } from './ops/check-open';
 import { benchOpen } from './ops/open';
 import { benchReads } from './ops/reads';
@@ -39,7 +40,7 @@ export interface BenchArgs {
   compare: string | null;
 }
 
-export const STEPS = ['open', 'check', 'screens', 'backup', 'bulk', 'exports', 'renderer'] as const;
+export const STEPS = ['open', 'check', 'screens', 'backup', 'bulk', 'exports', 'renderer', 'statistics'] as const;
 
 export class UsageError extends Error {}
 
@@ -91,6 +92,7 @@ const STEP_OF: Record<string, (typeof STEPS)[number]> = {
   'bulk insert': 'bulk',
   'exports (child processes)': 'exports',
   'renderer (Chromium)': 'renderer',
+  'national statistics import': 'statistics',
 };
 
 /**
@@ -192,6 +194,7 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
       session.close();
     }
     await step('exports (child processes)', () => benchExports(cached.file, 3, planId, sefId));
+    await step('national statistics import', () => benchNationalStatistics(temp));
     if (args.renderer) await step('renderer (Chromium)', () => benchRenderer(cached.file, temp, log, lastEvidence));
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -96,30 +96,47 @@ function cancelled(): ServiceError {
   return new ServiceError('conflict', 'The import was cancelled. Nothing was changed.');
 }
 
-/** Rows of a CSV file, header first, streamed; bytes read are reported as they pass. */
-async function* csvRows(file: string, totalBytes: number, options: ScanOptions): AsyncGenerator<{ row: string[]; bytesRead: number }> {
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  let bytesRead = 0;
-  stream.on('data', (chunk) => (bytesRead += chunk.length));
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: 1024 * 1024 }));
-  const abort = () => {
-    stream.destroy();
-    parser.destroy(cancelled());
-  };
-  options.signal?.addEventListener('abort', abort, { once: true });
-  try {
-    for await (const row of parser as AsyncIterable<string[]>) {
-      if (options.signal?.aborted) throw cancelled();
-      yield { row, bytesRead: Math.min(bytesRead, totalBytes) };
-    }
-  } catch (e) {
-    if (options.signal?.aborted) throw cancelled();
-    if (e instanceof ServiceError) throw e;
-    throw new ServiceError('invalid_input', `The file could not be read as CSV: ${(e as Error).message.slice(0, 200)}. Check it is the “tidy data” CSV downloaded from Explore education statistics.`);
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    stream.destroy();
-  }
+/** Thrown by a row handler to stop reading early (enough rows sampled). */
+class StopReading extends Error {}
+
+/**
+ * Calls `onRow` for each row of a CSV file, header first, as it streams past; bytes read are
+ * passed along for progress. Rows are handled synchronously in csv-parse's 'data' events rather
+ * than through an async iterator per row, which was several times slower on a 300 MB file.
+ */
+function eachCsvRow(file: string, totalBytes: number, options: ScanOptions, onRow: (row: string[], bytesRead: number) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+    let bytesRead = 0;
+    let settled = false;
+    stream.on('data', (chunk) => (bytesRead += chunk.length));
+    const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: 1024 * 1024 });
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', abort);
+      stream.destroy();
+      parser.destroy();
+      if (error === undefined || error instanceof StopReading) resolve();
+      else if (options.signal?.aborted) reject(cancelled());
+      else if (error instanceof ServiceError) reject(error);
+      else reject(new ServiceError('invalid_input', `The file could not be read as CSV: ${(error as Error).message.slice(0, 200)}. Check it is the “tidy data” CSV downloaded from Explore education statistics.`));
+    };
+    const abort = () => finish(cancelled());
+    options.signal?.addEventListener('abort', abort, { once: true });
+    parser.on('data', (row: string[]) => {
+      if (settled) return;
+      try {
+        onRow(row, Math.min(bytesRead, totalBytes || bytesRead));
+      } catch (e) {
+        finish(e);
+      }
+    });
+    parser.on('end', () => finish());
+    parser.on('error', (e) => finish(e));
+    stream.on('error', (e) => finish(e));
+    stream.pipe(parser);
+  });
 }
 
 function requireColumns(header: string[], names: string[]): void {
@@ -145,17 +162,17 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** Reads the first rows (default 50,000) to offer indicator and filter columns; never the whole file. */
 export async function sampleDfeCsv(file: string, totalBytes: number, maxRows = 50_000, options: ScanOptions = {}): Promise<ColumnSample> {
-  let header: string[] | null = null;
+  let header = null as string[] | null;
   const numeric = new Map<string, { numbers: number; words: number }>();
   const values = new Map<string, Set<string>>();
   let rows = 0;
-  for await (const { row } of csvRows(file, totalBytes, options)) {
+  await eachCsvRow(file, totalBytes, options, (row) => {
     if (!header) {
       header = row.map((h) => h.trim());
       requireColumns(header, ['time_period', 'time_identifier', 'geographic_level']);
-      continue;
+      return;
     }
-    if (++rows > maxRows) break;
+    if (++rows > maxRows) throw new StopReading();
     header.forEach((name, i) => {
       if (STANDARD_COLUMNS.has(name)) return;
       const cell = (row[i] ?? '').trim();
@@ -167,7 +184,7 @@ export async function sampleDfeCsv(file: string, totalBytes: number, maxRows = 5
       if (seen.size < 60 && cell !== '') seen.add(cell);
       values.set(name, seen);
     });
-  }
+  });
   if (!header) throw new ServiceError('invalid_input', 'The file is empty.');
   const custom = header.filter((h) => !STANDARD_COLUMNS.has(h));
   const isIndicator = (c: string) => {
@@ -191,7 +208,7 @@ interface Cell {
 
 /** Scans the whole file for one indicator column and the chosen filter values. */
 export async function scanDfeCsv(file: string, totalBytes: number, request: ScanRequest, options: ScanOptions = {}): Promise<ScanResult> {
-  let header: string[] | null = null;
+  let header = null as string[] | null;
   let col: Record<string, number> = {};
   const areaCodes = parseLaCodes(request.area.laCode);
   if (!areaCodes) {
@@ -203,7 +220,7 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
   const regional = new Map<string, Map<string, Cell>>(); // region code → period → cell
   const regionNames = new Map<string, string>();
   const neighbours = new Map<string, Map<string, Cell>>(); // neighbour entry → period → cell
-  let areaRegion: string | null = null;
+  let areaRegion = null as string | null;
   const warnings: string[] = [];
   const duplicates = new Set<string>();
   const unreadable: string[] = [];
@@ -220,12 +237,12 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
     map.set(cell.periodLabel, cell);
   };
 
-  for await (const { row, bytesRead } of csvRows(file, totalBytes, options)) {
+  await eachCsvRow(file, totalBytes, options, (row, bytesRead) => {
     if (!header) {
       header = row.map((h) => h.trim());
       requireColumns(header, ['time_period', 'time_identifier', 'geographic_level', request.indicatorColumn, ...request.filters.map((f) => f.column)]);
       col = Object.fromEntries(header.map((h, i) => [h, i]));
-      continue;
+      return;
     }
     rowsRead++;
     if (options.onProgress && rowsRead - lastReport >= 20_000) {
@@ -233,11 +250,11 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
       options.onProgress({ bytesRead, totalBytes, rowsRead });
     }
     const get = (name: string) => (col[name] === undefined ? '' : (row[col[name]!] ?? '').trim());
-    if (!request.filters.every((f) => get(f.column) === f.value)) continue;
+    if (!request.filters.every((f) => get(f.column) === f.value)) return;
     const level = get('geographic_level').toLowerCase();
-    if (level !== 'national' && level !== 'regional' && level !== 'local authority') continue;
+    if (level !== 'national' && level !== 'regional' && level !== 'local authority') return;
     const period = dfePeriod(get('time_period'), get('time_identifier'));
-    if (!period) continue;
+    if (!period) return;
     const raw = get(request.indicatorColumn);
     const symbol = SUPPRESSED.has(raw.toLowerCase()) ? raw.toLowerCase() : null;
     let value: number | null = null;
@@ -246,13 +263,13 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
       if (raw !== '' && Number.isFinite(n)) value = n;
       else {
         if (unreadable.length < 5) unreadable.push(raw === '' ? '(blank)' : `“${raw.slice(0, 30)}”`);
-        continue;
+        return;
       }
     }
     const cell: Cell = { periodLabel: period.label, periodStart: period.start, value, symbol };
     if (level === 'national') {
       const country = get('country_code');
-      if (country && country !== 'E92000001') continue; // England only, not the UK or Wales
+      if (country && country !== 'E92000001') return; // England only, not the UK or Wales
       rowsUsed++;
       put(national, 'England', cell);
     } else if (level === 'regional') {
@@ -269,7 +286,7 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
         areaRegion = get('region_code') || get('region_name') || areaRegion;
         rowsUsed++;
         put(local, 'this area', cell);
-        continue;
+        return;
       }
       const name = get('la_name').toLowerCase();
       for (const n of neighbourCodes) {
@@ -281,7 +298,7 @@ export async function scanDfeCsv(file: string, totalBytes: number, request: Scan
         put(map, get('la_name') || n.entry, cell);
       }
     }
-  }
+  });
   if (!header) throw new ServiceError('invalid_input', 'The file is empty.');
   options.onProgress?.({ bytesRead: totalBytes, totalBytes, rowsRead });
 
