@@ -12,6 +12,7 @@ import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
 import { workbookToolChannels } from './groups/workbook-tools';
 import { importChannels } from './groups/imports';
+import { overviewChannels } from './groups/overview';
 import { recordChannels } from './groups/records';
 import { referenceDataSchema } from './reference';
 import * as area from './schemas/area';
@@ -167,6 +168,7 @@ export const contract = {
   ...recordChannels,
   ...workbookToolChannels,
   ...importChannels,
+  ...overviewChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

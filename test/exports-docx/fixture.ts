@@ -44,7 +44,7 @@ async function seed(api: Client) {
   await api.call('assessment:create', { findingId: f2.id, eventId: revisit.id, result: 'not_sufficient_progress', assessedOn: '2022-07-20' });
   await api.call('assessment:create', { findingId: f2.id, eventId: null, result: 'commentary', assessedOn: '2026-10-01', commentary: 'Audits show 72% of plans good or better.' });
 
-  const plan = await api.call('plan:create', { type: 'wsoa', title: 'Written Statement of Action', status: 'approved', eventId: inspection.id, reviewCadence: 'four_monthly', nextReviewOn: '2021-03-16' });
+  const plan = await api.call('plan:create', { type: 'wsoa', title: 'Written Statement of Action', status: 'approved', eventId: inspection.id, endsOn: '2021-07-31', reviewCadence: 'four_monthly', nextReviewOn: '2021-03-16' });
   const p1 = await api.call('priority:create', { planId: plan.id, reference: '1', title: 'Accountability', findingIds: [f1.id] });
   const p2 = await api.call('priority:create', { planId: plan.id, reference: '2', title: 'EHC plans', findingIds: [f2.id] });
   const a11 = await api.call('action:create', { priorityId: p1.id, reference: '1.1', what: 'Publish a local data set monthly', leadPersonId: lead.id, dueOn: '2020-11-30', status: 'complete' });

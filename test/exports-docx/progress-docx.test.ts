@@ -65,7 +65,8 @@ describe('plan progress report', () => {
   it('repeats the summary table header and lists key indicators and next steps', () => {
     const doc = parts['word/document.xml']!;
     expect((doc.match(/<w:tblHeader\/>/g) ?? []).length).toBeGreaterThanOrEqual(3);
-    expect(text).toMatch(/KPI1 EHC plans issued within 20 weeks\s*\n\s*52\.5%/);
+    // The report is as at 30/11/2020: values for periods starting later did not exist yet (issue #13).
+    expect(text).toMatch(/KPI1 EHC plans issued within 20 weeks\s*\n\s*No data yet/);
     expect(text).toContain('The next review of the plan is on 16/03/2021 (every 4 months).');
     expect(text).toMatch(/Milestones carried forward[\s\S]*?3 milestones are not yet fully achieved and carry forward/);
     expect(text).toMatch(/Milestones for March 2021\s*\n\s*2\.1 New EHC template in use \(due 16\/03\/2021; Not yet due\)/);

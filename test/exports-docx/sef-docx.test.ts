@@ -129,7 +129,7 @@ describe('self-evaluation Word export: structure', () => {
   });
 
   it('gives the context indicators with comparators and the direction of travel in words', () => {
-    expect(text).toMatch(/KPI1 EHC plans issued within 20 weeks\s*\n\s*52\.5%\s*\n\s*2024\s*\n\s*60%\s*\n\s*46\.4%\s*\n\s*\n\s*\n\s*Improving; Below target/);
+    expect(text).toMatch(/KPI1 EHC plans issued within 20 weeks\s*\n\s*52\.5%\s*\n\s*2024\s*\n\s*60%\s*\n\s*46\.4%\s*\n\s*\n\s*\n\s*52\.5% in 2024, up from 41\.2% in 2023; above England \(46\.4%\)\. Improving; better than England; off target \(60% for 2024\)\./);
   });
 
   it('reports progress against the latest inspection findings: formal verdict, own view, actions', () => {

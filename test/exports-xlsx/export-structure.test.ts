@@ -154,17 +154,21 @@ describe('export structure', () => {
       'Local',
       'Provisional',
       'England',
+      'England period',
       'Region',
+      'Region period',
       'Statistical neighbours',
+      'Statistical neighbours period',
       'Target',
       'Target period',
       'On target',
       'Direction of travel',
+      'Where we stand',
       'Recent local values (last 6, oldest first)',
       'All targets',
       'Series break notes',
     ]);
-    expect(row(5)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', undefined, 40.1, '2022', '2024', 52.3, 'No', 46.4, undefined, undefined, 60, '2024', 'Below target', 'Improving', '2023: 48; 2024: 52.3', '2024: 60']);
+    expect(row(5)).toEqual(['EHC20', 'EHC plans issued within 20 weeks', '%', 'Higher is better', undefined, 40.1, '2022', '2024', 52.3, 'No', 46.4, '2024', undefined, undefined, undefined, undefined, 60, '2024', 'Off target', 'Improving', '52.3% in 2024, up from 48% in 2023; above England (46.4%). Improving; better than England; off target (60% for 2024).', '2023: 48; 2024: 52.3', '2024: 60']);
     expect(kpis.rowCount).toBe(5);
   });
 });

@@ -1,5 +1,5 @@
 import { parseUkDate, sharesOf, ukDate } from '../../electron/contract/format';
-import { deriveRag } from '../../electron/core/services/rag';
+import { actionRag, type RagActionFacts, type RagMilestoneFacts } from '../../electron/core/facts';
 import { makeTestWorkbook } from '../helpers/temp-workbook';
 
 test('percentages add up to 100 the way a person would write them', () => {
@@ -43,11 +43,15 @@ test('the Overview rolls up 66 milestones as 33 (50%), 26 (39%) and 7 (11%)', as
     ['achieved', 33, 50],
     ['partially_achieved', 26, 39],
     ['not_achieved', 7, 11],
+    ['overdue', 0, 0],
     ['not_yet_due', 0, 0],
   ]);
   for (const p of overview.priorities) expect(p.milestones.byStatus.reduce((a, s) => a + s.percent, 0)).toBe(100);
   t.cleanup();
 });
+
+/** With no override and no updates, actionRag gives the RAG worked out from dates and milestones. */
+const deriveRag = (a: RagActionFacts, m: RagMilestoneFacts[], asOf: string, completeAs: 'green' | 'blue') => actionRag(a, m, [], asOf, completeAs).derived;
 
 test('RAG is derived from dates and milestones, with the reason in words', () => {
   const today = '2026-11-22';

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { EVENT_KINDS } from '../enums';
 import { choice, id, isoDate, narrative, optionalDate, optionalText, paging, requiredText } from '../fields';
 import { recordMeta, updateOf } from './common';
+import { checkDates, EVENT_DATE_RULES } from './date-rules';
 
-export const eventCreate = z.strictObject({
+const eventFields = z.strictObject({
   kind: choice(EVENT_KINDS, 'Type of event'),
   frameworkId: requiredText('Framework', 40),
   title: requiredText('Title'),
@@ -16,7 +17,8 @@ export const eventCreate = z.strictObject({
   outcome: z.string().max(60).nullable().default(null),
   summary: narrative('Summary').default(''),
 });
-export const eventUpdate = updateOf(eventCreate, 'inspection event');
+export const eventCreate = eventFields.superRefine(checkDates(EVENT_DATE_RULES));
+export const eventUpdate = updateOf(eventFields, 'inspection event').superRefine(checkDates(EVENT_DATE_RULES));
 export const inspectionEvent = z.object({
   ...recordMeta,
   kind: z.string(),
@@ -31,6 +33,19 @@ export const inspectionEvent = z.object({
   outcome: z.string().nullable(),
   summary: z.string(),
   findingCount: z.number().int(),
+  /** Verdicts given at this event (a revisit or monitoring inspection judges earlier findings); always sent by the app. */
+  verdicts: z.object({
+    counts: z.array(z.object({ result: z.string(), label: z.string(), count: z.number().int() })),
+    total: z.number().int(),
+    positive: z.number().int(),
+    negative: z.number().int(),
+    commentary: z.number().int(),
+    noVerdict: z.number().int(),
+    negativeReferences: z.array(z.string()),
+    noVerdictReferences: z.array(z.string()),
+    /** "Sufficient progress on 4 of 5 significant areas of weakness; not on 1: SW5", or null with no verdicts. */
+    sentence: z.string().nullable(),
+  }).optional(),
 });
 export const eventList = z.strictObject({ kind: choice(EVENT_KINDS, 'Type of event').optional(), ...paging });
 

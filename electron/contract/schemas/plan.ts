@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, MILESTONE_STATUSES, PLAN_STATUSES, RAG_CODES, REVIEW_CADENCES } from '../enums';
+import { ACTION_STATUSES, label, MILESTONE_STATUSES, PLAN_STATUSES, RAG_CODES, REVIEW_CADENCES } from '../enums';
 import { choice, id, isoDate, narrative, optionalDate, optionalId, optionalText, paging, requiredText } from '../fields';
 import { recordMeta, updateOf } from './common';
+import { ACTION_DATE_RULES, checkDates, milestoneResultIssue, PLAN_DATE_RULES } from './date-rules';
 
-export const planCreate = z.strictObject({
+const planFields = z.strictObject({
   type: requiredText('Plan type', 40),
   title: requiredText('Plan title'),
   status: choice(PLAN_STATUSES, 'Plan status').default('draft'),
@@ -17,7 +18,8 @@ export const planCreate = z.strictObject({
   reviewCadence: choice(REVIEW_CADENCES, 'Review cadence').default('quarterly'),
   nextReviewOn: optionalDate('Next review').default(null),
 });
-export const planUpdate = updateOf(planCreate, 'plan');
+export const planCreate = planFields.superRefine(checkDates(PLAN_DATE_RULES));
+export const planUpdate = updateOf(planFields, 'plan').superRefine(checkDates(PLAN_DATE_RULES));
 export const plan = z.object({
   ...recordMeta,
   type: z.string(),
@@ -57,7 +59,7 @@ export const priority = z.object({
 });
 export const priorityList = z.strictObject({ planId: id('Plan').optional(), ...paging });
 
-export const actionCreate = z.strictObject({
+const actionFields = z.strictObject({
   priorityId: id('Priority'),
   reference: requiredText('Action reference', 30),
   what: requiredText('What we will do', 4_000),
@@ -76,7 +78,8 @@ export const actionCreate = z.strictObject({
   ragOverrideReason: optionalText('Reason for overriding the RAG', 2_000).default(''),
   position: z.number().int().min(0).max(100_000).optional(),
 });
-export const actionUpdate = updateOf(actionCreate.omit({ priorityId: true }), 'action');
+export const actionCreate = actionFields.superRefine(checkDates(ACTION_DATE_RULES));
+export const actionUpdate = updateOf(actionFields.omit({ priorityId: true }), 'action').superRefine(checkDates(ACTION_DATE_RULES));
 export const action = z.object({
   ...recordMeta,
   priorityId: z.number().int(),
@@ -105,8 +108,17 @@ export const action = z.object({
   ragDerived: z.enum(RAG_CODES),
   /** Why the derived RAG is what it is, in words. */
   ragDerivedReason: z.string(),
-  /** The RAG shown: the override when there is one, else the derived one. */
+  /** The RAG shown, decided by actionRag: an override with a reason, else the latest update's RAG, else the derived one. */
   rag: z.enum(RAG_CODES),
+  /** Which of the three the RAG came from. */
+  ragSource: z.enum(['override', 'update', 'derived']),
+  /** Why the RAG shown is what it is, in words. */
+  ragReason: z.string(),
+  /** Which source won and why, in words. */
+  ragSourceWords: z.string(),
+  /** The status as at the date the view was made for (today unless a report asked for another). */
+  statusAsOf: z.string(),
+  asOf: z.string(),
 });
 export const actionList = z.strictObject({
   priorityId: id('Priority').optional(),
@@ -116,7 +128,7 @@ export const actionList = z.strictObject({
   ...paging,
 });
 
-export const milestoneCreate = z.strictObject({
+const milestoneFields = z.strictObject({
   actionId: id('Action'),
   title: requiredText('Milestone', 2_000),
   dueOn: optionalDate('Due date').default(null),
@@ -125,7 +137,9 @@ export const milestoneCreate = z.strictObject({
   achievedOn: optionalDate('Date achieved').default(null),
   position: z.number().int().min(0).max(100_000).optional(),
 });
-export const milestoneUpdate = updateOf(milestoneCreate.omit({ actionId: true }), 'milestone');
+const milestoneRules = checkDates([], (v) => milestoneResultIssue(v, label));
+export const milestoneCreate = milestoneFields.superRefine(milestoneRules);
+export const milestoneUpdate = updateOf(milestoneFields.omit({ actionId: true }), 'milestone').superRefine(milestoneRules);
 export const milestone = z.object({
   ...recordMeta,
   actionId: z.number().int(),
@@ -153,6 +167,8 @@ export const progressCreate = z.strictObject({
   issues: narrative('Issues').default(''),
   mitigation: narrative('Mitigation').default(''),
   author: optionalText('Author', 120).optional(),
+  /** The update this one corrects: the old one stays in history, marked superseded. */
+  supersedesId: optionalId('Update being corrected').optional(),
 });
 export const progressUpdate = z.object({
   ...recordMeta,
@@ -167,5 +183,8 @@ export const progressUpdate = z.object({
   mitigation: z.string(),
   author: z.string(),
   source: z.string(),
+  supersedesId: z.number().int().nullable(),
+  /** The correction that replaced this update, if any: it then no longer counts. */
+  supersededById: z.number().int().nullable(),
 });
 export const progressList = z.strictObject({ actionId: id('Action'), ...paging });

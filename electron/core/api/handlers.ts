@@ -22,6 +22,7 @@ import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
 import { workbookToolHandlers } from './groups/workbook-tools';
 import { importHandlers } from './groups/imports';
+import { overviewHandlers } from './groups/overview';
 import { recordHandlers } from './groups/records';
 import type { GroupHandlers, Handlers } from './handler-types';
 
@@ -105,7 +106,7 @@ export const coreHandlers: GroupHandlers<typeof coreChannels> = {
   'indicator:list': (ctx, input) => indicatorService.list(ctx, input),
   'indicator:update': (ctx, input) => indicatorService.update(ctx, input),
   'indicator:delete': (ctx, input) => indicatorService.delete(ctx, input.id),
-  'indicator:status': (ctx, input) => indicatorStatuses(ctx, input.onlyOffTarget),
+  'indicator:status': (ctx, input) => indicatorStatuses(ctx, input),
 
   'target:create': (ctx, input) => targetService.create(ctx, input),
   'target:list': (ctx, input) => targetService.list(ctx, input.indicatorId),
@@ -165,4 +166,5 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...workbookToolHandlers,
   ...importHandlers,
+  ...overviewHandlers,
 };

@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import { indicators, indicatorTargets, indicatorValues } from '../../../db/schema';
 import type * as s from '../../contract/schemas/indicator';
 import type * as r from '../../contract/schemas/reports';
-import type { ServiceContext } from './context';
+import { today, type ServiceContext } from './context';
+import { indicatorPosition, indicatorSentence, type IndicatorPosition, type TargetFacts, type ValueFacts } from '../facts';
 import { getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow } from './list-query';
-import { cachedStatement } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -83,68 +83,110 @@ export const valueService = {
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'indicatorValue', id),
 };
 
-interface LatestRow {
-  indicatorId: number;
+export interface IndicatorMeta {
+  id: number;
   code: string;
   title: string;
   unit: string;
   polarity: string;
-  latestPeriod: string | null;
-  latestValue: number | null;
-  provisional: number | null;
-  previousValue: number | null;
-  england: number | null;
-  region: number | null;
-  statisticalNeighbours: number | null;
-  target: number | null;
-  targetPeriod: string | null;
+  periodType: string;
+  decimals: number;
+  source: string;
+  baselineValue: number | null;
+  baselinePeriod: string;
+  seriesBreakNotes: string;
 }
 
 /**
- * Latest local value of every indicator against its target and comparators, in one query
- * (window functions over the (indicator, geography, period) index).
+ * Every live indicator with its position as at the date, decided by the one indicatorPosition
+ * function (values, targets, the indicator and the date in; latest local value, comparators with
+ * their own periods, direction, target and staleness out). Three queries for any number.
  */
-export function indicatorStatuses(ctx: ServiceContext, onlyOffTarget = false): Out<typeof r.indicatorStatus>[] {
-  // One index seek per indicator for its latest and previous local values (index on indicator,
-  // geography, period start), and the live-unique index for comparators of the same period.
-  const rows = cachedStatement(
-    ctx.workbook.sqlite,
-    `WITH latest AS (
-         SELECT i.id AS indicator_id,
-                (SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'local' AND v.deleted_at IS NULL
-                  ORDER BY v.period_start DESC, v.id DESC LIMIT 1) AS latest_id,
-                (SELECT v.id FROM indicator_values v WHERE v.indicator_id = i.id AND v.geography = 'local' AND v.deleted_at IS NULL
-                  ORDER BY v.period_start DESC, v.id DESC LIMIT 1 OFFSET 1) AS previous_id
-         FROM indicators i WHERE i.deleted_at IS NULL
-       )
-       SELECT i.id AS indicatorId, i.code, i.title, i.unit, i.polarity,
-              l.period_label AS latestPeriod, l.value AS latestValue, l.provisional,
-              p.value AS previousValue,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'england' AND v.deleted_at IS NULL) AS england,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'region' AND v.deleted_at IS NULL) AS region,
-              (SELECT value FROM indicator_values v WHERE v.indicator_id = i.id AND v.period_label = l.period_label AND v.geography = 'statistical_neighbours' AND v.deleted_at IS NULL) AS statisticalNeighbours,
-              t.target_value AS target, t.period_label AS targetPeriod
-       FROM latest x
-       JOIN indicators i ON i.id = x.indicator_id
-       LEFT JOIN indicator_values l ON l.id = x.latest_id
-       LEFT JOIN indicator_values p ON p.id = x.previous_id
-       LEFT JOIN indicator_targets t ON t.id = coalesce(
-         (SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.period_label = l.period_label AND t2.deleted_at IS NULL ORDER BY t2.id DESC LIMIT 1),
-         (SELECT t3.id FROM indicator_targets t3 WHERE t3.indicator_id = i.id AND t3.deleted_at IS NULL ORDER BY t3.id DESC LIMIT 1))
-       ORDER BY i.code, i.title`,
-  )
-    .all() as LatestRow[];
-  const result = rows.map((row) => {
-    const better = (a: number, b: number) => (row.polarity === 'lower_is_better' ? a < b : a > b);
-    const onTarget =
-      row.latestValue == null || row.target == null || row.polarity === 'neutral'
-        ? null
-        : row.latestValue === row.target || better(row.latestValue, row.target);
-    let direction: Out<typeof r.indicatorStatus>['direction'] = 'not_enough_data';
-    if (row.latestValue != null && row.previousValue != null && row.polarity !== 'neutral') {
-      direction = row.latestValue === row.previousValue ? 'no_change' : better(row.latestValue, row.previousValue) ? 'improving' : 'worsening';
-    }
-    return { ...row, provisional: row.provisional === 1, onTarget, direction };
-  });
-  return onlyOffTarget ? result.filter((x) => x.onTarget === false) : result;
+export function indicatorPositions(ctx: ServiceContext, asOf: string, indicatorId?: number): { meta: IndicatorMeta; position: IndicatorPosition }[] {
+  const metas = ctx.db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      title: indicators.title,
+      unit: indicators.unit,
+      polarity: indicators.polarity,
+      periodType: indicators.periodType,
+      decimals: indicators.decimals,
+      source: indicators.source,
+      baselineValue: indicators.baselineValue,
+      baselinePeriod: indicators.baselinePeriod,
+      seriesBreakNotes: indicators.seriesBreakNotes,
+    })
+    .from(indicators)
+    .where(and(isNull(indicators.deletedAt), indicatorId ? eq(indicators.id, indicatorId) : undefined))
+    .orderBy(asc(indicators.code), asc(indicators.title))
+    .all();
+  const values = new Map<number, ValueFacts[]>();
+  for (const v of ctx.db
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      periodLabel: indicatorValues.periodLabel,
+      periodStart: indicatorValues.periodStart,
+      geography: indicatorValues.geography,
+      value: indicatorValues.value,
+      provisional: indicatorValues.provisional,
+    })
+    .from(indicatorValues)
+    .where(and(isNull(indicatorValues.deletedAt), indicatorId ? eq(indicatorValues.indicatorId, indicatorId) : undefined))
+    .orderBy(asc(indicatorValues.periodStart), asc(indicatorValues.id))
+    .all()) {
+    const list = values.get(v.indicatorId);
+    const row = { ...v, provisional: Boolean(v.provisional) };
+    if (list) list.push(row);
+    else values.set(v.indicatorId, [row]);
+  }
+  const targets = new Map<number, TargetFacts[]>();
+  for (const t of ctx.db
+    .select({ indicatorId: indicatorTargets.indicatorId, periodLabel: indicatorTargets.periodLabel, targetValue: indicatorTargets.targetValue })
+    .from(indicatorTargets)
+    .where(and(isNull(indicatorTargets.deletedAt), indicatorId ? eq(indicatorTargets.indicatorId, indicatorId) : undefined))
+    .orderBy(asc(indicatorTargets.id))
+    .all()) {
+    const list = targets.get(t.indicatorId);
+    if (list) list.push(t);
+    else targets.set(t.indicatorId, [t]);
+  }
+  return metas.map((meta) => ({ meta, position: indicatorPosition(values.get(meta.id) ?? [], targets.get(meta.id) ?? [], meta, asOf) }));
+}
+
+/** The status row every surface shows for an indicator, with its sentence. */
+export function statusOf(meta: IndicatorMeta, p: IndicatorPosition): Out<typeof r.indicatorStatus> {
+  return {
+    indicatorId: meta.id,
+    code: meta.code,
+    title: meta.title,
+    unit: meta.unit,
+    polarity: meta.polarity,
+    decimals: meta.decimals,
+    latestPeriod: p.latest?.period ?? null,
+    latestValue: p.latest?.value ?? null,
+    provisional: p.latest?.provisional ?? false,
+    target: p.target?.value ?? null,
+    targetPeriod: p.target?.period ?? null,
+    onTarget: p.onTarget,
+    england: p.comparators.england?.value ?? null,
+    englandPeriod: p.comparators.england?.period ?? null,
+    region: p.comparators.region?.value ?? null,
+    regionPeriod: p.comparators.region?.period ?? null,
+    statisticalNeighbours: p.comparators.statistical_neighbours?.value ?? null,
+    statisticalNeighboursPeriod: p.comparators.statistical_neighbours?.period ?? null,
+    previousValue: p.previous?.value ?? null,
+    previousPeriod: p.previous?.period ?? null,
+    direction: p.direction,
+    stale: p.stale,
+    sentence: indicatorSentence(p),
+    asOf: p.asOf,
+  };
+}
+
+/** Latest local value of every indicator against its target and comparators, as at a date. */
+export function indicatorStatuses(ctx: ServiceContext, options: boolean | { onlyOffTarget?: boolean; indicatorId?: number; asOf?: string } = false): Out<typeof r.indicatorStatus>[] {
+  const o = typeof options === 'boolean' ? { onlyOffTarget: options } : options;
+  const result = indicatorPositions(ctx, o.asOf ?? today(ctx), o.indicatorId).map(({ meta, position }) => statusOf(meta, position));
+  return o.onlyOffTarget ? result.filter((x) => x.onTarget === false || x.stale) : result;
 }

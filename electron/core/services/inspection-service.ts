@@ -10,6 +10,9 @@ import { checkReferences, getLive, insertRow, isLive, nextPosition, softDelete, 
 import { ENTITIES, type Row } from './entity-registry';
 import { listLive, publicRow } from './list-query';
 import { invalidField } from './service-error';
+import { verdictSummary, type VerdictSummary } from '../facts';
+import { checkMergedDates } from './date-checks';
+import { EVENT_DATE_RULES } from '../../contract/schemas/date-rules';
 
 function frameworkOrFail(ctx: ServiceContext, id: string): Framework {
   const fw = findFramework(ctx.reference, id);
@@ -29,6 +32,35 @@ function checkOutcome(fw: Framework, outcome: string | null | undefined): void {
   }
 }
 
+/** The findings and assessments an event's verdict summary needs, in three queries for any number of events. */
+export function eventVerdicts(ctx: ServiceContext, eventIds: number[]): Map<number, VerdictSummary> {
+  const out = new Map<number, VerdictSummary>();
+  if (eventIds.length === 0) return out;
+  const given = ctx.db
+    .select()
+    .from(findingAssessments)
+    .where(and(inArray(findingAssessments.eventId, eventIds), isNull(findingAssessments.deletedAt)))
+    .all();
+  const judgedIds = [...new Set(given.map((a) => a.findingId))];
+  const judged = judgedIds.length ? ctx.db.select().from(findings).where(and(inArray(findings.id, judgedIds), isNull(findings.deletedAt))).all() : [];
+  const sourceEvents = [...new Set(judged.map((f) => f.eventId))];
+  const related = sourceEvents.length
+    ? ctx.db.select().from(findings).where(and(inArray(findings.eventId, sourceEvents), isNull(findings.deletedAt))).orderBy(asc(findings.eventId), asc(findings.position), asc(findings.id)).all()
+    : [];
+  const frameworks = new Map(
+    sourceEvents.length
+      ? ctx.db.select({ id: inspectionEvents.id, frameworkId: inspectionEvents.frameworkId }).from(inspectionEvents).where(inArray(inspectionEvents.id, sourceEvents)).all().map((e) => [e.id, e.frameworkId])
+      : [],
+  );
+  for (const eventId of eventIds) {
+    const mine = given.filter((a) => a.eventId === eventId);
+    const firstSource = judged.find((f) => mine.some((a) => a.findingId === f.id))?.eventId;
+    const framework = firstSource != null ? findFramework(ctx.reference, frameworks.get(firstSource) ?? '') : undefined;
+    out.set(eventId, verdictSummary({ id: eventId }, related, mine, framework));
+  }
+  return out;
+}
+
 function eventView(ctx: ServiceContext, rows: Row[]): z.output<typeof s.inspectionEvent>[] {
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
@@ -41,7 +73,8 @@ function eventView(ctx: ServiceContext, rows: Row[]): z.output<typeof s.inspecti
       .all())
       counts.set(c.eventId, c.n);
   }
-  return rows.map((r) => ({ ...publicRow(r), findingCount: counts.get(r.id) ?? 0 }));
+  const verdicts = eventVerdicts(ctx, ids);
+  return rows.map((r) => ({ ...publicRow(r), findingCount: counts.get(r.id) ?? 0, verdicts: verdicts.get(r.id)! }));
 }
 
 export const eventService = {
@@ -63,6 +96,7 @@ export const eventService = {
   update(ctx: ServiceContext, input: z.output<typeof s.eventUpdate>) {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'event', id);
+    checkMergedDates(current, patch, EVENT_DATE_RULES);
     const fw = frameworkOrFail(ctx, patch.frameworkId ?? current.frameworkId);
     checkOutcome(fw, patch.outcome === undefined ? current.outcome : patch.outcome);
     return eventView(ctx, [updateRow(ctx, 'event', id, patch, expectedVersion).row])[0]!;

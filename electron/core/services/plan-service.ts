@@ -8,8 +8,11 @@ import { today, type ServiceContext } from './context';
 import { getLive, insertRow, isLive, nextPosition, softDelete, updateRow } from './entity-store';
 import type { Row } from './entity-registry';
 import { listLive, publicRow } from './list-query';
-import { deriveRag } from './rag';
+import { actionRag, latestUpdate, supersededIds } from '../facts';
 import { invalidField } from './service-error';
+import { checkMergedDates, checkMergedMilestone, checkNotAfterToday, checkNotBeforeToday, merged } from './date-checks';
+import { ACTION_DATE_RULES, PLAN_DATE_RULES } from '../../contract/schemas/date-rules';
+import { ukDate } from '../../contract/format';
 import { allForIds } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -20,9 +23,20 @@ function checkPlanType(ctx: ServiceContext, type: string | undefined): void {
   }
 }
 
+/**
+ * A plan still running needs its next review ahead of it. A plan that has ended (closed,
+ * superseded or past its end date) may be entered with the review dates it had, for the record.
+ */
+function checkNextReview(ctx: ServiceContext, nextReviewOn: string | null | undefined, plan: { status?: string | null; endsOn?: string | null }): void {
+  const ended = ['closed', 'superseded'].includes(plan.status ?? '') || (plan.endsOn != null && plan.endsOn < today(ctx));
+  if (ended) return;
+  checkNotBeforeToday(ctx, 'nextReviewOn', 'The next review', nextReviewOn, 'Enter the date of the next review still to come (a plan that has ended can keep its last review date: give its end date first).');
+}
+
 export const planService = {
   create(ctx: ServiceContext, input: Out<typeof s.planCreate>) {
     checkPlanType(ctx, input.type);
+    checkNextReview(ctx, input.nextReviewOn, input);
     return publicRow(insertRow(ctx, 'plan', input)) as Out<typeof s.plan>;
   },
   get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'plan', id)) as Out<typeof s.plan>,
@@ -33,6 +47,9 @@ export const planService = {
   update(ctx: ServiceContext, input: Out<typeof s.planUpdate>) {
     const { id, expectedVersion, ...patch } = input;
     checkPlanType(ctx, patch.type);
+    const current = getLive(ctx, 'plan', id);
+    checkMergedDates(current, patch, PLAN_DATE_RULES);
+    if (patch.nextReviewOn !== undefined && patch.nextReviewOn !== current.nextReviewOn) checkNextReview(ctx, patch.nextReviewOn, merged(current, patch));
     return publicRow(updateRow(ctx, 'plan', id, patch, expectedVersion).row) as Out<typeof s.plan>;
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'plan', id),
@@ -94,20 +111,65 @@ export const priorityService = {
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'priority', id),
 };
 
-/** Completes action rows with names, their priority and plan, and the derived RAG. */
-export function actionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.action>[] {
+interface StoneFacts {
+  actionId: number;
+  title: string;
+  dueOn: string | null;
+  status: string;
+  achievedOn: string | null;
+}
+
+interface UpdateFacts {
+  id: number;
+  actionId: number;
+  reportedOn: string;
+  status: string;
+  rag: string | null;
+  supersedesId: number | null;
+}
+
+function groupBy<T extends { actionId: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.actionId);
+    if (list) list.push(r);
+    else out.set(r.actionId, [r]);
+  }
+  return out;
+}
+
+/** The status key's "complete" colour (green in RAG, blue in BRAG). */
+export function completeAsOf(ctx: ServiceContext): 'green' | 'blue' {
+  return ctx.reference.statusKeys.find((k) => k.id === getArea(ctx).statusKeyId)?.completeAs ?? 'green';
+}
+
+/** Milestones and progress updates of these actions, as the facts functions take them. */
+export function actionFacts(ctx: ServiceContext, actionIds: number[]): { stones: Map<number, StoneFacts[]>; updates: Map<number, UpdateFacts[]> } {
+  const stones = groupBy(
+    allForIds<StoneFacts>(
+      ctx.workbook.sqlite,
+      'SELECT action_id AS actionId, title, due_on AS dueOn, status, achieved_on AS achievedOn FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+      actionIds,
+    ),
+  );
+  const updates = groupBy(
+    allForIds<UpdateFacts>(
+      ctx.workbook.sqlite,
+      'SELECT id, action_id AS actionId, reported_on AS reportedOn, status, rag, supersedes_id AS supersedesId FROM progress_updates WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+      actionIds,
+    ),
+  );
+  return { stones, updates };
+}
+
+/**
+ * Completes action rows with names, their priority and plan, and the RAG as at the date (today
+ * by default), decided by the one actionRag function.
+ */
+export function actionViews(ctx: ServiceContext, rows: Row[], asOf?: string): Out<typeof s.action>[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const stones = new Map<number, { title: string; dueOn: string | null; status: string }[]>();
-  for (const m of allForIds<{ actionId: number; title: string; dueOn: string | null; status: string }>(
-    ctx.workbook.sqlite,
-    'SELECT action_id AS actionId, title, due_on AS dueOn, status FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
-    ids,
-  )) {
-    const list = stones.get(m.actionId);
-    if (list) list.push(m);
-    else stones.set(m.actionId, [m]);
-  }
+  const { stones, updates } = actionFacts(ctx, ids);
   const prios = new Map(
     allForIds<{ id: number; planId: number; reference: string }>(
       ctx.workbook.sqlite,
@@ -117,10 +179,10 @@ export function actionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.acti
   );
   const names = personNames(ctx, rows.flatMap((r) => [r.leadPersonId, r.sroPersonId]));
   const orgs = partnerNames(ctx, rows.map((r) => r.partnerId));
-  const day = today(ctx);
-  const completeAs = ctx.reference.statusKeys.find((k) => k.id === getArea(ctx).statusKeyId)?.completeAs ?? 'green';
+  const day = asOf ?? today(ctx);
+  const completeAs = completeAsOf(ctx);
   return rows.map((r) => {
-    const derived = deriveRag(r as never, stones.get(r.id) ?? [], day, completeAs);
+    const fact = actionRag(r as never, stones.get(r.id) ?? [], updates.get(r.id) ?? [], day, completeAs);
     const prio = prios.get(r.priorityId);
     return {
       ...(publicRow(r) as unknown as Out<typeof s.action>),
@@ -129,9 +191,14 @@ export function actionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.acti
       leadName: r.leadPersonId == null ? null : (names.get(r.leadPersonId) ?? null),
       sroName: r.sroPersonId == null ? null : (names.get(r.sroPersonId) ?? null),
       partnerName: r.partnerId == null ? null : (orgs.get(r.partnerId) ?? null),
-      ragDerived: derived.rag,
-      ragDerivedReason: derived.reason,
-      rag: (r.ragOverride as Out<typeof s.action>['rag'] | null) ?? derived.rag,
+      ragDerived: fact.derived.rag,
+      ragDerivedReason: fact.derived.reason,
+      rag: fact.rag,
+      ragSource: fact.source,
+      ragReason: fact.reason,
+      ragSourceWords: fact.sourceWords,
+      statusAsOf: fact.status,
+      asOf: day,
     };
   });
 }
@@ -179,6 +246,7 @@ export const actionService = {
   update(ctx: ServiceContext, input: Out<typeof s.actionUpdate>) {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'action', id);
+    checkMergedDates(current, patch, ACTION_DATE_RULES);
     const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Parameters<typeof checkReasons>[0];
     checkReasons(
       merged,
@@ -192,8 +260,13 @@ export const actionService = {
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'action', id),
 };
 
+function checkAchievedOn(ctx: ServiceContext, achievedOn: string | null | undefined): void {
+  checkNotAfterToday(ctx, 'achievedOn', 'The date achieved', achievedOn, 'A milestone is achieved once it has happened: leave the date empty until then.');
+}
+
 export const milestoneService = {
   create(ctx: ServiceContext, input: Out<typeof s.milestoneCreate>) {
+    checkAchievedOn(ctx, input.achievedOn);
     const row = insertRow(ctx, 'milestone', { ...input, position: input.position ?? nextPosition(ctx, 'milestone', 'actionId', input.actionId) });
     return publicRow(row) as Out<typeof s.milestone>;
   },
@@ -210,31 +283,58 @@ export const milestoneService = {
   },
   update(ctx: ServiceContext, input: Out<typeof s.milestoneUpdate>) {
     const { id, expectedVersion, ...patch } = input;
+    const current = getLive(ctx, 'milestone', id);
+    checkMergedMilestone(current, patch);
+    if (patch.achievedOn !== undefined && patch.achievedOn !== current.achievedOn) checkAchievedOn(ctx, patch.achievedOn);
     return publicRow(updateRow(ctx, 'milestone', id, patch, expectedVersion).row) as Out<typeof s.milestone>;
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'milestone', id),
 };
 
+function progressViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.progressUpdate>[] {
+  const actionIds = [...new Set(rows.map((r) => r.actionId as number))];
+  const by = new Map<number, number>();
+  for (const c of allForIds<{ id: number; supersedesId: number }>(
+    ctx.workbook.sqlite,
+    'SELECT id, supersedes_id AS supersedesId FROM progress_updates WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND supersedes_id IS NOT NULL',
+    actionIds,
+  )) {
+    by.set(c.supersedesId, c.id);
+  }
+  return rows.map((r) => ({ ...(publicRow(r) as unknown as Out<typeof s.progressUpdate>), supersededById: by.get(r.id) ?? null }));
+}
+
+/** The action's status follows its newest update that is not superseded (whatever the dates say). */
+function syncActionStatus(ctx: ServiceContext, actionId: number): void {
+  const action = getLive(ctx, 'action', actionId);
+  const { updates } = actionFacts(ctx, [actionId]);
+  const newest = latestUpdate(updates.get(actionId) ?? [], '9999-12-31');
+  if (newest && newest.status !== action.status) updateRow(ctx, 'action', actionId, { status: newest.status });
+}
+
 export const progressService = {
-  /** Appends a dated update; the newest update's status becomes the action's status. */
+  /**
+   * Appends a dated update; the newest update that is not superseded sets the action's status.
+   * A correction names the update it supersedes: the old one stays in history, marked superseded.
+   */
   create(ctx: ServiceContext, input: Out<typeof s.progressCreate>, source = 'app') {
-    const action = getLive(ctx, 'action', input.actionId);
+    getLive(ctx, 'action', input.actionId);
     if (input.milestoneId != null) {
       const m = getLive(ctx, 'milestone', input.milestoneId);
       if (m.actionId !== input.actionId) throw invalidField('milestoneId', 'That milestone belongs to another action.');
     }
-    const newest = ctx.db
-      .select({ reportedOn: progressUpdates.reportedOn })
-      .from(progressUpdates)
-      .where(and(eq(progressUpdates.actionId, input.actionId), isNull(progressUpdates.deletedAt)))
-      .orderBy(desc(progressUpdates.reportedOn))
-      .limit(1)
-      .get();
-    const row = insertRow(ctx, 'progress', { ...input, author: input.author || ctx.author(), source });
-    if ((!newest || input.reportedOn >= newest.reportedOn) && action.status !== input.status) {
-      updateRow(ctx, 'action', action.id, { status: input.status });
+    checkNotAfterToday(ctx, 'reportedOn', 'Date of the update', input.reportedOn, 'Record progress once it has happened; to put right a wrong update, add a correction that supersedes it.');
+    if (input.supersedesId != null) {
+      const old = getLive(ctx, 'progress', input.supersedesId);
+      if (old.actionId !== input.actionId) throw invalidField('supersedesId', 'The update being corrected belongs to another action.');
+      const { updates } = actionFacts(ctx, [input.actionId]);
+      if (supersededIds(updates.get(input.actionId) ?? []).has(old.id)) {
+        throw invalidField('supersedesId', `The update of ${ukDate(old.reportedOn)} has already been corrected: correct the newest version instead.`);
+      }
     }
-    return publicRow(row) as Out<typeof s.progressUpdate>;
+    const row = insertRow(ctx, 'progress', { ...input, supersedesId: input.supersedesId ?? null, author: input.author || ctx.author(), source });
+    syncActionStatus(ctx, input.actionId);
+    return progressViews(ctx, [row])[0]!;
   },
   list(ctx: ServiceContext, input: Out<typeof s.progressList>) {
     getLive(ctx, 'action', input.actionId);
@@ -245,7 +345,12 @@ export const progressService = {
       [desc(progressUpdates.reportedOn), desc(progressUpdates.id)],
       input,
     );
-    return { items: rows.map(publicRow) as Out<typeof s.progressUpdate>[], total };
+    return { items: progressViews(ctx, rows), total };
   },
-  delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'progress', id),
+  delete(ctx: ServiceContext, id: number) {
+    const row = getLive(ctx, 'progress', id);
+    const result = softDelete(ctx, 'progress', id);
+    syncActionStatus(ctx, row.actionId);
+    return result;
+  },
 };

@@ -1,14 +1,19 @@
 /** Read models for the Overview and the exports: roll-ups, overdue items and evidence coverage. */
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { actions, evidenceItems, findings, indicators, plans, priorities, priorityFindings, sefSections } from '../../../db/schema';
-import { ACTION_STATUSES, label, MILESTONE_STATUSES, RAG_CODES, VOICE_KINDS } from '../../contract/enums';
+import { actions, areaProfile, evidenceItems, findingAssessments, findings, indicators, inspectionEvents, plans, priorities, priorityFindings, sefSections, selfEvaluations } from '../../../db/schema';
+import { ACTION_STATUSES, label, RAG_CODES, VOICE_KINDS } from '../../contract/enums';
 import { daysBetween, sharesOf, ukDate } from '../../contract/format';
 import type * as r from '../../contract/schemas/reports';
 import { today, type ServiceContext } from './context';
 import { getLive } from './entity-store';
+import { writeAudit } from './audit-log';
 import type { Row } from './entity-registry';
 import { indicatorStatuses } from './indicator-service';
+import { MILESTONE_STATES, milestoneState, MILESTONE_STATE_WORDS } from '../facts';
+import { timelineFor } from '../inspection-week/timeline-service';
+import { findFramework } from '../reference/load-reference';
+import { eventVerdicts } from './inspection-service';
 import { actionViews } from './plan-service';
 import { sectionViews } from './sef-service';
 import { invalidField } from './service-error';
@@ -22,7 +27,7 @@ export function rollUp(keys: readonly string[], values: string[]): Out<typeof r.
   const shares = sharesOf(counts);
   return {
     total: values.length,
-    byStatus: keys.map((key, i) => ({ key, label: label(key), count: counts[i]!, percent: shares[i]! })),
+    byStatus: keys.map((key, i) => ({ key, label: key === 'overdue' ? 'Overdue' : label(key), count: counts[i]!, percent: shares[i]! })),
   };
 }
 
@@ -30,59 +35,101 @@ function ragShares(values: string[]) {
   return rollUp(RAG_CODES, values).byStatus;
 }
 
-/** The plan the Overview shows by default: the newest one still in force. */
-export function currentPlanId(ctx: ServiceContext): number | null {
+const IN_FORCE = ['approved', 'published'];
+
+/**
+ * The plan the Overview and the exports follow when none is named: the one the user chose on the
+ * Overview (kept in the workbook), else the newest approved or published plan, else the newest
+ * submitted one. Never a draft by default: creating a draft must not switch what leaders read.
+ */
+export function followedPlanId(ctx: ServiceContext): { id: number | null; chosenByUser: boolean } {
   const live = ctx.db
     .select({ id: plans.id, status: plans.status })
     .from(plans)
     .where(isNull(plans.deletedAt))
-    .orderBy(desc(plans.createdAt), desc(plans.id))
+    .orderBy(desc(sql`coalesce(${plans.publishedOn}, ${plans.approvedOn}, ${plans.submittedOn}, ${plans.createdAt})`), desc(plans.id))
     .all();
+  const chosen = ctx.db.select({ id: areaProfile.overviewPlanId }).from(areaProfile).where(eq(areaProfile.id, 1)).get()?.id ?? null;
+  if (chosen != null && live.some((p) => p.id === chosen)) return { id: chosen, chosenByUser: true };
+  const byDefault = live.find((p) => IN_FORCE.includes(p.status)) ?? live.find((p) => p.status === 'submitted');
+  return { id: byDefault?.id ?? null, chosenByUser: false };
+}
+
+/** The plan exports use when none is named: the Overview's, else the newest still in force (a lone draft included). */
+export function currentPlanId(ctx: ServiceContext): number | null {
+  const followed = followedPlanId(ctx).id;
+  if (followed != null) return followed;
+  const live = ctx.db.select({ id: plans.id, status: plans.status }).from(plans).where(isNull(plans.deletedAt)).orderBy(desc(plans.createdAt), desc(plans.id)).all();
   return (live.find((p) => !['superseded', 'closed'].includes(p.status)) ?? live[0])?.id ?? null;
 }
 
+/** Remembers (in the workbook) the plan the Overview follows; null goes back to the default. */
+export function chooseOverviewPlan(ctx: ServiceContext, input: Out<typeof r.overviewPlanChoice>): { planId: number | null } {
+  if (input.planId != null) getLive(ctx, 'plan', input.planId);
+  const current = ctx.db.select().from(areaProfile).where(eq(areaProfile.id, 1)).get();
+  if (!current) throw invalidField('planId', 'This workbook has no settings record. Run “workbook check” on it.');
+  if (current.overviewPlanId !== input.planId) {
+    ctx.db.update(areaProfile).set({ overviewPlanId: input.planId, updatedAt: ctx.now().toISOString(), version: current.version + 1 }).where(eq(areaProfile.id, 1)).run();
+    writeAudit(ctx, [{ entity: 'area', entityId: 1, operation: 'update', field: 'overviewPlanId', oldValue: current.overviewPlanId, newValue: input.planId }]);
+  }
+  return { planId: followedPlanId(ctx).id };
+}
+
+interface OverdueCandidate {
+  id: number;
+  actionId: number;
+  reference: string;
+  title: string;
+  due: string;
+  owner: string | null;
+  pref: string;
+  planId: number;
+}
+
+/**
+ * Overdue milestones (effective state "overdue": due date passed with no result) and overdue
+ * actions (due date passed, not complete or superseded as at the date). SQL narrows to those
+ * due before the date; the facts functions decide.
+ */
 export function overdueItems(ctx: ServiceContext, input: Out<typeof r.overdueInput>): Out<typeof r.overdueItem>[] {
   const asOf = input.asOf ?? today(ctx);
   const planFilter = input.planId ? sql`AND p.plan_id = ${input.planId}` : sql``;
   const live = sql`a.deleted_at IS NULL AND p.deleted_at IS NULL AND pl.deleted_at IS NULL`;
-  const actionRows = ctx.db.all<{ id: number; reference: string; what: string; due: string; owner: string | null; pref: string; planId: number }>(sql`
-    SELECT a.id, a.reference, a.what, coalesce(a.revised_due_on, a.due_on) AS due, pe.name AS owner, p.reference AS pref, p.plan_id AS planId
+  const actionRows = ctx.db.all<OverdueCandidate>(sql`
+    SELECT a.id, a.id AS actionId, a.reference, a.what AS title, coalesce(a.revised_due_on, a.due_on) AS due, pe.name AS owner, p.reference AS pref, p.plan_id AS planId
     FROM actions a JOIN priorities p ON p.id = a.priority_id JOIN plans pl ON pl.id = p.plan_id
     LEFT JOIN people pe ON pe.id = a.lead_person_id
     WHERE ${live} ${planFilter} AND coalesce(a.revised_due_on, a.due_on) < ${asOf}
-      AND a.status NOT IN ('complete', 'superseded')
     ORDER BY due, a.id`);
-  const milestoneRows = ctx.db.all<{ id: number; actionId: number; reference: string; title: string; due: string; owner: string | null; pref: string; planId: number }>(sql`
-    SELECT m.id, a.id AS actionId, a.reference, m.title, m.due_on AS due, pe.name AS owner, p.reference AS pref, p.plan_id AS planId
+  const milestoneRows = ctx.db.all<OverdueCandidate & { status: string; achievedOn: string | null }>(sql`
+    SELECT m.id, a.id AS actionId, a.reference, m.title, m.due_on AS due, m.status, m.achieved_on AS achievedOn, pe.name AS owner, p.reference AS pref, p.plan_id AS planId
     FROM milestones m JOIN actions a ON a.id = m.action_id JOIN priorities p ON p.id = a.priority_id JOIN plans pl ON pl.id = p.plan_id
     LEFT JOIN people pe ON pe.id = a.lead_person_id
-    WHERE m.deleted_at IS NULL AND ${live} ${planFilter} AND m.due_on < ${asOf} AND m.status <> 'achieved'
+    WHERE m.deleted_at IS NULL AND ${live} ${planFilter} AND m.due_on < ${asOf}
     ORDER BY m.due_on, m.id`);
+  const statusOf = new Map<number, string>();
+  if (actionRows.length) {
+    const codec = codecOf(actions);
+    const rows = allForIds<Record<string, unknown>>(ctx.workbook.sqlite, 'SELECT * FROM actions WHERE id IN (SELECT value FROM json_each(?))', actionRows.map((a) => a.id)).map(
+      (raw) => codec.fromRow(raw) as Row,
+    );
+    for (const v of actionViews(ctx, rows, asOf)) statusOf.set(v.id, v.statusAsOf);
+  }
+  const item = (kind: 'action' | 'milestone', x: OverdueCandidate) => ({
+    kind,
+    id: x.id,
+    actionId: x.actionId,
+    reference: x.reference,
+    title: x.title,
+    dueOn: x.due,
+    daysOverdue: daysBetween(x.due, asOf),
+    ownerName: x.owner,
+    priorityReference: x.pref,
+    planId: x.planId,
+  });
   return [
-    ...milestoneRows.map((m) => ({
-      kind: 'milestone' as const,
-      id: m.id,
-      actionId: m.actionId,
-      reference: m.reference,
-      title: m.title,
-      dueOn: m.due,
-      daysOverdue: daysBetween(m.due, asOf),
-      ownerName: m.owner,
-      priorityReference: m.pref,
-      planId: m.planId,
-    })),
-    ...actionRows.map((a) => ({
-      kind: 'action' as const,
-      id: a.id,
-      actionId: a.id,
-      reference: a.reference,
-      title: a.what,
-      dueOn: a.due,
-      daysOverdue: daysBetween(a.due, asOf),
-      ownerName: a.owner,
-      priorityReference: a.pref,
-      planId: a.planId,
-    })),
+    ...milestoneRows.filter((m) => milestoneState({ dueOn: m.due, status: m.status, achievedOn: m.achievedOn }, asOf) === 'overdue').map((m) => item('milestone', m)),
+    ...actionRows.filter((a) => !['complete', 'superseded'].includes(statusOf.get(a.id) ?? '')).map((a) => item('action', a)),
   ].sort((x, y) => y.daysOverdue - x.daysOverdue || x.reference.localeCompare(y.reference, 'en-GB', { numeric: true }));
 }
 
@@ -95,16 +142,18 @@ interface CoverageGroup {
   stale: number;
 }
 
-function aggregate(reach: ReturnType<typeof sql>, staleBefore: string) {
+/** Evidence counts as at a date: items whose period starts after it did not exist yet. */
+function aggregate(reach: ReturnType<typeof sql>, staleBefore: string, asOf: string) {
   return sql`
     SELECT r.target_id AS targetId, e.kind, e.level, count(*) AS n,
            sum(coalesce(e.effective_to, e.effective_from, '9999-12-31') < ${staleBefore}) AS stale
     FROM (${reach}) r JOIN evidence_items e ON e.id = r.evidence_id AND e.deleted_at IS NULL
+    WHERE e.effective_from IS NULL OR e.effective_from <= ${asOf}
     GROUP BY r.target_id, e.kind, e.level`;
 }
 
 /** Evidence reaching each finding: linked to it, or to the priorities, actions and milestones answering it. */
-function findingEvidence(ctx: ServiceContext, findingIds: number[], staleBefore: string): CoverageGroup[] {
+function findingEvidence(ctx: ServiceContext, findingIds: number[], staleBefore: string, asOf: string): CoverageGroup[] {
   if (findingIds.length === 0) return [];
   const ids = sql.join(findingIds.map((i) => sql`${i}`), sql`, `);
   const answering = sql`SELECT pf.finding_id, p.id AS priority_id FROM priority_findings pf
@@ -116,11 +165,11 @@ function findingEvidence(ctx: ServiceContext, findingIds: number[], staleBefore:
         JOIN evidence_links el ON el.action_id = ac.id AND el.deleted_at IS NULL
       UNION SELECT a.finding_id, el.evidence_id FROM (${answering}) a JOIN actions ac ON ac.priority_id = a.priority_id AND ac.deleted_at IS NULL
         JOIN milestones m ON m.action_id = ac.id AND m.deleted_at IS NULL JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL`;
-  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore));
+  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore, asOf));
 }
 
 /** Evidence reaching each SEF section: linked to it, or to the actions it cites and their milestones. */
-function sectionEvidence(ctx: ServiceContext, sectionIds: number[], staleBefore: string): CoverageGroup[] {
+function sectionEvidence(ctx: ServiceContext, sectionIds: number[], staleBefore: string, asOf: string): CoverageGroup[] {
   if (sectionIds.length === 0) return [];
   const ids = sql.join(sectionIds.map((i) => sql`${i}`), sql`, `);
   const reach = sql`
@@ -129,7 +178,7 @@ function sectionEvidence(ctx: ServiceContext, sectionIds: number[], staleBefore:
         JOIN evidence_links el ON el.action_id = ac.id AND el.deleted_at IS NULL WHERE sa.section_id IN (${ids})
       UNION SELECT sa.section_id, el.evidence_id FROM sef_section_actions sa JOIN milestones m ON m.action_id = sa.action_id AND m.deleted_at IS NULL
         JOIN evidence_links el ON el.milestone_id = m.id AND el.deleted_at IS NULL WHERE sa.section_id IN (${ids})`;
-  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore));
+  return ctx.db.all<CoverageGroup>(aggregate(reach, staleBefore, asOf));
 }
 
 function twoYearsBefore(iso: string): string {
@@ -189,7 +238,10 @@ function findingsAnsweredBy(ctx: ServiceContext, planId: number): number[] {
  * workbook it joins tens of thousands of links, so the Overview loads it as its own panel.
  */
 export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
-  const staleBefore = input.staleBefore ?? twoYearsBefore(today(ctx));
+  // A self-evaluation is read as at its own date: staleness and what evidence existed then.
+  const sefAsOf = input.scope === 'sefSection' && input.sefId ? (getLive(ctx, 'sef', input.sefId).asOf as string) : null;
+  const asOf = input.asOf ?? sefAsOf ?? today(ctx);
+  const staleBefore = input.staleBefore ?? twoYearsBefore(asOf);
   if (input.scope === 'finding') {
     if (input.eventId) getLive(ctx, 'event', input.eventId);
     const findingIds = input.planId ? findingsAnsweredBy(ctx, input.planId) : undefined;
@@ -207,7 +259,7 @@ export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>
       .orderBy(asc(findings.eventId), asc(findings.position))
       .all();
     const targets = rows.map((f) => ({ id: f.id, label: f.reference ? `${f.reference} ${f.title}` : f.title }));
-    return coverageRows('finding', targets, findingEvidence(ctx, targets.map((t) => t.id), staleBefore), staleBefore);
+    return coverageRows('finding', targets, findingEvidence(ctx, targets.map((t) => t.id), staleBefore, asOf), staleBefore);
   }
   if (!input.sefId) {
     throw invalidField('sefId', 'Choose which self-evaluation to check.');
@@ -223,12 +275,118 @@ export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>
       .all() as Row[],
   );
   const targets = rows.map((x) => ({ id: x.id, label: x.criterionLabel }));
-  return coverageRows('sefSection', targets, sectionEvidence(ctx, targets.map((t) => t.id), staleBefore), staleBefore);
+  return coverageRows('sefSection', targets, sectionEvidence(ctx, targets.map((t) => t.id), staleBefore, asOf), staleBefore);
+}
+
+/** Unresolved findings (no positive verdict yet) and the headline of each event that gave verdicts. */
+function findingsReadiness(ctx: ServiceContext, asOf: string): Out<typeof r.readiness>['findings'] {
+  const rows = ctx.db
+    .select({ f: findings, eventTitle: inspectionEvents.title, frameworkId: inspectionEvents.frameworkId })
+    .from(findings)
+    .innerJoin(inspectionEvents, and(eq(inspectionEvents.id, findings.eventId), isNull(inspectionEvents.deletedAt)))
+    .where(and(isNull(findings.deletedAt), ne(findings.type, 'strength')))
+    .orderBy(asc(findings.eventId), asc(findings.position), asc(findings.id))
+    .all()
+    .filter((x) => findFramework(ctx.reference, x.frameworkId)?.findingTypes.find((t) => t.id === x.f.type)?.requiresPlanType != null);
+  const ids = rows.map((x) => x.f.id);
+  const verdicts = ids.length
+    ? ctx.db
+        .select({ a: findingAssessments, eventTitle: inspectionEvents.title })
+        .from(findingAssessments)
+        .leftJoin(inspectionEvents, eq(inspectionEvents.id, findingAssessments.eventId))
+        .where(and(inArray(findingAssessments.findingId, ids), isNull(findingAssessments.deletedAt), sql`${findingAssessments.assessedOn} <= ${asOf}`))
+        .orderBy(asc(findingAssessments.assessedOn), asc(findingAssessments.id))
+        .all()
+    : [];
+  const latestFormal = new Map<number, (typeof verdicts)[number]>();
+  for (const v of verdicts) if (v.a.eventId != null && v.a.result !== 'commentary') latestFormal.set(v.a.findingId, v);
+  const resolved = new Set(['sufficient_progress', 'improved']);
+  return rows
+    .filter((x) => !resolved.has(latestFormal.get(x.f.id)?.a.result ?? ''))
+    .map((x) => {
+      const v = latestFormal.get(x.f.id);
+      const fw = findFramework(ctx.reference, x.frameworkId);
+      return {
+        findingId: x.f.id,
+        eventId: x.f.eventId,
+        reference: x.f.reference,
+        title: x.f.title,
+        eventTitle: x.eventTitle,
+        latestVerdict: v ? { result: v.a.result, label: fw?.assessmentResults.find((a) => a.id === v.a.result)?.label ?? label(v.a.result), on: v.a.assessedOn, eventTitle: v.eventTitle ?? '' } : null,
+      };
+    });
+}
+
+/** The inspection-week state when an event is under way: notified and not yet past its on-site week. */
+function runningInspection(ctx: ServiceContext, asOf: string): Out<typeof r.readiness>['inspectionWeek'] {
+  const four = new Date(`${asOf}T00:00:00Z`);
+  four.setUTCDate(four.getUTCDate() - 28);
+  const since = four.toISOString().slice(0, 10);
+  const event = ctx.db
+    .select()
+    .from(inspectionEvents)
+    .where(
+      and(
+        isNull(inspectionEvents.deletedAt),
+        sql`${inspectionEvents.notifiedOn} <= ${asOf}`,
+        sql`coalesce(${inspectionEvents.onsiteEndOn}, ${inspectionEvents.notifiedOn}) >= ${since}`,
+        sql`(${inspectionEvents.onsiteEndOn} IS NULL OR ${inspectionEvents.onsiteEndOn} >= ${asOf})`,
+      ),
+    )
+    .orderBy(desc(inspectionEvents.notifiedOn), desc(inspectionEvents.id))
+    .get();
+  if (!event) return null;
+  let position: string;
+  try {
+    position = timelineFor(ctx, event.id, asOf).position;
+  } catch {
+    // An event whose framework the app no longer knows still shows as running, without its day count.
+    position = '';
+  }
+  return { eventId: event.id, title: event.title, notifiedOn: event.notifiedOn, onsiteStartOn: event.onsiteStartOn, onsiteEndOn: event.onsiteEndOn, position };
+}
+
+function readiness(ctx: ServiceContext, asOf: string, plan: Row | null): Out<typeof r.readiness> {
+  const sef = ctx.db
+    .select()
+    .from(selfEvaluations)
+    .where(and(isNull(selfEvaluations.deletedAt), sql`${selfEvaluations.asOf} <= ${asOf}`))
+    .orderBy(desc(selfEvaluations.asOf), desc(selfEvaluations.id))
+    .get();
+  const sefCoverage = sef ? coverage(ctx, { scope: 'sefSection', sefId: sef.id }) : [];
+  const verdictEvents = ctx.db
+    .selectDistinct({ id: inspectionEvents.id, title: inspectionEvents.title, when: sql<string>`coalesce(${inspectionEvents.publishedOn}, ${inspectionEvents.onsiteStartOn}, ${inspectionEvents.createdAt})` })
+    .from(inspectionEvents)
+    .innerJoin(findingAssessments, and(eq(findingAssessments.eventId, inspectionEvents.id), isNull(findingAssessments.deletedAt)))
+    .where(isNull(inspectionEvents.deletedAt))
+    .all()
+    .sort((a, b) => b.when.localeCompare(a.when));
+  const summaries = eventVerdicts(ctx, verdictEvents.map((e) => e.id));
+  const nextReviewOn = (plan?.nextReviewOn as string | null | undefined) ?? null;
+  return {
+    sef: sef
+      ? {
+          id: sef.id,
+          title: sef.title,
+          asOf: sef.asOf,
+          status: sef.status,
+          sections: sefCoverage.length,
+          sectionsWithWarnings: sefCoverage.filter((c) => c.warnings.length > 0).length,
+          warnings: sefCoverage.filter((c) => c.warnings.length > 0).map((c) => `${c.label}: ${c.warnings.join(' ')}`),
+        }
+      : null,
+    findings: findingsReadiness(ctx, asOf),
+    verdicts: verdictEvents.map((e) => ({ eventId: e.id, title: e.title, sentence: summaries.get(e.id)?.sentence ?? null })).filter((v) => v.sentence != null),
+    nextReviewOn,
+    daysToNextReview: nextReviewOn ? daysBetween(asOf, nextReviewOn) : null,
+    inspectionWeek: runningInspection(ctx, asOf),
+  };
 }
 
 export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
   const asOf = input.asOf ?? today(ctx);
-  const planId = input.planId ?? currentPlanId(ctx);
+  const followed = followedPlanId(ctx);
+  const planId = input.planId ?? followed.id;
   const plan = planId ? getLive(ctx, 'plan', planId) : null;
   const prios = plan
     ? ctx.db
@@ -244,37 +402,41 @@ export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>
     'SELECT * FROM actions WHERE priority_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
     prios.map((p) => p.id),
   ).map((raw) => actionCodec.fromRow(raw) as Row);
-  const views = actionViews(ctx, actionRows);
-  const stoneRows = allForIds<{ actionId: number; status: string }>(
+  const views = actionViews(ctx, actionRows, asOf);
+  const stoneRows = allForIds<{ actionId: number; status: string; dueOn: string | null; achievedOn: string | null }>(
     ctx.workbook.sqlite,
-    'SELECT action_id AS actionId, status FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    'SELECT action_id AS actionId, status, due_on AS dueOn, achieved_on AS achievedOn FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
     actionRows.map((a) => a.id),
-  );
+  ).map((m) => ({ ...m, state: milestoneState(m, asOf) }));
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId as number]));
   const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
     SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,
            (SELECT count(*) FROM ${findings} WHERE deleted_at IS NULL) AS findings,
            (SELECT count(*) FROM ${actions} WHERE deleted_at IS NULL) AS actions,
            (SELECT count(*) FROM ${indicators} WHERE deleted_at IS NULL) AS indicators`);
+  const milestoneRoll = (states: string[]) => rollUp(MILESTONE_STATES, states);
   return {
-    plan: plan ? { id: plan.id, title: plan.title, type: plan.type, status: plan.status, nextReviewOn: plan.nextReviewOn } : null,
+    plan: plan ? { id: plan.id, title: plan.title, type: plan.type, status: plan.status, nextReviewOn: plan.nextReviewOn, chosenByUser: input.planId == null && followed.chosenByUser } : null,
     asOf,
-    milestones: rollUp(MILESTONE_STATUSES, stoneRows.map((m) => m.status)),
-    actions: rollUp(ACTION_STATUSES, views.map((a) => a.status)),
+    milestones: milestoneRoll(stoneRows.map((m) => m.state)),
+    milestoneWords: Object.fromEntries(MILESTONE_STATES.map((k) => [k, MILESTONE_STATE_WORDS[k]])),
+    actions: rollUp(ACTION_STATUSES, views.map((a) => a.statusAsOf)),
     rag: ragShares(views.map((a) => a.rag)),
+    actionRags: views.map((a) => ({ actionId: a.id, reference: a.reference, rag: a.rag, ragSource: a.ragSource, ragReason: a.ragReason, status: a.statusAsOf })),
     priorities: prios.map((p) => {
       const mine = views.filter((a) => a.priorityId === p.id);
       return {
         priorityId: p.id,
         reference: p.reference,
         title: p.title,
-        milestones: rollUp(MILESTONE_STATUSES, stoneRows.filter((m) => priorityOf.get(m.actionId) === p.id).map((m) => m.status)),
-        actions: rollUp(ACTION_STATUSES, mine.map((a) => a.status)),
+        milestones: milestoneRoll(stoneRows.filter((m) => priorityOf.get(m.actionId) === p.id).map((m) => m.state)),
+        actions: rollUp(ACTION_STATUSES, mine.map((a) => a.statusAsOf)),
         rag: ragShares(mine.map((a) => a.rag)),
       };
     }),
     overdue: overdueItems(ctx, { planId: plan?.id, asOf }),
-    indicatorsOffTarget: indicatorStatuses(ctx, true),
+    indicatorsOffTarget: indicatorStatuses(ctx, { onlyOffTarget: true, asOf }),
+    readiness: readiness(ctx, asOf, plan),
     counts: counts ?? { evidence: 0, findings: 0, actions: 0, indicators: 0 },
   };
 }

@@ -37,14 +37,15 @@ function summaryPart(w: DocWriter, m: ProgressModel): FileChild[] {
     out.push(
       w.table(
         [
-          { header: 'Priority', width: 0.34 },
-          { header: 'Milestones', width: 0.12 },
-          { header: 'Largely achieved', width: 0.14 },
-          { header: 'Partially achieved, on track', width: 0.14 },
-          { header: 'Not yet achieved', width: 0.13 },
-          { header: 'Not yet reported on', width: 0.13 },
+          { header: 'Priority', width: 0.3 },
+          { header: 'Milestones', width: 0.1 },
+          { header: 'Largely achieved', width: 0.12 },
+          { header: 'Partially achieved, on track', width: 0.12 },
+          { header: 'Not achieved', width: 0.12 },
+          { header: 'Overdue', width: 0.12 },
+          { header: 'Not yet due', width: 0.12 },
         ],
-        rows.map((p) => [`${p.reference} ${p.title}`, String(p.milestones.total), count(p, 'achieved'), count(p, 'partially_achieved'), count(p, 'not_achieved'), count(p, 'not_yet_due')]),
+        rows.map((p) => [`${p.reference} ${p.title}`, String(p.milestones.total), count(p, 'achieved'), count(p, 'partially_achieved'), count(p, 'not_achieved'), count(p, 'overdue'), count(p, 'not_yet_due')]),
         { fontSize: 18 },
       ),
     );
@@ -128,6 +129,7 @@ export async function renderProgressDocx(m: ProgressModel, at: Date): Promise<Bu
     w.para(`${m.plan.typeName} \u2013 ${m.plan.status}. Report as at ${w.date(m.period.asOf)}.`),
   ];
   if (m.plan.eventTitle) body.push(w.para(`This plan responds to: ${m.plan.eventTitle}.`));
+  for (const v of m.verdicts) body.push(w.paraOf([w.run(`${v.eventTitle}: `, { bold: true }), w.run(`${v.sentence}.`)]));
   if (m.area.partners.length) body.push(w.para(`Partners: ${m.area.partners.join(', ')}`));
   body.push(...summaryPart(w, m), ...prioritiesPart(w, m));
   body.push(w.heading('Key indicators', 1), ...indicatorTable(w, m.indicators));

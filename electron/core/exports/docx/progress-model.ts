@@ -3,15 +3,16 @@
  * Bristol November 2020 WSOA update: milestone summary, then per priority the actions completed,
  * delayed and not achieved with their latest highlights and issues; key indicators; next steps.
  */
-import { and, asc, inArray, isNull } from 'drizzle-orm';
-import { actions, inspectionEvents, milestones, priorities } from '../../../../db/schema';
-import { label, MILESTONE_STATUSES } from '../../../contract/enums';
-import { getArea } from '../../services/area-service';
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { actions, findingAssessments, inspectionEvents, milestones, priorities, priorityFindings } from '../../../../db/schema';
+import { label } from '../../../contract/enums';
+import { latestUpdate, MILESTONE_STATE_WORDS, MILESTONE_STATES, milestoneState } from '../../facts';
+import { eventVerdicts } from '../../services/inspection-service';
 import { today, type ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import { currentPlanId, rollUp } from '../../services/reports-service';
 import { ServiceError } from '../../services/service-error';
-import { actionSummaries, areaModel, byReference, indicatorRows, ragSwatch, type ActionSummary, type AreaModel, type IndicatorRow, type Swatch } from './shared-model';
+import { actionSummaries, areaModel, byReference, indicatorRows, type ActionSummary, type AreaModel, type IndicatorRow, type Swatch } from './shared-model';
 
 export interface ProgressDocxOptions {
   /** The plan to report on; the current plan when not given. */
@@ -31,7 +32,7 @@ export interface MilestoneCount {
 }
 
 export interface ReportedAction extends ActionSummary {
-  /** Status as at the report date (from the latest update then), which may differ from today's. */
+  /** Status as at the report date (actionRag's, from the latest update then), which may differ from today's. */
   statusAsOf: string;
   ragAsOf: Swatch;
   reportedOn: string | null;
@@ -61,6 +62,8 @@ export interface UpcomingMilestone {
   dueOn: string | null;
   periodLabel: string;
   status: string;
+  /** The milestone's effective state as at the report date (milestoneState). */
+  state: string;
 }
 
 export interface ProgressModel {
@@ -73,14 +76,9 @@ export interface ProgressModel {
   priorities: PriorityReport[];
   indicators: IndicatorRow[];
   nextSteps: { nextReviewOn: string | null; upcoming: UpcomingMilestone[]; upcomingPeriod: string | null; carriedForward: UpcomingMilestone[] };
+  /** The headline of each revisit or monitoring inspection that judged the findings this plan answers. */
+  verdicts: { eventTitle: string; sentence: string }[];
 }
-
-const MILESTONE_WORDS: Record<string, string> = {
-  achieved: 'largely achieved',
-  partially_achieved: 'partially achieved and on track',
-  not_achieved: 'not yet achieved',
-  not_yet_due: 'not yet reported on',
-};
 
 const GROUPS: { key: ActionGroup['key']; heading: string; statuses: string[] }[] = [
   { key: 'complete', heading: 'Actions completed', statuses: ['complete'] },
@@ -90,12 +88,15 @@ const GROUPS: { key: ActionGroup['key']; heading: string; statuses: string[] }[]
   { key: 'superseded', heading: 'Actions superseded', statuses: ['superseded'] },
 ];
 
-function milestoneCounts(statuses: string[]): { total: number; counts: MilestoneCount[] } {
-  const r = rollUp(MILESTONE_STATUSES, statuses);
-  return { total: r.total, counts: r.byStatus.map((b) => ({ key: b.key, words: MILESTONE_WORDS[b.key] ?? b.label.toLowerCase(), count: b.count, percent: b.percent })) };
+/** Counts of milestones by effective state (milestoneState as at the report date). */
+function milestoneCounts(states: string[]): { total: number; counts: MilestoneCount[] } {
+  const r = rollUp(MILESTONE_STATES, states);
+  return { total: r.total, counts: r.byStatus.map((b) => ({ key: b.key, words: MILESTONE_STATE_WORDS[b.key as keyof typeof MILESTONE_STATE_WORDS] ?? b.label.toLowerCase(), count: b.count, percent: b.percent })) };
 }
 
 interface UpdateRow {
+  id: number;
+  supersedesId: number | null;
   actionId: number;
   reportedOn: string;
   periodLabel: string;
@@ -127,6 +128,23 @@ function periodEnd(ctx: ServiceContext, planId: number, periodLabel: string, per
   return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
+/** Verdict summaries of the events that judged the findings this plan answers, as at the date. */
+function planVerdicts(ctx: ServiceContext, planId: number, asOf: string): ProgressModel['verdicts'] {
+  const events = ctx.db
+    .selectDistinct({ id: inspectionEvents.id, title: inspectionEvents.title })
+    .from(priorityFindings)
+    .innerJoin(priorities, and(eq(priorities.id, priorityFindings.priorityId), eq(priorities.planId, planId), isNull(priorities.deletedAt)))
+    .innerJoin(findingAssessments, and(eq(findingAssessments.findingId, priorityFindings.findingId), isNull(findingAssessments.deletedAt)))
+    .innerJoin(inspectionEvents, and(eq(inspectionEvents.id, findingAssessments.eventId), isNull(inspectionEvents.deletedAt)))
+    .where(lte(findingAssessments.assessedOn, asOf))
+    .all();
+  const summaries = eventVerdicts(ctx, events.map((e) => e.id));
+  return events.flatMap((e) => {
+    const sentence = summaries.get(e.id)?.sentence;
+    return sentence ? [{ eventTitle: e.title, sentence }] : [];
+  });
+}
+
 export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOptions = {}): ProgressModel {
   const planId = options.planId ?? currentPlanId(ctx);
   if (planId == null) throw new ServiceError('not_found', 'Create an action plan first: this workbook has no plan to report on yet.');
@@ -151,8 +169,6 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
         .orderBy(asc(actions.position), asc(actions.id))
         .all()
     : [];
-  const summaries = actionSummaries(ctx, actionRows.map((a) => a.id));
-  const actionRef = new Map([...summaries.values()].map((a) => [a.id, a.reference]));
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId]));
 
   const stones = actionRows.length
@@ -166,34 +182,41 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
   const samePeriod = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
   const asOf = options.asOf ?? (periodLabel ? periodEnd(ctx, plan.id, periodLabel, stones.filter((m) => samePeriod(m.periodLabel, periodLabel))) : null) ?? today(ctx);
   const inScope = stones.filter((m) => (periodLabel ? samePeriod(m.periodLabel, periodLabel) : m.dueOn != null && m.dueOn <= asOf));
+  const stateOf = (m: (typeof stones)[number]) => milestoneState(m, asOf);
+  // Status and RAG as at the report date, from the one actionRag function (as every other surface).
+  const summaries = actionSummaries(ctx, actionRows.map((a) => a.id), asOf);
+  const actionRef = new Map([...summaries.values()].map((a) => [a.id, a.reference]));
 
   // The latest update of each action as at the report date; within a named period, that period's.
   const updates = actionRows.length
     ? (ctx.workbook.sqlite
         .prepare(
-          `SELECT u.action_id AS actionId, u.reported_on AS reportedOn, u.period_label AS periodLabel, u.status, u.rag, u.highlights, u.issues, u.mitigation
+          `SELECT u.id, u.supersedes_id AS supersedesId, u.action_id AS actionId, u.reported_on AS reportedOn, u.period_label AS periodLabel, u.status, u.rag, u.highlights, u.issues, u.mitigation
            FROM progress_updates u JOIN actions a ON a.id = u.action_id JOIN priorities p ON p.id = a.priority_id
            WHERE p.plan_id = ? AND u.deleted_at IS NULL AND a.deleted_at IS NULL AND u.reported_on <= ?
            ORDER BY u.action_id, u.reported_on DESC, u.id DESC`,
         )
         .all(plan.id, asOf) as UpdateRow[])
     : [];
+  // The words reported (highlights, issues): the latest update that counts, or within a named
+  // period that period's. Status and RAG never come from here: they are actionRag's.
+  const byAction = new Map<number, UpdateRow[]>();
+  for (const u of updates) byAction.set(u.actionId, [...(byAction.get(u.actionId) ?? []), u]);
   const latest = new Map<number, UpdateRow>();
-  for (const u of updates) {
-    const current = latest.get(u.actionId);
-    const better = !current || (periodLabel != null && samePeriod(u.periodLabel, periodLabel) && !samePeriod(current.periodLabel, periodLabel));
-    if (better) latest.set(u.actionId, u);
+  for (const [actionId, list] of byAction) {
+    const newest = latestUpdate(list, asOf);
+    const gone = new Set(list.map((u) => u.supersedesId).filter((x) => x != null));
+    const ofPeriod = periodLabel ? list.find((u) => !gone.has(u.id) && samePeriod(u.periodLabel, periodLabel)) : undefined;
+    const chosen = ofPeriod ?? newest;
+    if (chosen) latest.set(actionId, chosen);
   }
-  const statusKeyId = getArea(ctx).statusKeyId;
   const reported = (id: number): ReportedAction => {
     const a = summaries.get(id)!;
     const u = latest.get(id);
-    const statusAsOf = u?.status ?? a.status;
     return {
       ...a,
-      statusAsOf,
-      statusLabel: label(statusAsOf),
-      ragAsOf: u?.rag ? ragSwatch(ctx, statusKeyId, u.rag) : a.rag,
+      statusAsOf: a.status,
+      ragAsOf: a.rag,
       reportedOn: u?.reportedOn ?? null,
       highlights: u?.highlights ?? '',
       issues: u?.issues ?? '',
@@ -203,7 +226,7 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
 
   const scoped = new Set(inScope);
   const upcomingAll = stones
-    .filter((m) => m.status !== 'achieved' && m.dueOn != null && m.dueOn > asOf && !scoped.has(m))
+    .filter((m) => stateOf(m) !== 'achieved' && m.dueOn != null && m.dueOn > asOf && !scoped.has(m))
     .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const first = upcomingAll[0];
   const upcomingPeriod = first?.periodLabel ? first.periodLabel : null;
@@ -215,7 +238,8 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
     title: m.title,
     dueOn: m.dueOn,
     periodLabel: m.periodLabel,
-    status: label(m.status),
+    status: stateOf(m) === 'overdue' ? 'Overdue' : label(stateOf(m)),
+    state: stateOf(m),
   });
 
   return {
@@ -231,7 +255,7 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
       nextReviewOn: plan.nextReviewOn,
     },
     period: { label: periodLabel, asOf },
-    milestones: milestoneCounts(inScope.map((m) => m.status)),
+    milestones: milestoneCounts(inScope.map(stateOf)),
     knownPeriods: [...new Set(stones.map((m) => m.periodLabel.trim()).filter(Boolean))],
     priorities: prios.map((p) => {
       const mine = actionRows
@@ -242,20 +266,21 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
         reference: p.reference,
         title: p.title,
         description: p.description,
-        milestones: milestoneCounts(inScope.filter((m) => priorityOf.get(m.actionId) === p.id).map((m) => m.status)),
+        milestones: milestoneCounts(inScope.filter((m) => priorityOf.get(m.actionId) === p.id).map(stateOf)),
         actionCount: mine.length,
         groups: GROUPS.map((g) => ({ key: g.key, heading: g.heading, actions: mine.filter((a) => g.statuses.includes(a.statusAsOf)) })).filter(
           (g) => g.actions.length > 0,
         ),
       };
     }),
-    indicators: indicatorRows(ctx),
+    indicators: indicatorRows(ctx, asOf),
     nextSteps: {
       nextReviewOn: plan.nextReviewOn,
       upcoming: upcoming.map(asUpcoming),
       upcomingPeriod,
-      carriedForward: inScope.filter((m) => m.status !== 'achieved').map(asUpcoming),
+      carriedForward: inScope.filter((m) => stateOf(m) !== 'achieved').map(asUpcoming),
     },
+    verdicts: planVerdicts(ctx, plan.id, asOf),
   };
 }
 

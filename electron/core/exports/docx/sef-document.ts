@@ -29,7 +29,7 @@ export function indicatorTable(w: DocWriter, rows: IndicatorRow[]): FileChild[] 
         { header: 'England', width: 0.11 },
         { header: 'Region', width: 0.09 },
         { header: 'Statistical neighbours', width: 0.14 },
-        { header: 'Direction of travel', width: 0.18 },
+        { header: 'Where we stand', width: 0.18 },
       ],
       rows.map((r) => [
         r.code ? `${r.code} ${r.title}` : r.title,
@@ -39,7 +39,7 @@ export function indicatorTable(w: DocWriter, rows: IndicatorRow[]): FileChild[] 
         r.england,
         r.region,
         r.statisticalNeighbours,
-        [r.direction, r.onTarget].filter(Boolean).join('; '),
+        r.sentence,
       ]),
       { fontSize: 18 },
     ),
@@ -131,6 +131,7 @@ function findingsPart(w: DocWriter, m: SefModel, anchors: ReadonlyMap<string, st
     return out;
   }
   out.push(w.para(`The findings of ${m.findings.eventTitle}, with the latest formal assessment, our own current view and the actions that answer each one.`));
+  for (const v of m.findings.verdicts) out.push(w.paraOf([w.run(`${v.eventTitle}: `, { bold: true }), w.run(`${v.sentence}.`)]));
   for (const f of m.findings.items) {
     out.push(w.heading(f.reference ? `${f.reference} ${f.title}` : f.title, 2));
     const formal = f.formal
@@ -210,7 +211,7 @@ export async function renderSefDocx(m: SefModel, at: Date): Promise<Buffer> {
     new Paragraph({ children: [new PageBreak()] }),
     ...summary(w, m, anchors),
     w.heading('Context: key indicators', 1),
-    w.para('The latest local value of each key indicator, with its target and comparators for the same period.'),
+    w.para('The latest local value of each key indicator, with its target and comparators; a comparator published for an earlier period shows that period in brackets.'),
     ...indicatorTable(w, m.indicators),
     w.heading(`Our self-evaluation`, 1),
     w.para(`One section per ${m.framework.shortName} criterion, in the framework's order. Each gives our ${m.framework.judgement} on the scale "${m.scaleName}" and how confident we are in it.`),

@@ -3,7 +3,7 @@
  * queries (no query per section or per evidence item), so the large workbook exports in seconds.
  * Pure data: the Word layout is in sef-document.ts.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import {
   evidenceItems,
   evidenceLinks,
@@ -25,6 +25,7 @@ import type { ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import { sectionService, signoffService } from '../../services/sef-service';
 import { mayPublish, publicationFacts } from '../../publication/may-publish';
+import { eventVerdicts } from '../../services/inspection-service';
 import { ServiceError } from '../../services/service-error';
 import { actionSummaries, areaModel, byReference, indicatorRows, type ActionSummary, type AreaModel, type IndicatorRow, type Swatch } from './shared-model';
 
@@ -89,7 +90,8 @@ export interface SefModel {
   indicators: IndicatorRow[];
   sections: SectionModel[];
   draftSectionsLeftOut: number;
-  findings: { eventTitle: string; items: FindingProgress[] } | null;
+  /** The findings of the latest inspection, and the headline of each later event that judged them (verdictSummary). */
+  findings: { eventTitle: string; items: FindingProgress[]; verdicts: { eventTitle: string; sentence: string }[] } | null;
   evidence: EvidenceEntry[];
   /** Evidence items left out of a publication version because they contain personal data. */
   evidenceWithheld: number;
@@ -131,7 +133,7 @@ function effectivePeriod(from: string | null, to: string | null): string {
 }
 
 /** Latest formal verdict (from an inspection or revisit) and the partnership's own latest view. */
-function findingsProgress(ctx: ServiceContext): SefModel['findings'] {
+function findingsProgress(ctx: ServiceContext, asOf: string): SefModel['findings'] {
   const event = ctx.db
     .select({ id: inspectionEvents.id, title: inspectionEvents.title, frameworkId: inspectionEvents.frameworkId })
     .from(inspectionEvents)
@@ -160,9 +162,12 @@ function findingsProgress(ctx: ServiceContext): SefModel['findings'] {
     .select({ a: findingAssessments, eventTitle: inspectionEvents.title })
     .from(findingAssessments)
     .leftJoin(inspectionEvents, eq(inspectionEvents.id, findingAssessments.eventId))
-    .where(and(inArray(findingAssessments.findingId, ids), isNull(findingAssessments.deletedAt)))
+    .where(and(inArray(findingAssessments.findingId, ids), isNull(findingAssessments.deletedAt), lte(findingAssessments.assessedOn, asOf)))
     .orderBy(asc(findingAssessments.assessedOn), asc(findingAssessments.id))
     .all();
+  const judgingEvents = [...new Set(assessments.map((x) => x.a.eventId).filter((e): e is number => e != null))];
+  const verdicts = eventVerdicts(ctx, judgingEvents);
+  const titleOf = new Map(assessments.map((x) => [x.a.eventId, x.eventTitle ?? '']));
   const answering = ctx.db
     .select({ findingId: priorityFindings.findingId, actionId: actions.id })
     .from(priorityFindings)
@@ -170,11 +175,15 @@ function findingsProgress(ctx: ServiceContext): SefModel['findings'] {
     .innerJoin(actions, and(eq(actions.priorityId, priorities.id), isNull(actions.deletedAt)))
     .where(inArray(priorityFindings.findingId, ids))
     .all();
-  const summaries = actionSummaries(ctx, answering.map((r) => r.actionId));
+  const summaries = actionSummaries(ctx, answering.map((r) => r.actionId), asOf);
   const resultLabel = (id: string) =>
     ctx.reference.frameworks.flatMap((f) => f.assessmentResults).find((r) => r.id === id)?.label ?? label(id);
   return {
     eventTitle: event.title,
+    verdicts: judgingEvents.flatMap((e) => {
+      const sentence = verdicts.get(e)?.sentence;
+      return sentence ? [{ eventTitle: titleOf.get(e) ?? '', sentence }] : [];
+    }),
     items: rows.map((f) => {
       const mine = assessments.filter((x) => x.a.findingId === f.id);
       const formal = mine.filter((x) => x.a.eventId != null).at(-1);
@@ -248,7 +257,8 @@ export function buildSefModel(ctx: ServiceContext, options: SefDocxOptions = {})
   const anchorOf = new Map(shown.map((i) => [i.e.reference, evidenceAnchor(i.e.id)]));
   const byId = new Map(items.map((i) => [i.e.id, i.e]));
 
-  const actionMap = actionSummaries(ctx, included.flatMap((s) => s.actionIds));
+  // Every rating, status and RAG in a self-evaluation is as at its own as-of date.
+  const actionMap = actionSummaries(ctx, included.flatMap((s) => s.actionIds), sef.asOf);
   const citedIn = new Map<string, Set<string>>();
   const cite = (reference: string, heading: string) => citedIn.set(reference, (citedIn.get(reference) ?? new Set()).add(heading));
 
@@ -316,10 +326,10 @@ export function buildSefModel(ctx: ServiceContext, options: SefDocxOptions = {})
       areasForDevelopment: summaryItems(sections, 'areasForDevelopment'),
       priorities: summaryItems(sections, 'whatNext'),
     },
-    indicators: indicatorRows(ctx),
+    indicators: indicatorRows(ctx, sef.asOf),
     sections,
     draftSectionsLeftOut: sections.filter((s) => s.withheld).length,
-    findings: findingsProgress(ctx),
+    findings: findingsProgress(ctx, sef.asOf),
     evidence: shown.map(({ e, owner }) => ({
       id: e.id,
       reference: e.reference,

@@ -3,9 +3,10 @@ import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { actions, partners } from '../../../../db/schema';
 import { label } from '../../../contract/enums';
 import { getArea } from '../../services/area-service';
-import type { ServiceContext } from '../../services/context';
 import type { Row } from '../../services/entity-registry';
-import { indicatorStatuses } from '../../services/indicator-service';
+import { indicatorPositions } from '../../services/indicator-service';
+import { today, type ServiceContext } from '../../services/context';
+import { DIRECTION_WORDS, formatIndicatorValue, indicatorSentence, targetWords, type IndicatorPosition } from '../../facts';
 import { actionViews } from '../../services/plan-service';
 
 export interface AreaModel {
@@ -33,6 +34,9 @@ export interface IndicatorRow {
   statisticalNeighbours: string;
   direction: string;
   onTarget: string;
+  /** "52% in 2024 (provisional), up from 47% in 2023; below England (61%, 2023) …" */
+  sentence: string;
+  stale: boolean;
 }
 
 export interface ActionSummary {
@@ -42,7 +46,11 @@ export interface ActionSummary {
   status: string;
   statusLabel: string;
   rag: Swatch;
+  /** The RAG code, as actionRag decided it. */
+  ragCode: string;
   ragReason: string;
+  /** Which source the RAG came from (override, latest update, worked out), in words. */
+  ragSourceWords: string;
   leadName: string | null;
   dueOn: string | null;
   revisedDueOn: string | null;
@@ -66,42 +74,32 @@ export function areaModel(ctx: ServiceContext): AreaModel {
   };
 }
 
-/** Numbers as the indicator is kept: 49.2%, 1,234 days. */
-export function formatValue(value: number | null, unit: string, decimals = 1): string {
-  if (value == null) return '';
-  const number = value.toLocaleString('en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
-  if (unit === '%') return `${number}%`;
-  return unit && unit !== 'count' && unit !== 'number' ? `${number} ${unit}` : number;
-}
+/** Numbers as the indicator is kept: 49.2%, 1,234 days (the facts module's formatter). */
+export const formatValue = formatIndicatorValue;
 
-const DIRECTION_WORDS: Record<string, string> = {
-  improving: 'Improving',
-  worsening: 'Getting worse',
-  no_change: 'No change',
-  not_enough_data: 'Not enough data yet',
-};
-
-export function indicatorRows(ctx: ServiceContext): IndicatorRow[] {
-  const decimals = new Map(
-    ctx.workbook.sqlite
-      .prepare('SELECT id, decimals FROM indicators WHERE deleted_at IS NULL')
-      .all()
-      .map((r) => [(r as { id: number }).id, (r as { decimals: number }).decimals]),
-  );
-  return indicatorStatuses(ctx).map((s) => {
-    const d = decimals.get(s.indicatorId) ?? 1;
-    const f = (v: number | null) => formatValue(v, s.unit, d);
+/**
+ * The key indicators as at a date, each decided by indicatorPosition: a comparator published for
+ * an earlier period than the local value carries its own period ("61% (2023)"), and every row has
+ * the sentence an officer would write.
+ */
+export function indicatorRows(ctx: ServiceContext, asOf: string = today(ctx)): IndicatorRow[] {
+  return indicatorPositions(ctx, asOf).map(({ meta, position: p }) => {
+    const f = (v: number | null) => formatValue(v, meta.unit, meta.decimals);
+    const comparator = (c: IndicatorPosition['comparators']['england']) =>
+      c ? `${f(c.value)}${c.otherPeriod ? ` (${c.period}${c.provisional ? ', provisional' : ''})` : c.provisional ? ' (provisional)' : ''}` : '';
     return {
-      code: s.code,
-      title: s.title,
-      latest: s.latestValue == null ? 'No data yet' : `${f(s.latestValue)}${s.provisional ? ' (provisional)' : ''}`,
-      period: s.latestPeriod ?? '',
-      target: s.target == null ? '' : `${f(s.target)}${s.targetPeriod && s.targetPeriod !== s.latestPeriod ? ` (${s.targetPeriod})` : ''}`,
-      england: f(s.england),
-      region: f(s.region),
-      statisticalNeighbours: f(s.statisticalNeighbours),
-      direction: DIRECTION_WORDS[s.direction] ?? s.direction,
-      onTarget: s.onTarget == null ? '' : s.onTarget ? 'On target' : 'Below target',
+      code: meta.code,
+      title: meta.title,
+      latest: p.latest == null ? 'No data yet' : `${f(p.latest.value)}${p.latest.provisional ? ' (provisional)' : ''}`,
+      period: p.latest?.period ?? '',
+      target: p.target == null ? '' : f(p.target.value),
+      england: comparator(p.comparators.england),
+      region: comparator(p.comparators.region),
+      statisticalNeighbours: comparator(p.comparators.statistical_neighbours),
+      direction: DIRECTION_WORDS[p.direction],
+      onTarget: targetWords(p),
+      sentence: indicatorSentence(p),
+      stale: p.stale,
     };
   });
 }
@@ -113,7 +111,8 @@ export function ragSwatch(ctx: ServiceContext, statusKeyId: string, rag: string)
   return { text: entry?.label ?? label(rag), fill: entry ? entry.fill.replace('#', '') : null };
 }
 
-export function actionSummaries(ctx: ServiceContext, actionIds: number[]): Map<number, ActionSummary> {
+/** Actions as at a date (today by default), with status and RAG from the one actionRag function. */
+export function actionSummaries(ctx: ServiceContext, actionIds: number[], asOf?: string): Map<number, ActionSummary> {
   if (actionIds.length === 0) return new Map();
   const rows = ctx.db
     .select()
@@ -122,16 +121,18 @@ export function actionSummaries(ctx: ServiceContext, actionIds: number[]): Map<n
     .all() as Row[];
   const statusKeyId = getArea(ctx).statusKeyId;
   return new Map(
-    actionViews(ctx, rows).map((a) => [
+    actionViews(ctx, rows, asOf).map((a) => [
       a.id,
       {
         id: a.id,
         reference: a.reference,
         what: a.what,
-        status: a.status,
-        statusLabel: label(a.status),
+        status: a.statusAsOf,
+        statusLabel: label(a.statusAsOf),
         rag: ragSwatch(ctx, statusKeyId, a.rag),
-        ragReason: a.ragOverride ? a.ragOverrideReason : a.ragDerivedReason,
+        ragCode: a.rag,
+        ragReason: a.ragReason,
+        ragSourceWords: a.ragSourceWords,
         leadName: a.leadName,
         dueOn: a.dueOn,
         revisedDueOn: a.revisedDueOn,

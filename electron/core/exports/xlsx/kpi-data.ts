@@ -1,8 +1,8 @@
 /**
  * The KPIs sheet's rows: one per indicator, as an officer reads a scorecard (latest local value
  * against target and comparators, direction of travel, recent values), not one row per period
- * and geography. The latest/target/direction logic is the app's own (indicatorStatuses), so the
- * spreadsheet agrees with the Indicators screen and the Word reports.
+ * and geography. The latest/target/direction/comparator logic is the one indicatorPosition (through
+ * indicatorStatuses), so the spreadsheet agrees with the Indicators screen and the Word reports.
  */
 import { asc, isNull } from 'drizzle-orm';
 import { indicators, indicatorTargets } from '../../../../db/schema';
@@ -26,6 +26,13 @@ export interface KpiRow {
   england: number | null;
   region: number | null;
   statisticalNeighbours: number | null;
+  /** Each comparator's own period (national and regional data lag local data). */
+  englandPeriod: string | null;
+  regionPeriod: string | null;
+  statisticalNeighboursPeriod: string | null;
+  /** "52% in 2024 (provisional), up from 47% in 2023; below England (61%, 2023) …" */
+  sentence: string;
+  stale: boolean;
   target: number | null;
   targetPeriod: string | null;
   onTarget: boolean | null;
@@ -45,7 +52,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function loadKpiRows(ctx: ServiceContext): KpiRow[] {
+export function loadKpiRows(ctx: ServiceContext, asOf?: string): KpiRow[] {
   const meta = new Map(
     ctx.db
       .select({
@@ -83,7 +90,7 @@ export function loadKpiRows(ctx: ServiceContext): KpiRow[] {
     .all(RECENT_PERIODS) as { indicatorId: number; period: string; value: number }[];
   for (const r of rows) pushTo(recent, r.indicatorId, { period: r.period, value: r.value });
 
-  return indicatorStatuses(ctx).map((s) => {
+  return indicatorStatuses(ctx, { asOf }).map((s) => {
     const m = meta.get(s.indicatorId);
     return {
       code: s.code,
@@ -99,6 +106,11 @@ export function loadKpiRows(ctx: ServiceContext): KpiRow[] {
       england: s.england,
       region: s.region,
       statisticalNeighbours: s.statisticalNeighbours,
+      englandPeriod: s.englandPeriod,
+      regionPeriod: s.regionPeriod,
+      statisticalNeighboursPeriod: s.statisticalNeighboursPeriod,
+      sentence: s.sentence,
+      stale: s.stale,
       target: s.target,
       targetPeriod: s.targetPeriod,
       onTarget: s.onTarget,

@@ -24,6 +24,8 @@ import type { ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import type { Row } from '../../services/entity-registry';
 import { actionViews } from '../../services/plan-service';
+import { milestoneState, type MilestoneState } from '../../facts';
+import { today } from '../../services/context';
 import { currentPlanId } from '../../services/reports-service';
 import { ServiceError } from '../../services/service-error';
 import { loadKpiRows, type KpiRow } from './kpi-data';
@@ -57,6 +59,10 @@ export interface PlanData {
   priorities: PriorityData[];
   actions: ActionView[];
   milestones: MilestoneRow[];
+  /** Each milestone's effective state as at the export date (milestoneState): overdue included. */
+  milestoneStates: Map<number, MilestoneState>;
+  /** The date the plan's status, RAG and milestone states are as at. */
+  asOf: string;
   /** Newest first within each action. */
   updates: UpdateRow[];
   evidenceByAction: Map<number, string[]>;
@@ -98,7 +104,7 @@ const EVIDENCE_COLUMNS = {
 };
 type EvidenceColumns = Pick<typeof evidenceItems.$inferSelect, keyof typeof EVIDENCE_COLUMNS>;
 
-export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
+export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string = today(ctx)): PlanData {
   const id = planId ?? currentPlanId(ctx);
   if (id == null) throw new ServiceError('not_found', 'There is no action plan to export yet. Create a plan first.');
   const plan = getLive(ctx, 'plan', id);
@@ -135,7 +141,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
     );
   }
   actionRows.sort((a, b) => prioOrder.get(a.priorityId)! - prioOrder.get(b.priorityId)! || a.position - b.position || a.id - b.id);
-  const views = chunked(actionRows).flatMap((g) => actionViews(ctx, g));
+  const views = chunked(actionRows).flatMap((g) => actionViews(ctx, g, asOf));
   const actionIds = views.map((a) => a.id);
   const actionOrder = new Map(actionIds.map((a, i) => [a, i]));
 
@@ -207,6 +213,8 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
     priorities: prioRows.map((p) => ({ id: p.id, reference: p.reference, title: p.title, findings: (findingText.get(p.id) ?? []).join('\n\n') })),
     actions: views,
     milestones: stones,
+    milestoneStates: new Map(stones.map((m) => [m.id, milestoneState(m, asOf)])),
+    asOf,
     updates,
     evidenceByAction,
     evidenceByMilestone,
@@ -223,7 +231,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number): PlanData {
         containsPersonalData: item.containsPersonalData,
         linkedTo: [...new Set(t)].join(', '),
       })),
-    kpis: loadKpiRows(ctx),
+    kpis: loadKpiRows(ctx, asOf),
     partnerNames: ctx.db.select({ name: partners.name }).from(partners).where(isNull(partners.deletedAt)).orderBy(asc(partners.name)).all().map((p) => p.name),
     peopleNames: ctx.db.select({ name: people.name }).from(people).where(isNull(people.deletedAt)).orderBy(asc(people.name)).all().map((p) => p.name),
   };
@@ -243,7 +251,7 @@ export function actionValues(a: ActionView): Record<string, string> {
     revisedDueReason: a.revisedDueReason,
     status: a.status,
     rag: a.rag,
-    ragReason: a.ragOverride ? a.ragOverrideReason : a.ragDerivedReason,
+    ragReason: a.ragReason,
     successMeasures: a.successMeasures,
   };
 }

@@ -1,6 +1,7 @@
 /** The reference sheets of the action plan export: Summary, KPIs, Evidence and Key (read-only). */
 import type ExcelJS from 'exceljs';
 import { ACTION_STATUSES, label, MILESTONE_STATUSES } from '../../../contract/enums';
+import { MILESTONE_STATES } from '../../facts';
 import { sharesOf, ukDate } from '../../../contract/format';
 import { londonDate } from '../../services/context';
 import { RECENT_PERIODS, type KpiRow } from './kpi-data';
@@ -71,13 +72,16 @@ export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date)
   };
   const ragKeys = data.statusKey.entries.map((e) => e.rag);
   const ragName = (k: string) => data.statusKey.entries.find((e) => e.rag === k)?.label ?? label(k);
-  rollUp(`Milestones (${data.milestones.length})`, MILESTONE_STATUSES, data.milestones.map((m) => m.status), label);
-  rollUp(`Actions (${data.actions.length})`, ACTION_STATUSES, data.actions.map((a) => a.status), label);
+  // Effective states as at the export date (milestoneState), so overdue milestones count as overdue.
+  const stateOf = (m: PlanData['milestones'][number]) => data.milestoneStates.get(m.id) ?? m.status;
+  const stateName = (k: string) => (k === 'overdue' ? 'Overdue' : label(k));
+  rollUp(`Milestones (${data.milestones.length}) as at ${ukDate(data.asOf)}`, MILESTONE_STATES, data.milestones.map(stateOf), stateName);
+  rollUp(`Actions (${data.actions.length})`, ACTION_STATUSES, data.actions.map((a) => a.statusAsOf), label);
   rollUp('RAG of actions', ragKeys, data.actions.map((a) => a.rag), ragName);
 
   ws.getCell(row, 1).value = 'By priority';
   ws.getCell(row, 1).font = { bold: true, size: 12 };
-  const headers = ['Priority', 'Title', 'Actions', ...ACTION_STATUSES.map(label), 'Milestones', ...MILESTONE_STATUSES.map(label), ...ragKeys.map(ragName)];
+  const headers = ['Priority', 'Title', 'Actions', ...ACTION_STATUSES.map(label), 'Milestones', ...MILESTONE_STATES.map(stateName), ...ragKeys.map(ragName)];
   const rows = data.priorities.map((p) => {
     const acts = data.actions.filter((a) => a.priorityId === p.id);
     const ids = new Set(acts.map((a) => a.id));
@@ -86,9 +90,9 @@ export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date)
       p.reference,
       cellText(p.title).text,
       acts.length,
-      ...ACTION_STATUSES.map((st) => acts.filter((a) => a.status === st).length),
+      ...ACTION_STATUSES.map((st) => acts.filter((a) => a.statusAsOf === st).length),
       stones.length,
-      ...MILESTONE_STATUSES.map((st) => stones.filter((m) => m.status === st).length),
+      ...MILESTONE_STATES.map((st) => stones.filter((m) => stateOf(m) === st).length),
       ...ragKeys.map((k) => acts.filter((a) => a.rag === k).length),
     ];
   });
@@ -117,8 +121,8 @@ function seriesText(points: { period: string; value: number }[], decimals: numbe
  */
 export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.kpis, sheetOptions([{ state: 'frozen', ySplit: 4, xSplit: 2 }]));
-  ws.columns = [12, 40, 8, 16, 24, 10, 12, 12, 10, 11, 10, 10, 14, 10, 12, 13, 16, 44, 28, 30].map((width) => ({ width }));
-  title(ws, data, 'Key performance indicators', 'Latest local value of each indicator against its target and comparators (England, region, statistical neighbours), with recent values.');
+  ws.columns = [12, 40, 8, 16, 24, 10, 12, 12, 10, 11, 10, 11, 10, 11, 14, 11, 10, 12, 13, 16, 60, 44, 28, 30].map((width) => ({ width }));
+  title(ws, data, 'Key performance indicators', 'Latest local value of each indicator against its target and comparators (England, region, statistical neighbours), each comparator with its own period, with recent values.');
   const headers = [
     'Code',
     'Indicator',
@@ -131,12 +135,16 @@ export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Works
     'Local',
     'Provisional',
     'England',
+    'England period',
     'Region',
+    'Region period',
     'Statistical neighbours',
+    'Statistical neighbours period',
     'Target',
     'Target period',
     'On target',
     'Direction of travel',
+    'Where we stand',
     `Recent local values (last ${RECENT_PERIODS}, oldest first)`,
     'All targets',
     'Series break notes',
@@ -153,12 +161,16 @@ export function addKpiSheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Works
     k.latest,
     k.latest == null ? null : k.provisional ? 'Yes' : 'No',
     k.england,
+    k.englandPeriod,
     k.region,
+    k.regionPeriod,
     k.statisticalNeighbours,
+    k.statisticalNeighboursPeriod,
     k.target,
     k.targetPeriod,
-    k.onTarget == null ? null : k.onTarget ? 'On target' : 'Below target',
+    k.stale ? 'Out of date' : k.onTarget == null ? null : k.onTarget ? 'On target' : 'Off target',
     DIRECTION_WORDS[k.direction],
+    k.sentence,
     seriesText(k.recent, k.decimals) || null,
     seriesText(k.targets, k.decimals) || null,
     cellText(k.seriesBreakNotes).text || null,
@@ -226,7 +238,10 @@ export function addKeySheet(wb: ExcelJS.Workbook, data: PlanData): ExcelJS.Works
     };
   });
   row = table(ws, row, ['Action status', 'Meaning'], ACTION_STATUSES.map((s) => [label(s), STATUS_MEANINGS[s] ?? '']));
-  row = table(ws, row, ['Milestone status', 'Meaning'], MILESTONE_STATUSES.map((s) => [label(s), STATUS_MEANINGS[s] ?? '']));
+  row = table(ws, row, ['Milestone status', 'Meaning'], [
+    ...MILESTONE_STATUSES.map((s) => [label(s), STATUS_MEANINGS[s] ?? '']),
+    ['Overdue', 'Shown on the Summary sheet, not chosen: the due date has passed and no result is recorded.'],
+  ]);
   const editable = (cols: typeof PLAN_COLUMNS, newRows = false) =>
     cols.filter((c) => c.editable || (newRows && c.onNewRows)).map((c) => c.header).join(', ');
   table(ws, row, ['Filling in this spreadsheet', ''], [
