@@ -202,6 +202,46 @@ function describe(el: Element): string {
 }
 
 /**
+ * The last control that had focus. A button that opens a form is often removed as the form
+ * appears ("Add a partner" hides while adding), so by the time the form mounts focus is already on
+ * <body>; this remembers where it was.
+ */
+let lastFocused: { el: HTMLElement; key: string } | null = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = { el: e.target, key: describe(e.target) };
+  });
+}
+
+/**
+ * Puts focus on `find()` once it exists (the page may still be re-rendering, e.g. a row restored by
+ * Undo), else on the main content: focus never stays on <body>.
+ */
+export function returnFocus(find: () => HTMLElement | null | undefined, tries = 30): void {
+  const target = find();
+  if (target) {
+    target.focus();
+    return;
+  }
+  if (tries <= 0) {
+    document.getElementById('main-content')?.focus();
+    return;
+  }
+  window.setTimeout(() => returnFocus(find, tries - 1), 50);
+}
+
+/** Finds a control again: the same element if still there, else one with the same tag, name and text. */
+export function finderFor(el: Element | null): () => HTMLElement | null {
+  if (!el || el === document.body) return () => null;
+  const key = describe(el);
+  const tag = el.tagName;
+  return () => {
+    if (el instanceof HTMLElement && el.isConnected) return el;
+    return Array.from(document.querySelectorAll<HTMLElement>(tag)).find((x) => describe(x) === key) ?? null;
+  };
+}
+
+/**
  * Focus for forms that open on request ("Add…", "Edit"): the first field takes focus when the form
  * opens, and focus goes back to the control that opened it when it closes (WCAG 2.4.3) — found again
  * by its text if the screen re-rendered it — and never to <body>.
@@ -209,8 +249,9 @@ function describe(el: Element): string {
 export function useOpenedFocus(enabled: boolean, formRef: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     if (!enabled) return;
-    const opener = document.activeElement;
-    const openerKey = opener && opener !== document.body ? describe(opener) : null;
+    const active = document.activeElement;
+    const opener = active && active !== document.body ? active : (lastFocused?.el ?? null);
+    const find = finderFor(opener);
     const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
     first?.focus();
     const form = formRef.current;
@@ -219,11 +260,7 @@ export function useOpenedFocus(enabled: boolean, formRef: RefObject<HTMLElement 
       // After React has finished replacing the form (e.g. with the "Add…" button again).
       window.setTimeout(() => {
         if (!focusWasInside && document.activeElement && document.activeElement !== document.body) return;
-        let target: HTMLElement | null = opener instanceof HTMLElement && opener.isConnected ? opener : null;
-        if (!target && openerKey) {
-          target = Array.from(document.querySelectorAll<HTMLElement>(opener!.tagName)).find((el) => describe(el) === openerKey) ?? null;
-        }
-        (target ?? document.getElementById('main-content'))?.focus();
+        returnFocus(find);
       }, 0);
     };
   }, [enabled]);

@@ -9,6 +9,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { finderFor, returnFocus } from './form-fields';
 
 export interface Notice {
   id: number;
@@ -17,6 +18,8 @@ export interface Notice {
   undo?: () => Promise<void>;
   /** Milliseconds before it goes (paused while focus or the pointer is on it). */
   timeout: number;
+  /** Where focus goes if it was on the notice when it goes (e.g. the restored row's button). */
+  returnTo?: () => HTMLElement | null;
 }
 
 /** How long an Undo stays on offer: long enough to read and reach by keyboard. */
@@ -47,10 +50,10 @@ export function dismissNotice(id: number): void {
  * focus to that Undo (used when the control that acted has just disappeared, e.g. a row's delete
  * button, so focus never falls to <body>).
  */
-export function notify(message: string, options: { undo?: () => Promise<void>; focus?: boolean } = {}): number {
+export function notify(message: string, options: { undo?: () => Promise<void>; focus?: boolean; returnTo?: () => HTMLElement | null } = {}): number {
   const id = nextId++;
   // Keep at most three: a burst of saves should not pile up.
-  notices = [...notices.filter((n) => n.undo || n.message !== message), { id, message, undo: options.undo, timeout: options.undo ? UNDO_SECONDS * 1000 : SAVED_MS }].slice(-3);
+  notices = [...notices.filter((n) => n.undo || n.message !== message), { id, message, undo: options.undo, returnTo: options.returnTo, timeout: options.undo ? UNDO_SECONDS * 1000 : SAVED_MS }].slice(-3);
   focusUndo = !!(options.undo && options.focus);
   emit();
   return id;
@@ -129,8 +132,8 @@ function NoticeView({ notice }: { notice: Notice }) {
     const hadFocus = rootRef.current?.contains(document.activeElement) ?? false;
     dismissNotice(notice.id);
     if (hadFocus) {
-      const back = cameFrom.current instanceof HTMLElement && cameFrom.current.isConnected ? cameFrom.current : document.getElementById('main-content');
-      back?.focus();
+      const from = finderFor(cameFrom.current);
+      returnFocus(() => notice.returnTo?.() ?? from());
     }
   };
 

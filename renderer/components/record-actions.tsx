@@ -118,6 +118,8 @@ export function RowDeleteButton({ channel, id, what, label = 'Move to Bin' }: { 
       changed();
       notify(binnedMessage(what, d), {
         focus: true,
+        // After Undo the row comes back: focus its button again.
+        returnTo: () => document.querySelector<HTMLElement>(`button[aria-label="${`${label}: ${what}`.replace(/["\\]/g, '\\$&')}"]`),
         undo: async () => {
           await restoreFromBin(client, d);
           changed();

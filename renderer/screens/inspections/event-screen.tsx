@@ -1,6 +1,6 @@
 /** One inspection event: its details and its findings. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { Add20Regular, Edit20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { label } from '../../../electron/contract/enums';
 import { ukDate } from '../../../electron/contract/format';
@@ -12,6 +12,7 @@ import { DataTable } from '../../components/data-table';
 import { Page, Section } from '../../components/page';
 import { DeleteButton, HistoryButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
+import { BulkVerdicts } from './bulk-verdicts';
 import { EventForm } from './event-form';
 import { FindingForm } from './finding-form';
 
@@ -28,6 +29,7 @@ export default function EventScreen({ params }: ScreenProps) {
   const findings = useQuery('finding:list', { eventId: id, limit: 500 });
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [judging, setJudging] = useState(false);
   return (
     <QueryView query={event}>
       {(e) => {
@@ -69,6 +71,11 @@ export default function EventScreen({ params }: ScreenProps) {
                 </dl>
               )}
             </Section>
+            {e.kind !== 'full_inspection' && (
+              <Section title="Verdicts given at this event" actions={!readOnly && !judging && <Button icon={<TaskListSquareLtr20Regular />} onClick={() => setJudging(true)}>Enter verdicts</Button>}>
+                {judging ? <BulkVerdicts event={e} onDone={() => setJudging(false)} /> : <p>Enter the verdict on each finding this {label(e.kind).toLowerCase()} judged, in one table.</p>}
+              </Section>
+            )}
             <Section title="Findings" actions={!readOnly && !adding && <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>Add a finding</Button>}>
               {adding && <FindingForm eventId={e.id} frameworkId={e.frameworkId} onCancel={() => setAdding(false)} onSaved={() => setAdding(false)} />}
               <QueryView query={findings}>

@@ -17,6 +17,7 @@ import { Page, Section } from '../../components/page';
 import { RagBadge } from '../../components/rag-badge';
 import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
+import { eventVerdictDate } from './bulk-verdicts';
 import { FindingForm } from './finding-form';
 
 const useStyles = makeStyles({ text: { whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderLeft: `4px solid ${tokens.colorBrandStroke1}`, margin: 0 } });
@@ -24,12 +25,6 @@ const useStyles = makeStyles({ text: { whiteSpace: 'pre-wrap', backgroundColor: 
 type Finding = ChannelOutput<'finding:get'>;
 
 type Assessment = ChannelOutput<'assessment:list'>['items'][number];
-type InspectionEvent = ChannelOutput<'event:get'>;
-
-/** The date an event judged things on: its report, else the end or start of its time on site. */
-export function eventVerdictDate(e: Pick<InspectionEvent, 'publishedOn' | 'onsiteEndOn' | 'onsiteStartOn'>): string | null {
-  return e.publishedOn ?? e.onsiteEndOn ?? e.onsiteStartOn;
-}
 
 /** Adds a verdict, or corrects one (issue #15: a mistaken verdict could not be fixed). */
 function AssessmentForm({ finding, frameworkId, assessment, onDone }: { finding: Finding; frameworkId: string; assessment?: Assessment; onDone(): void }) {
