@@ -26,15 +26,15 @@ const demo: CliCommand = {
 
 const check: CliCommand = {
   name: 'check',
-  summary: 'Check a workbook: integrity, schema version, history chain and counts.',
-  usage: 'workbook check --workbook FILE [--json]',
-  options: { workbook: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'Check a workbook: integrity, schema version, its history against every record and against what this computer last saw, and counts.',
+  usage: 'workbook check --workbook FILE [--full] [--json]',
+  options: { workbook: { type: 'string' }, json: { type: 'boolean' }, full: { type: 'boolean' } },
   required: ['workbook'],
   async run({ values }, io, host) {
     let report;
     try {
       // As it is and read-only: checking never updates or changes the file.
-      report = await host.withWorkbook(String(values.workbook), { readOnly: true, asIs: true }, (api) => api.call('workbook:check', {}));
+      report = await host.withWorkbook(String(values.workbook), { readOnly: true, asIs: true }, (api) => api.call('workbook:check', values.full ? { full: true } : {}));
     } catch (e) {
       if (values.json) {
         io.out(JSON.stringify({ ok: false, error: { code: (e as { code?: string }).code ?? 'error', message: (e as Error).message } }, null, 2));
