@@ -4,7 +4,7 @@
  * injected so tests drive time by hand.
  */
 import type { Workbook } from '../../../db/open-workbook';
-import type { WorkbookSession } from '../api/workbook-session';
+import type { WorkbookHolder } from './session-holder';
 import { backupNow } from './backup-now';
 import type { BackupReason } from './backup-names';
 import type { BackupInfo } from './backup-store';
@@ -66,7 +66,7 @@ export class BackupScheduler {
   lastError: Error | null = null;
 
   constructor(
-    private readonly session: WorkbookSession,
+    private readonly session: WorkbookHolder,
     private readonly options: SchedulerOptions = {},
   ) {
     this.timer = options.timer ?? systemTimer;
@@ -147,7 +147,7 @@ export class BackupScheduler {
  * Starts rolling backups for a session and makes backup/restore channels use these settings.
  * The Electron shell and browser mode call this after opening a workbook; returns stop.
  */
-export function startBackupScheduler(session: WorkbookSession, options: SchedulerOptions = {}): () => void {
+export function startBackupScheduler(session: WorkbookHolder, options: SchedulerOptions = {}): () => void {
   const scheduler = new BackupScheduler(session, options);
   const detach = attachSafety(session, options, scheduler);
   scheduler.start();

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook, type Workbook } from '../../../db/open-workbook';
-import type { WorkbookSession } from '../api/workbook-session';
+import type { WorkbookHolder } from './session-holder';
 import { resetAnchor } from './chain-anchor';
 import { cleanLeftovers } from './leftovers';
 import { ServiceError } from '../services/service-error';
@@ -168,7 +168,7 @@ export interface SessionRestoreResult extends RestoreOutcome {
  * Restores one of the session's own backups (chosen by file name from backup:list) and reopens
  * the workbook in the same session.
  */
-export async function restoreInSession(session: WorkbookSession, fileName: string, now: Date, overrides?: SafetyOptions): Promise<SessionRestoreResult> {
+export async function restoreInSession(session: WorkbookHolder, fileName: string, now: Date, overrides?: SafetyOptions): Promise<SessionRestoreResult> {
   const workbook = session.workbook;
   if (!workbook) throw new ServiceError('no_workbook', 'No workbook is open. Open the workbook you want to restore first.');
   const options = { ...(sessionHolding(workbook)?.options ?? {}), ...overrides };

@@ -5,7 +5,7 @@
  * reopen the workbook through WorkbookSession.use().
  */
 import type { Workbook } from '../../../db/open-workbook';
-import type { WorkbookSession } from '../api/workbook-session';
+import type { WorkbookHolder } from './session-holder';
 import { defaultBackupsDir } from './backup-names';
 import type { FreeSpaceProbe } from './disk-space';
 import type { RetentionPolicy } from './retention';
@@ -31,10 +31,10 @@ interface Attachment {
   status: BackupStatusSource | null;
 }
 
-const attached = new Map<WorkbookSession, Attachment>();
+const attached = new Map<WorkbookHolder, Attachment>();
 
 /** Makes restore and configured backups available to the handlers for this session. Returns detach. */
-export function attachSafety(session: WorkbookSession, options: SafetyOptions = {}, status: BackupStatusSource | null = null): () => void {
+export function attachSafety(session: WorkbookHolder, options: SafetyOptions = {}, status: BackupStatusSource | null = null): () => void {
   const attachment = { options, status };
   attached.set(session, attachment);
   return () => {
@@ -42,7 +42,7 @@ export function attachSafety(session: WorkbookSession, options: SafetyOptions = 
   };
 }
 
-export function sessionHolding(workbook: Workbook): { session: WorkbookSession; options: SafetyOptions; status: BackupStatusSource | null } | null {
+export function sessionHolding(workbook: Workbook): { session: WorkbookHolder; options: SafetyOptions; status: BackupStatusSource | null } | null {
   for (const [session, { options, status }] of attached) if (session.workbook === workbook) return { session, options, status };
   return null;
 }
