@@ -6,7 +6,8 @@ import { recordMeta, updateOf } from './common';
 export const sefCreate = z.strictObject({
   title: requiredText('Self-evaluation title'),
   frameworkId: requiredText('Framework', 40),
-  scaleId: requiredText('Judgement scale', 40),
+  /** Without it, the scale the framework suggests (a predicted outcome for Area SEND, RAG for the 2016 framework). */
+  scaleId: requiredText('Judgement scale', 40).optional(),
   asOf: isoDate('As-of date'),
   status: choice(SEF_STATUSES, 'Status').default('draft'),
   /** Copy judgements and narratives from an earlier version. */

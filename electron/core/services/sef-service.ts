@@ -27,6 +27,15 @@ function checkScale(ctx: ServiceContext, scaleId: string | undefined): void {
   }
 }
 
+/**
+ * The scale a self-evaluation uses unless the user chooses another: the framework's own outcomes
+ * when it has them (Area SEND: a predicted outcome), else RAG (the 2016 framework gave no grade).
+ */
+export function defaultScaleId(ctx: ServiceContext, fw: Framework): string {
+  const wanted = fw.outcomes.length > 0 ? 'predicted-outcome' : 'rag';
+  return ctx.reference.scales.find((x) => x.id === wanted)?.id ?? ctx.reference.scales[0]!.id;
+}
+
 export function sectionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.section>[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -95,7 +104,8 @@ export const sefService = {
   create(ctx: ServiceContext, input: Out<typeof s.sefCreate>) {
     const fw = frameworkOf(ctx, input.frameworkId);
     checkScale(ctx, input.scaleId);
-    const { copyFromSefId, ...values } = input;
+    const { copyFromSefId, ...given } = input;
+    const values = { ...given, scaleId: given.scaleId ?? defaultScaleId(ctx, fw) };
     if (copyFromSefId != null) getLive(ctx, 'sef', copyFromSefId);
     const row = insertRow(ctx, 'sef', values);
     fw.criteria.forEach((c, position) => insertRow(ctx, 'section', { sefId: row.id, criterionId: c.id, position }));
