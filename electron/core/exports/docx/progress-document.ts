@@ -3,6 +3,7 @@
  * like the Bristol November 2020 update that went to DfE and NHS England advisers and parents.
  */
 import { Paragraph, type FileChild } from 'docx';
+import { ukDate } from '../../../contract/format';
 import type { ServiceContext } from '../../services/context';
 import { DocWriter, markingOf } from './blocks';
 import { renderDocument } from './pack';
@@ -116,7 +117,7 @@ function nextStepsPart(w: DocWriter, m: ProgressModel): FileChild[] {
 }
 
 export function progressTitle(m: ProgressModel): string {
-  return `${m.plan.title}: progress update ${m.period.label ?? `as at ${m.period.asOf.split('-').reverse().join('/')}`}`;
+  return `${m.plan.title}: progress update ${m.period.label ?? `as at ${ukDate(m.period.asOf)}`}`;
 }
 
 export async function renderProgressDocx(m: ProgressModel, at: Date): Promise<Buffer> {
