@@ -233,4 +233,14 @@ describe('serve’s start', () => {
     expect(await chooseStart({ workbook: missing, yes: true }, async () => false)).toEqual({ folder: dir, suggestedName: 'new.workbook' });
     await expect(chooseStart({ folder: path.join(dir, 'nope') })).rejects.toThrow(/There is no folder/);
   });
+
+  it('refuses, with the reason, a --workbook the app could not use', async () => {
+    const t = makeTestWorkbook();
+    t.workbook.sqlite.prepare('DELETE FROM area_profile').run();
+    t.session.close();
+    await expect(chooseStart({ workbook: t.file })).rejects.toThrow(/test\.workbook cannot be used by the app: The workbook has no area profile/);
+    const good = makeTestWorkbook();
+    good.session.close();
+    expect((await chooseStart({ workbook: good.file })).workbookPath).toBe(good.file);
+  });
 });

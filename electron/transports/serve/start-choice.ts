@@ -6,6 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { WorkbookError } from '../../../db/open-workbook';
+import { assertUsableFile } from '../../core/imports/workbook/usable';
+import { loadReferenceData } from '../../core/reference/load-reference';
 
 export interface StartChoice {
   workbookPath?: string;
@@ -33,7 +36,16 @@ export async function chooseStart(values: { workbook?: string; folder?: string; 
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new StartRefused(`There is no folder at ${folder}.`);
   if (!values.workbook) return { folder };
   const file = path.resolve(values.workbook);
-  if (existsSync(file)) return { workbookPath: file, folder };
+  if (existsSync(file)) {
+    // A file the app could not use is refused here, with the reason, not opened to fail on the page.
+    try {
+      await assertUsableFile(file, loadReferenceData());
+    } catch (e) {
+      if (e instanceof WorkbookError && e.code === 'not_a_workbook') throw new StartRefused(e.message);
+      throw e;
+    }
+    return { workbookPath: file, folder };
+  }
   if (values.folder && path.dirname(file) !== folder) throw new StartRefused(`${file} is not in the folder given with --folder (${folder}).`);
   const ok = values.yes || (await confirm(`There is no workbook at ${file}. Start a new workbook there?`));
   if (!ok) {

@@ -6,6 +6,7 @@ import type { ShellState } from '../../../electron/contract/shell-api';
 import { useQuery } from '../../api/api-context';
 import { platform, shellProblem } from '../../platform';
 import { BrowserWelcome } from './browser-welcome';
+import { SETUP_HASH } from '../setup/needs-setup';
 
 const useStyles = makeStyles({
   root: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}` },
@@ -52,7 +53,12 @@ export default function WelcomeScreen() {
       setAreaError('Enter the local area name, for example Bristol.');
       return;
     }
-    void run('new', async () => platform.shell()?.newWorkbook({ areaName: areaName.trim(), frameworkId: frameworkId || frameworks[0]?.id || FALLBACK_FRAMEWORK }));
+    // A new workbook opens on the first-run set-up (LA code, neighbours, partners) before the Overview.
+    void run('new', async () => {
+      const result = await platform.shell()?.newWorkbook({ areaName: areaName.trim(), frameworkId: frameworkId || frameworks[0]?.id || FALLBACK_FRAMEWORK });
+      if (result?.ok) window.location.hash = SETUP_HASH;
+      return result;
+    });
   };
 
   return (
