@@ -8,6 +8,8 @@ import { defaultBackupsDir } from '../safety/backup-names';
 import { ENTITIES } from '../services/entity-registry';
 import { usabilityProblems } from '../imports/workbook/usable';
 import { loadReferenceData } from '../reference/load-reference';
+import { londonDate } from '../services/context';
+import { contentProblemSentences } from './content-rules';
 
 export interface CheckReport {
   file: string;
@@ -68,5 +70,7 @@ export function checkOpenWorkbook(workbook: Workbook, options: CheckOptions = {}
   if (foreignKeyProblems > 0) problems.push(`${foreignKeyProblems} record(s) point at records that do not exist.`);
   if (!auditChain.intact) problems.push(auditChain.message);
   problems.push(...usabilityProblems(sqlite, loadReferenceData()));
+  // The input rules dispatch applies, over what is stored (issue #14): content-rules.ts.
+  problems.push(...contentProblemSentences(sqlite, londonDate(new Date())));
   return { file: path.resolve(file), ok: problems.length === 0, schemaVersion: workbook.schemaVersion, appSchemaVersion: knownMigrations().length, integrity, foreignKeyProblems, auditChain, counts, problems };
 }

@@ -17,6 +17,8 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { createWorkbook, knownMigrations, WorkbookError, type CreateOptions } from '../../../db/open-workbook';
 import * as schema from '../../../db/schema';
+import { londonDate } from '../services/context';
+import { describeProblem, rowProblems, rowsByField } from '../workbook-check/content-rules';
 import { schemaVersionProblem } from '../imports/workbook/json-version';
 import { usabilityProblems } from '../imports/workbook/usable';
 import { loadReferenceData } from '../reference/load-reference';
@@ -99,8 +101,42 @@ export function serialiseWorkbookJson(json: WorkbookJson): string {
   return `${JSON.stringify(json, null, 1)}\n`;
 }
 
+/** Text exactly as the file holds it: invalid UTF-8 is refused, never stored as U+FFFD (issue #14). */
+export function decodeUtf8(bytes: Uint8Array, what = 'The file'): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new WorkbookError('not_a_workbook', `${what} has bytes that are not valid UTF-8 text, so it may be damaged or in another encoding. Export it again from Evidence Workbook. Nothing was created.`);
+  }
+}
+
+/** Problems listed in a refusal; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+
+/**
+ * Every row of every record table through the rules dispatch applies (issue #14, failure 5):
+ * the contract's field schemas, no control characters, the identifier guard.
+ */
+export function workbookJsonContentProblems(json: WorkbookJson, today: string): string[] {
+  const problems: string[] = [];
+  let total = 0;
+  for (const [name, table] of Object.entries(json.tables)) {
+    const mapped = rowsByField(name, table.columns, table.rows);
+    if (!mapped) continue;
+    for (const row of mapped.rows) {
+      for (const p of rowProblems(mapped.entity, row, today)) {
+        total += 1;
+        if (problems.length < LISTED_PROBLEMS) problems.push(describeProblem(p));
+      }
+    }
+  }
+  if (total > problems.length) problems.push(`and ${total - problems.length} more.`);
+  return problems;
+}
+
 /** Reads and checks an export; every problem is reported in words before anything is written. */
-export function parseWorkbookJson(text: string): WorkbookJson {
+export function parseWorkbookJson(input: string | Uint8Array, options: { today?: string } = {}): WorkbookJson {
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -125,6 +161,13 @@ export function parseWorkbookJson(text: string): WorkbookJson {
     if (unknown) throw new WorkbookError('not_a_workbook', `The export has a column this version does not know (${name}.${unknown}).`);
     const bad = table.rows.findIndex((r) => r.length !== table.columns.length);
     if (bad >= 0) throw new WorkbookError('not_a_workbook', `Row ${bad + 1} of ${name} does not match its columns.`);
+  }
+  const broken = workbookJsonContentProblems(json, options.today ?? londonDate(new Date()));
+  if (broken.length > 0) {
+    throw new WorkbookError(
+      'not_a_workbook',
+      `The export holds values the app would refuse if they were typed in, so it was not imported. Nothing was created. ${broken.join(' ')}`,
+    );
   }
   return json;
 }
