@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { startServer, type InlineServer } from '../../electron/transports/serve/start-server';
 import { tidyCsv } from '../imports/dfe-fixture';
+import { seriousAxeProblems } from './axe-check';
 import { DIST, visit } from './harness';
 
 let browser: Browser;
@@ -42,6 +43,7 @@ it('imports England, region and this area’s values from the CSV, and a second 
   await page.getByRole('button', { name: 'Read the file and preview' }).click();
   await page.getByRole('status').filter({ hasText: '8 new, 0 changed' }).waitFor();
   await page.getByText('no South West figures for 2023/24').waitFor();
+  expect(await seriousAxeProblems(page)).toEqual([]);
   await page.getByRole('button', { name: 'Import 8 values' }).click();
   await page.getByRole('link', { name: 'EHC plans issued within 20 weeks' }).waitFor();
 

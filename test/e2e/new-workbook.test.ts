@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { startServer, type RunningServer } from '../../electron/transports/serve/start-server';
+import { seriousAxeProblems } from './axe-check';
 import { DIST, settle } from './harness';
 
 let browser: Browser;
@@ -79,6 +80,7 @@ describe('serve with no workbook → Welcome → new → set-up → Overview', (
     const page = await openPage(server);
     await page.getByRole('heading', { name: 'Start a new workbook' }).waitFor();
     await page.getByText('There are no workbooks in').waitFor();
+    expect(await seriousAxeProblems(page)).toEqual([]);
 
     // A name that tries to leave the folder is refused, in words, and nothing is created.
     await page.getByLabel('File name').fill('../outside');
@@ -90,6 +92,7 @@ describe('serve with no workbook → Welcome → new → set-up → Overview', (
     await page.getByLabel('File name').fill('northshire send');
     await page.getByRole('button', { name: 'Start a new workbook' }).click();
     await page.getByRole('heading', { level: 1, name: 'Set up this workbook' }).waitFor();
+    expect(await seriousAxeProblems(page)).toEqual([]);
     expect(server.session.workbook?.path).toBe(path.join(realpathSync(dir), 'northshire send.workbook'));
 
     // A wrong LA code is refused with the field named; a good one is kept.
