@@ -1,14 +1,23 @@
-/** Backup: the safety feature's backup (online backup API, verification, retention) vs the online backup API alone. */
+/**
+ * Backup: the safety feature's backup (online backup API, verification, retention) vs the online
+ * backup API alone; then the workbook host's responsiveness while it opens the workbook and backs
+ * it up (issue #12's 100 ms budget, host-responsiveness.ts).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, type Workbook } from '../../db/open-workbook';
 import { findExport } from '../find-export';
 import { measure } from '../measure';
 import { failed, ok, type OpResult } from '../result';
+import { benchHostResponsiveness } from './host-responsiveness';
 
 type BackupNow = (target: Workbook, reason: string, now?: Date, overrides?: { backupsDir?: string }) => Promise<unknown>;
 
-export async function benchBackup(workbook: Workbook, tempRoot: string, runs: number): Promise<OpResult> {
+export async function benchBackup(workbook: Workbook, tempRoot: string, runs: number): Promise<OpResult[]> {
+  return [await benchSafetyBackup(workbook, tempRoot, runs), ...(await benchHostResponsiveness(workbook.path, tempRoot))];
+}
+
+async function benchSafetyBackup(workbook: Workbook, tempRoot: string, runs: number): Promise<OpResult> {
   const found = await findExport<BackupNow>('electron/core/safety', 'backupNow');
   const name = found.fn ? 'Backup (safety backupNow)' : 'Backup (db backupDatabase)';
   const dir = mkdtempSync(path.join(tempRoot, 'backups-'));

@@ -16,7 +16,7 @@ import { buildDemoWorkbook } from '../demo/build-demo';
 import { usabilityProblems } from '../imports/workbook/usable';
 import { WriteFileError } from '../exports/write-file-atomically';
 import { startBackupScheduler, type BackupScheduler } from '../safety/backup-scheduler';
-import { steppedBackup } from '../safety/backup-store';
+import { copyWorkbook } from '../safety/backup-store';
 import { attachSafety } from '../safety/safety-config';
 import { backupOffer, openWorkbookSafely } from '../safety/safe-open';
 import { ServiceError } from '../services/service-error';
@@ -192,7 +192,7 @@ export class WorkbookHostCore {
     if (this.touchesOpenWorkbook(target)) return fail('not_allowed', 'Choose a different name: a copy cannot replace the workbook that is open.');
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
     try {
-      await steppedBackup(wb.sqlite, temp);
+      await copyWorkbook(wb.sqlite, wb.path, temp, { check: false, nativeBinding: this.nativeBinding });
       renameSync(temp, target);
     } catch (e) {
       rmSync(temp, { force: true });

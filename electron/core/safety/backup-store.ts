@@ -91,23 +91,36 @@ function checkCopyHere(temp: string, nativeBinding?: string): string {
   }
 }
 
-// The same check in a throwaway worker thread: quick_check of an XL copy takes seconds, and the
-// thread that took the backup is the one answering the window (issue #12: at most 100 ms at a time).
-// Plain CommonJS evaluated in the worker, so it needs neither tsx nor a bundle of its own.
-const CHECK_WORKER = `
+// The copy and its check in a throwaway worker thread, with its own read-only connection: at XL
+// the online backup's last step (the copy's commit and fsync) alone holds a thread for ~0.4 s and
+// quick_check for seconds, and the host thread is the one answering the window (issue #12: at
+// most 100 ms at a time). In the worker the whole copy is ONE step of the online backup API, so it
+// is one read transaction: a consistent snapshot that a write on the host never restarts (WAL
+// lets the host keep writing meanwhile). Plain CommonJS evaluated in the worker: no tsx, no bundle.
+const COPY_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-try {
+(async () => {
   const Database = require(workerData.modulePath);
+  if (workerData.source) {
+    const source = new Database(workerData.source, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+    try {
+      await source.backup(workerData.file, { progress: () => 0x7fffffff });
+    } finally {
+      source.close();
+    }
+  }
+  if (!workerData.check) return 'ok';
   const copy = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
   try {
     copy.pragma('journal_mode = DELETE');
-    parentPort.postMessage({ verdict: String(copy.pragma('quick_check(1)', { simple: true })) });
+    return String(copy.pragma('quick_check(1)', { simple: true }));
   } finally {
     copy.close();
   }
-} catch (e) {
-  parentPort.postMessage({ failed: String((e && e.message) || e), code: e && e.code });
-}`;
+})().then(
+  (verdict) => parentPort.postMessage({ verdict }),
+  (e) => parentPort.postMessage({ failed: String((e && e.message) || e), code: e && e.code }),
+);`;
 
 let sqliteModulePath: string | null | undefined;
 
@@ -122,44 +135,63 @@ function betterSqlitePath(): string | null {
   return sqliteModulePath;
 }
 
+export interface OffThreadCopy {
+  /** Copy this database file to `file` first (else only check `file`). */
+  source?: string;
+  file: string;
+  /** Convert the copy to a single file and run quick_check on it; the verdict is returned. */
+  check: boolean;
+  nativeBinding?: string;
+}
+
 /**
- * quick_check's verdict on the copy, computed off this thread. A worker that cannot start (an
- * unusual packaging) falls back to checking here: slower for the window, never unchecked.
+ * Runs a copy and/or its check in a worker thread; resolves with quick_check's verdict ('ok'
+ * when not checked). `null` when no worker could be started (an unusual packaging): the caller
+ * then does the work on its own thread — slower for the window, never unchecked.
  */
-export function checkCopyOffThread(temp: string, nativeBinding?: string): Promise<string> {
+export function copyOffThread(job: OffThreadCopy): Promise<string | null> {
   const modulePath = betterSqlitePath();
-  if (!modulePath) return Promise.resolve(checkCopyHere(temp, nativeBinding));
+  if (!modulePath) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     let settled = false;
     let worker: Worker;
     try {
-      worker = new Worker(CHECK_WORKER, { eval: true, workerData: { file: temp, nativeBinding, modulePath } });
+      worker = new Worker(COPY_WORKER, { eval: true, workerData: { ...job, modulePath } });
     } catch {
-      resolve(checkCopyHere(temp, nativeBinding));
+      resolve(null);
       return;
     }
     worker.once('message', (m: { verdict?: string; failed?: string; code?: string }) => {
       settled = true;
       void worker.terminate();
       if (m.verdict !== undefined) resolve(m.verdict);
-      else reject(Object.assign(new Error(m.failed ?? 'The backup could not be checked.'), { code: m.code }));
+      else reject(Object.assign(new Error(m.failed ?? 'The backup could not be made.'), { code: m.code }));
     });
     worker.once('error', () => {
       if (settled) return;
       settled = true;
-      try {
-        resolve(checkCopyHere(temp, nativeBinding));
-      } catch (e) {
-        reject(e);
-      }
+      resolve(null);
     });
     worker.once('exit', () => {
       if (!settled) {
         settled = true;
-        reject(new Error('The backup check stopped unexpectedly.'));
+        reject(new Error('The backup stopped unexpectedly.'));
       }
     });
   });
+}
+
+/**
+ * A consistent copy of an open workbook at `temp`, made off this thread when possible (see
+ * COPY_WORKER), else with the online backup API in timed steps on this connection. Returns the
+ * copy's quick_check verdict when `check`.
+ */
+export async function copyWorkbook(sqlite: Database.Database, workbookPath: string, temp: string, options: { check: boolean; nativeBinding?: string }): Promise<string> {
+  const verdict = await copyOffThread({ source: workbookPath, file: temp, check: options.check, nativeBinding: options.nativeBinding });
+  if (verdict !== null) return verdict;
+  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
+  await steppedBackup(sqlite, temp);
+  return options.check ? checkCopyHere(temp, options.nativeBinding) : 'ok';
 }
 
 function keepCopy(verdict: string, temp: string, final: string): void {
@@ -227,9 +259,9 @@ function afterWrite(final: string, options: BackupWriteOptions): BackupInfo {
 }
 
 /**
- * Backs up an open workbook with the online backup API: it copies a few pages at a time between
- * other work, and checks the copy in a worker thread, so the app stays responsive. Fails before
- * writing when the disk is short.
+ * Backs up an open workbook with the online backup API and checks the copy, both in a worker
+ * thread (or in timed steps here, if no worker can start), so the app stays responsive. Fails
+ * before writing when the disk is short.
  */
 export async function createBackup(sqlite: Database.Database, workbookPath: string, options: BackupWriteOptions): Promise<BackupInfo> {
   prepareFolder(options.backupsDir);
@@ -239,8 +271,7 @@ export async function createBackup(sqlite: Database.Database, workbookPath: stri
   const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
   const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
   try {
-    await steppedBackup(sqlite, temp);
-    keepCopy(await checkCopyOffThread(temp, options.nativeBinding), temp, final);
+    keepCopy(await copyWorkbook(sqlite, workbookPath, temp, { check: true, nativeBinding: options.nativeBinding }), temp, final);
   } catch (e) {
     throw failed(e, temp, needed, probe);
   }
