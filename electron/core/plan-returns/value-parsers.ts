@@ -3,7 +3,7 @@
  * Labels, codes and any case are accepted ("delayed", "Delayed", "DELAYED").
  */
 import { ACTION_STATUSES, LABELS, MILESTONE_STATUSES, RAG_CODES } from '../../contract/enums';
-import { parseUkDate } from '../../contract/format';
+import { parseUkDate, ukDate } from '../../contract/format';
 import { normaliseText } from '../exports/xlsx/row-identity';
 import type { StatusKeyEntry } from '../exports/xlsx/plan-data';
 import type { RawCell } from './read-return';
@@ -40,7 +40,7 @@ export function dateOf(cell: RawCell | undefined, what: string): Parsed<string> 
 
 function inRange(iso: string, what: string): Parsed<string> {
   const y = Number(iso.slice(0, 4));
-  if (y < 1990 || y > 2100) return { ok: false, reason: `${what}: ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${y} is outside the years this plan can cover.` };
+  if (y < 1990 || y > 2100) return { ok: false, reason: `${what}: ${ukDate(iso)} is outside the years this plan can cover.` };
   return { ok: true, value: iso };
 }
 
