@@ -86,6 +86,11 @@ describe('the main window', () => {
     }
   });
 
+  it('keeps the workbook out of the main process: one utility process runs the workbook host bundle beside main', () => {
+    expect(recorded.forked.map((f) => f.modulePath)).toEqual([expect.stringMatching(/workbook-host\.cjs$/)]);
+    expect(path.dirname(recorded.forked[0]!.modulePath)).toBe(path.dirname(String((recorded.windows[0]!.options.webPreferences as { preload: string }).preload)));
+  });
+
   it('has the File, Edit, View and Help menus, exports disabled with no workbook', () => {
     const template = (recorded.menus.at(-1) as { template: { label: string; submenu?: { label?: string; submenu?: { enabled?: boolean }[] }[] }[] }).template;
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
