@@ -218,7 +218,9 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
   }
   if (args.compare) {
     try {
-      (args.json ? err : out)(compareWith(results, JSON.parse(readFileSync(args.compare, 'utf8')) as Parameters<typeof compareWith>[1]));
+      // A file saved from `npm run bench -- --json > f` starts with npm's own banner: read from the first brace.
+      const text = readFileSync(args.compare, 'utf8');
+      (args.json ? err : out)(compareWith(results, JSON.parse(text.slice(text.indexOf('{'))) as Parameters<typeof compareWith>[1]));
     } catch (e) {
       err(`Could not compare with ${args.compare}: ${(e as Error).message}`);
     }
