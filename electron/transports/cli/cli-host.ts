@@ -117,8 +117,8 @@ export class CliHost {
    * A new workbook holding exactly what a JSON export holds. It is written as rows, not records
    * (the export carries the history and the Bin too), so it is a file operation like creating one.
    */
-  createFromJson(text: string, file: string): void {
-    importWorkbookJson(parseWorkbookJson(text), file);
+  createFromJson(content: string | Uint8Array, file: string): void {
+    importWorkbookJson(parseWorkbookJson(content), file);
   }
 
   /** The backups in a folder, for a workbook that cannot be opened (so no session can list them). */

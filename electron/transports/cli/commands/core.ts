@@ -93,7 +93,8 @@ const importJson: CliCommand = {
     if (!existsSync(source)) throw new CliError(`There is no file at ${source}.`);
     const out = path.resolve(String(values.out));
     refuseExisting(out);
-    host.createFromJson(readFileSync(source, 'utf8'), out);
+    // Bytes, not text: invalid UTF-8 is refused rather than read as U+FFFD (issue #14).
+    host.createFromJson(readFileSync(source), out);
     io.out(`Workbook created from ${path.basename(source)}: ${out}`);
     return 0;
   },
