@@ -6,7 +6,7 @@
  * same run (issue #9). The generated workbook is cached, so reruns start at once.
  */
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../db/open-workbook';
 import { createDispatcher } from '../electron/core/api/dispatch';
@@ -193,7 +193,13 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
     } finally {
       session.close();
     }
-    await step('exports (child processes)', () => benchExports(cached.file, 3, planId, sefId));
+    await step('exports (child processes)', () => {
+      // On a copy: an Excel export records itself in the workbook (issue #14), and the cached
+      // workbook must stay exactly as generated. The session above is closed, so the file is whole.
+      const copy = path.join(temp, 'exports.workbook');
+      copyFileSync(cached.file, copy);
+      return benchExports(copy, 3, planId, sefId);
+    });
     await step('national statistics import', () => benchNationalStatistics(temp));
     if (args.renderer) await step('renderer (Chromium)', () => benchRenderer(cached.file, temp, log, lastEvidence));
   } finally {
