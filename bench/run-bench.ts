@@ -6,7 +6,7 @@
  * same run (issue #9). The generated workbook is cached, so reruns start at once.
  */
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../db/open-workbook';
 import { createDispatcher } from '../electron/core/api/dispatch';
@@ -198,6 +198,7 @@ export async function runBench(argv: string[], out: (t: string) => void, err: (t
       // workbook must stay exactly as generated. The session above is closed, so the file is whole.
       const copy = path.join(temp, 'exports.workbook');
       copyFileSync(cached.file, copy);
+      if (existsSync(`${cached.file}-wal`)) copyFileSync(`${cached.file}-wal`, `${copy}-wal`);
       return benchExports(copy, 3, planId, sefId);
     });
     await step('national statistics import', () => benchNationalStatistics(temp));
