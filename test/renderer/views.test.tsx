@@ -69,7 +69,7 @@ test('Overview: loading, then the roll-up as officers write it, with overdue own
 
 test('Overview: with no plan yet, it says what to do next', async () => {
   renderWithApp(<OverviewScreen />, { 'plan:list': plans, 'overview:get': () => ok({ ...overview, plan: null }) });
-  expect(await screen.findByText('There is no action plan yet')).toBeTruthy();
+  expect(await screen.findByText('No approved or published plan to follow yet')).toBeTruthy();
   expect(screen.getByRole('link', { name: 'Action plans' })).toBeTruthy();
 });
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { label } from '../../../electron/contract/enums';
 import { ukDate } from '../../../electron/contract/format';
-import { useQuery } from '../../api/api-context';
+import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { RouteLink } from '../../app/router';
 import { planTypeLabel, useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   rag: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   planPick: { maxWidth: '420px', marginBottom: tokens.spacingVerticalL },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0 } },
 });
 
 function RagCounts({ rag }: { rag: Overview['rag'] }) {
@@ -38,6 +39,81 @@ function RagCounts({ rag }: { rag: Overview['rag'] }) {
   );
 }
 
+type Readiness = NonNullable<Overview['readiness']>;
+
+/** What a leader checks before a review or an inspection: the SEF, open findings, the next deadline, a running inspection. */
+function ReadinessPanel({ readiness: r, asOf }: { readiness: Readiness; asOf: string }) {
+  const s = useStyles();
+  return (
+    <Section title="Readiness">
+      <dl className={s.facts}>
+        <dt>Self-evaluation</dt>
+        <dd>
+          {r.sef ? (
+            <>
+              <RouteLink to={`/sef/${r.sef.id}`}>{r.sef.title}</RouteLink>, as of {ukDate(r.sef.asOf)} ({label(r.sef.status).toLowerCase()}):{' '}
+              {r.sef.sectionsWithWarnings === 0 ? 'every section has evidence of impact and voice.' : `${r.sef.sectionsWithWarnings} of ${r.sef.sections} sections have coverage warnings.`}
+              {r.sef.warnings.length > 0 && (
+                <ul className={s.warnings}>
+                  {r.sef.warnings.slice(0, 6).map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : (
+            'No self-evaluation yet.'
+          )}
+        </dd>
+        <dt>Verdicts</dt>
+        <dd>
+          {r.verdicts.length === 0 ? (
+            'No revisit or monitoring verdicts recorded.'
+          ) : (
+            <ul className={s.warnings}>
+              {r.verdicts.map((v) => (
+                <li key={v.eventId}>
+                  <RouteLink to={`/inspections/${v.eventId}`}>{v.title}</RouteLink>: {v.sentence}.
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Findings still open</dt>
+        <dd>
+          {r.findings.length === 0 ? (
+            'None: every finding that needed a plan has a positive verdict.'
+          ) : (
+            <ul className={s.warnings}>
+              {r.findings.map((f) => (
+                <li key={f.findingId}>
+                  <RouteLink to={`/findings/${f.findingId}`}>{`${f.reference ? `${f.reference} ` : ''}${f.title}`}</RouteLink> ({f.eventTitle}):{' '}
+                  {f.latestVerdict ? `${f.latestVerdict.label}, ${f.latestVerdict.eventTitle} ${ukDate(f.latestVerdict.on)}` : 'no verdict since the inspection'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Next review</dt>
+        <dd>
+          {r.nextReviewOn
+            ? `${ukDate(r.nextReviewOn)} (${r.daysToNextReview != null && r.daysToNextReview >= 0 ? `in ${plural(r.daysToNextReview, 'day')}` : `passed as at ${ukDate(asOf)}`}); evidence is usually due two weeks before.`
+            : 'Not set on this plan.'}
+        </dd>
+        {r.inspectionWeek && (
+          <>
+            <dt>Inspection under way</dt>
+            <dd>
+              <RouteLink to={`/inspections/${r.inspectionWeek.eventId}`}>{r.inspectionWeek.title}</RouteLink>
+              {r.inspectionWeek.notifiedOn ? `, notified ${ukDate(r.inspectionWeek.notifiedOn)}` : ''}. {r.inspectionWeek.position}
+            </dd>
+          </>
+        )}
+      </dl>
+    </Section>
+  );
+}
+
 function OverviewBody({ data }: { data: Overview }) {
   const s = useStyles();
   const { reference } = useWorkbook();
@@ -46,9 +122,9 @@ function OverviewBody({ data }: { data: Overview }) {
   const gaps = coverage.status === 'ok' ? coverage.data.filter((c) => c.warnings.length > 0) : null;
   if (!data.plan) {
     return (
-      <EmptyState title="There is no action plan yet">
+      <EmptyState title="No approved or published plan to follow yet">
         Record the inspection and its findings under <RouteLink to="/inspections">Inspections</RouteLink>, then create the plan that answers them under{' '}
-        <RouteLink to="/plans">Action plans</RouteLink>. The Overview will then show how it is going.
+        <RouteLink to="/plans">Action plans</RouteLink>. The Overview follows the approved or published plan; to follow a draft, choose it above.
       </EmptyState>
     );
   }
@@ -68,6 +144,8 @@ function OverviewBody({ data }: { data: Overview }) {
           <span className={s.big}>{data.plan.nextReviewOn ? ukDate(data.plan.nextReviewOn) : 'Not set'}</span> next review
         </div>
       </div>
+
+      {data.readiness && <ReadinessPanel readiness={data.readiness} asOf={data.asOf} />}
 
       <Section title="Progress against the plan">
         <p className={s.sentence}>{rollUpSentence(data.milestones, 'milestone')}.</p>
@@ -113,22 +191,19 @@ function OverviewBody({ data }: { data: Overview }) {
         )}
       </Section>
 
-      <Section title="Indicators off target">
+      <Section title="Indicators off target or out of date">
         {data.indicatorsOffTarget.length === 0 ? (
-          <EmptyState title="No indicator is off target.">
+          <EmptyState title="No indicator is off target or out of date.">
             Indicators without a target or a latest value are not counted. See <RouteLink to="/indicators">Indicators</RouteLink>.
           </EmptyState>
         ) : (
           <DataTable
-            caption="Indicators off target"
+            caption="Indicators off target or out of date"
             rows={data.indicatorsOffTarget}
             rowKey={(i) => i.indicatorId}
             columns={[
               { header: 'Indicator', rowHeader: true, cell: (i) => <RouteLink to={`/indicators/${i.indicatorId}`}>{`${i.code ? `${i.code} ` : ''}${i.title}`}</RouteLink> },
-              { header: 'Latest', cell: (i) => (i.latestValue === null ? '–' : `${i.latestValue}${i.unit === '%' ? '%' : ` ${i.unit}`} (${i.latestPeriod})`) },
-              { header: 'Target', cell: (i) => (i.target === null ? '–' : `${i.target}${i.unit === '%' ? '%' : ` ${i.unit}`}`) },
-              { header: 'England', cell: (i) => (i.england === null ? '–' : `${i.england}`) },
-              { header: 'Direction', cell: (i) => label(i.direction).replace(/_/g, ' ') },
+              { header: 'Where it stands', cell: (i) => i.sentence },
             ]}
           />
         )}
@@ -177,26 +252,40 @@ function OverviewBody({ data }: { data: Overview }) {
 
 export default function OverviewScreen() {
   const s = useStyles();
+  const { client, changed } = useApi();
   const plans = useQuery('plan:list', { limit: 500 });
-  const [planId, setPlanId] = useState<number | undefined>();
-  const overview = useQuery('overview:get', planId ? { planId } : {});
-  const title = overview.status === 'ok' && overview.data.plan ? overview.data.plan.title : 'Overview';
+  const overview = useQuery('overview:get', {});
+  const [problem, setProblem] = useState<string | null>(null);
+  const data = overview.status === 'ok' ? overview.data : null;
+  // The choice is kept in the workbook (overview:choosePlan), so it survives navigation and reopening.
+  const choose = (value: string) => {
+    setProblem(null);
+    client.call('overview:choosePlan', { planId: value ? Number(value) : null }).then(
+      () => changed(),
+      (e: unknown) => setProblem(toApiError(e).message),
+    );
+  };
   return (
-    <Page title="Overview" subtitle={overview.status === 'ok' && overview.data.plan ? `${title}, as at ${ukDate(overview.data.asOf)}` : undefined}>
-      {plans.status === 'ok' && plans.data.items.length > 1 && (
-        <Field label="Plan shown" className={s.planPick}>
-          <Select value={planId ? String(planId) : ''} onChange={(_, d) => setPlanId(d.value ? Number(d.value) : undefined)}>
-            <option value="">The current plan</option>
+    <Page title="Overview" subtitle={data?.plan ? `${data.plan.title}, as at ${ukDate(data.asOf)}` : undefined}>
+      {plans.status === 'ok' && plans.data.items.length > 0 && (
+        <Field
+          label="Plan the Overview follows"
+          hint="Kept in this workbook. By default, the approved or published plan: a new draft never replaces it."
+          className={s.planPick}
+          validationMessage={problem ?? undefined}
+        >
+          <Select value={data?.plan?.chosenByUser ? String(data.plan.id) : ''} onChange={(_, d) => choose(d.value)}>
+            <option value="">The approved or published plan (default)</option>
             {plans.data.items.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title}
+                {`${p.title} (${label(p.status).toLowerCase()})`}
               </option>
             ))}
           </Select>
         </Field>
       )}
       <QueryView query={overview} label="Working out the roll-up…">
-        {(data) => <OverviewBody data={data} />}
+        {(d) => <OverviewBody data={d} />}
       </QueryView>
     </Page>
   );
