@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ChannelOutput } from '../../../contract/channels';
-import { ukDate } from '../../../contract/format';
+import { formatBytes, ukDate } from '../../../contract/format';
 import { MAX_RETURN_BYTES } from '../../../contract/groups/excel-exports';
 import { CliError, type CliCommand, type CliIO } from '../command';
 
@@ -24,7 +24,7 @@ const exportPlan: CliCommand = {
     const planId = planIdOf(values.plan);
     const file = await host.withWorkbook(String(values.workbook), { readOnly: true }, (api) => api.call('export:planXlsx', { planId }));
     const size = host.save(out, file.base64);
-    io.out(`Action plan written to ${out} (${Math.round(size / 1024)} KB).`);
+    io.out(`Action plan written to ${out} (${formatBytes(size)}).`);
     return 0;
   },
 };

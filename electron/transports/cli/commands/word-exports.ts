@@ -1,7 +1,7 @@
 /** CLI commands: export sef, export progress (issue #4). */
 import path from 'node:path';
 import { label } from '../../../contract/enums';
-import { parseUkDate, ukDate } from '../../../contract/format';
+import { formatBytes, parseUkDate, ukDate } from '../../../contract/format';
 import { CliError, type CliCommand, type CliValues } from '../command';
 
 function positiveId(value: CliValues[string], what: string): number | undefined {
@@ -15,10 +15,6 @@ function outPath(value: CliValues[string]): string {
   const out = path.resolve(String(value));
   if (!out.toLowerCase().endsWith('.docx')) throw new CliError(`--out must name a .docx file (you gave "${String(value)}").`, 2);
   return out;
-}
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 const exportSef: CliCommand = {
@@ -40,7 +36,7 @@ const exportSef: CliCommand = {
       api.call('export:sefDocx', { sefId, publication: values.publication === true, includeDrafts: values['include-drafts'] === true }),
     );
     const sum = file.summary;
-    io.out(`Wrote ${out} (${size(host.save(out, file.base64))})`);
+    io.out(`Wrote ${out} (${formatBytes(host.save(out, file.base64))})`);
     io.out(`"${sum.title}", as of ${ukDate(sum.asOf)}: ${sum.sectionsIncluded} of ${sum.sectionsTotal} sections, ${sum.evidenceInIndex} evidence items in the index.`);
     if (sum.draftSectionsLeftOut) io.out(`${sum.draftSectionsLeftOut} draft section(s) left out; add --include-drafts to include them.`);
     if (sum.publication) io.out(`For publication: ${sum.evidenceWithheld} evidence item(s) with personal data left out.`);
@@ -69,7 +65,7 @@ const exportProgress: CliCommand = {
     return host.withWorkbook(String(values.workbook), { readOnly: true }, async (api) => {
       const file = await api.call('export:progressDocx', { planId, periodLabel: values.period === undefined ? undefined : String(values.period), asOf });
       const sum = file.summary;
-      io.out(`Wrote ${out} (${size(host.save(out, file.base64))})`);
+      io.out(`Wrote ${out} (${formatBytes(host.save(out, file.base64))})`);
       io.out(`${sum.title}: ${sum.milestonesTotal} milestone(s)${sum.milestonesTotal ? ` \u2013 ${sum.milestoneSentences.join(', ')}` : ''}.`);
       if (sum.milestonesTotal === 0) {
         if (sum.periodLabel && sum.knownPeriods.length) io.out(`Periods with milestones in this plan: ${sum.knownPeriods.join(', ')}.`);
