@@ -36,7 +36,7 @@ function WorkbookGate() {
   if (info.status !== 'ok' || reference.status !== 'ok' || area.status !== 'ok') return <Loading label="Opening the workbook…" />;
   return (
     <WorkbookProvider value={{ info: info.data, reference: reference.data, area: area.data, readOnly: info.data.readOnly }}>
-      {needsSetup(area.data) ? (
+      {needsSetup(area.data) && !info.data.readOnly ? (
         <Suspense fallback={<Loading />}>
           <SetupScreen />
         </Suspense>
