@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTransport } from './api/transport';
 import { App } from './app/app';
+import './print.css';
 
 const transport = createTransport();
 

@@ -1,6 +1,7 @@
 /** The frame around every screen: skip link, banner, side navigation, read-only banner and the routed screen. */
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Suspense, useEffect, useRef } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Navigation20Regular, Print20Regular } from '@fluentui/react-icons';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { globalOverlays } from './extensions';
 import { matchPath, RouteLink, useLocation } from './router';
 import { DefaultNavIcon, navRoutes, routes } from './routes';
@@ -9,7 +10,19 @@ import { useWorkbook } from './workbook-context';
 import { MenuActions } from './menu-actions';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: '220px 1fr', gridTemplateRows: 'auto 1fr', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: '220px minmax(0, 1fr)',
+    gridTemplateRows: 'auto 1fr',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    // Reflow (WCAG 1.4.10): at 320 CSS px / 400% zoom the navigation folds away behind "Menu".
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)', gridTemplateRows: 'auto auto 1fr' },
+  },
+  rootNavClosed: { '@media (min-width: 761px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  menuButton: { color: '#FFFFFF', minWidth: 'auto' },
+  printButton: { color: '#FFFFFF', minWidth: 'auto', '@media (max-width: 760px)': { display: 'none' } },
+  navHidden: { display: 'none' },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -19,6 +32,7 @@ const useStyles = makeStyles({
   banner: {
     gridColumn: '1 / -1',
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalL,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
@@ -41,8 +55,31 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, textDecoration: 'none' },
   },
   navCurrent: { borderLeft: `4px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
-  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, minWidth: 0, outline: 'none' },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    minWidth: 0,
+    outline: 'none',
+    overflowWrap: 'anywhere',
+    // No control may push the page wider than the window (reflow at 320 CSS px).
+    '& .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Field, & .fui-Field > *': { maxWidth: '100%', minWidth: 0 },
+    '& select': { maxWidth: '100%', minWidth: 0, width: '100%' },
+    '@media (max-width: 760px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
+  },
 });
+
+/** True while the window is narrow (or zoomed) enough that the navigation should fold away. */
+function useNarrow(): boolean {
+  const query = '(max-width: 760px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const m = window.matchMedia?.(query);
+    if (!m) return;
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 function currentRoute(path: string) {
   for (const route of routes) {
@@ -70,6 +107,10 @@ export function AppShell() {
   const match = currentRoute(location.path);
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const narrow = useNarrow();
+  // Open by default on a wide window, folded away on a narrow one (or at high zoom).
+  const [navOpen, setNavOpen] = useState(!narrow);
+  useEffect(() => setNavOpen(!narrow), [narrow]);
 
   // Move focus to the new page so keyboard and screen-reader users start at its content.
   useEffect(() => {
@@ -79,24 +120,39 @@ export function AppShell() {
     }
     mainRef.current?.focus();
     window.scrollTo(0, 0);
+    if (window.matchMedia?.('(max-width: 760px)').matches) setNavOpen(false);
   }, [location.path]);
 
   const Screen = match?.route.component;
   const section = (p: string) => (p === '/' ? location.path === '/' : location.path === p || location.path.startsWith(`${p}/`));
 
   return (
-    <div className={s.root}>
-      <a className={s.skip} href="#main-content" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+    <div className={mergeClasses(s.root, !navOpen && s.rootNavClosed)} data-print="shell">
+      <a className={s.skip} data-print="hide" href="#main-content" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         Skip to main content
       </a>
-      <header className={s.banner}>
+      <header className={s.banner} data-print="banner">
+        <Button
+          appearance="transparent"
+          className={s.menuButton}
+          icon={<Navigation20Regular />}
+          aria-expanded={navOpen}
+          aria-controls="main-navigation"
+          onClick={() => setNavOpen((o) => !o)}
+          data-print="hide"
+        >
+          Menu
+        </Button>
         <span className={s.appName}>Evidence Workbook</span>
         <span className={s.area}>
           {area.areaName || 'Local area'} · {info.fileName}
         </span>
         {area.protectiveMarking && <span className={s.marking}>{area.protectiveMarking}</span>}
+        <Button appearance="transparent" className={s.printButton} icon={<Print20Regular />} onClick={() => window.print()} data-print="hide">
+          Print
+        </Button>
       </header>
-      <nav className={s.nav} aria-label="Main">
+      <nav id="main-navigation" className={mergeClasses(s.nav, !navOpen && s.navHidden)} aria-label="Main">
         <ul className={s.navList}>
           {navRoutes.map((r) => {
             const Icon = r.nav!.icon ?? DefaultNavIcon;

@@ -259,7 +259,11 @@ export function useOpenedFocus(enabled: boolean, formRef: RefObject<HTMLElement 
       const focusWasInside = !!form && (form.contains(document.activeElement) || document.activeElement === document.body || document.activeElement === null);
       // After React has finished replacing the form (e.g. with the "Add…" button again).
       window.setTimeout(() => {
-        if (!focusWasInside && document.activeElement && document.activeElement !== document.body) return;
+        if (!focusWasInside) return;
+        const now = document.activeElement;
+        // Still open (the effect ran again), or focus already went somewhere on purpose.
+        if (form?.isConnected && form.contains(now)) return;
+        if (now && now !== document.body && now.isConnected && !form?.contains(now)) return;
         returnFocus(find);
       }, 0);
     };

@@ -15,6 +15,7 @@ import type { ScreenProps } from '../../app/route-types';
 import { useWorkbook } from '../../app/workbook-context';
 import { LevelBadge } from '../../components/evidence-links-panel';
 import { Page, Section } from '../../components/page';
+import { useRemembered } from '../../components/use-remembered';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePeopleOptions } from '../../components/use-options';
 import { EvidenceForm } from './evidence-form';
@@ -30,8 +31,8 @@ const useStyles = makeStyles({
   // Fluent inputs carry a minimum width; let them shrink to their grid cell.
   fill: { minWidth: 0, width: '100%', maxWidth: '100%' },
   list: { height: '60vh', minHeight: '320px', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  row: { position: 'absolute', left: 0, right: 0, display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box' },
-  head: { display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+  row: { position: 'absolute', left: 0, right: 0, display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box', '@media (max-width: 760px)': { gridTemplateColumns: '64px minmax(0, 1fr) 84px', '& > :nth-child(3), & > :nth-child(5), & > :nth-child(6)': { display: 'none' } } },
+  head: { display: 'grid', gridTemplateColumns: '90px 1fr 170px 90px 140px 110px', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontWeight: tokens.fontWeightSemibold, borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, '@media (max-width: 760px)': { gridTemplateColumns: '64px minmax(0, 1fr) 84px', '& > :nth-child(3), & > :nth-child(5), & > :nth-child(6)': { display: 'none' } } },
   title: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   count: { margin: `0 0 ${tokens.spacingVerticalS}` },
 });
@@ -52,10 +53,17 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
   const people = usePeopleOptions();
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
-  const [kind, setKind] = useState('');
-  const [level, setLevel] = useState(query.get('level') ?? '');
-  const [owner, setOwner] = useState('');
-  const [personal, setPersonal] = useState('');
+  // Filters and sort survive leaving the screen and coming back (for this session).
+  const [kind, setKind] = useRemembered('evidence.kind', '');
+  const [level, setLevel] = useRemembered('evidence.level', '');
+  // A link such as "impact evidence" (?level=impact) sets the filter when the screen opens.
+  const levelInLink = query.get('level');
+  useEffect(() => {
+    if (levelInLink !== null) setLevel(levelInLink);
+  }, [levelInLink, setLevel]);
+  const [owner, setOwner] = useRemembered('evidence.owner', '');
+  const [personal, setPersonal] = useRemembered('evidence.personal', '');
+  const [sort, setSort] = useRemembered<Filter['sort']>('evidence.sort', 'reference');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const linkedType = query.get('linkedType');
@@ -73,9 +81,9 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
       effectiveFromOnOrAfter: parseUkDate(from) ?? undefined,
       effectiveOnOrBefore: parseUkDate(to) ?? undefined,
       linkedTo,
-      sort: 'reference',
+      sort,
     }),
-    [debouncedSearch, kind, level, owner, personal, from, to, linkedTo?.type, linkedTo?.id],
+    [debouncedSearch, kind, level, owner, personal, from, to, linkedTo?.type, linkedTo?.id, sort],
   );
   const key = JSON.stringify(filter);
 
@@ -164,6 +172,14 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
         </Field>
         <Field label="Effective to" hint="dd/mm/yyyy" validationMessage={to && !parseUkDate(to) ? 'Enter a date such as 22/11/2026.' : undefined}>
           <Input className={s.fill} value={to} onChange={(_, d) => setTo(d.value)} />
+        </Field>
+        <Field label="Sort by">
+          <Select className={s.fill} value={sort} onChange={(_, d) => setSort(d.value as Filter['sort'])}>
+            <option value="reference">Reference</option>
+            <option value="title">Title (A to Z)</option>
+            <option value="effective">Effective date (newest first)</option>
+            <option value="added">Most recently added</option>
+          </Select>
         </Field>
       </div>
       {linkedTo && (
