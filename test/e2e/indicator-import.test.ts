@@ -27,7 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('imports England, region and this area’s values from the CSV, and a second import has nothing to do', async () => {
+it('imports England, region and this area’s values from the CSV, and a second import has nothing to do', { timeout: 90_000 }, async () => {
   const csv = path.join(dir, 'ehcp.csv');
   writeFileSync(csv, tidyCsv({ lagRegion: true }));
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' })).newPage();

@@ -47,7 +47,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-describe('workbook new → the UI opens it', () => {
+describe('workbook new → the UI opens it', { timeout: 90_000 }, () => {
   it('opens on the Overview with the area name and LA code given on the command line', async () => {
     const file = path.join(tempDir(), 'bristol.workbook');
     const made = await cli('new', '--out', file, '--area', 'Bristol', '--la-code', '801', '--framework', 'joint-2016');
@@ -73,7 +73,7 @@ describe('workbook new → the UI opens it', () => {
   });
 });
 
-describe('serve with no workbook → Welcome → new → set-up → Overview', () => {
+describe('serve with no workbook → Welcome → new → set-up → Overview', { timeout: 90_000 }, () => {
   it('creates the workbook in the server’s folder, saves the set-up and shows the Overview', async () => {
     const dir = tempDir();
     const server = await startServer({ folder: dir, port: 0, staticDir: DIST, host: 'inline' });
