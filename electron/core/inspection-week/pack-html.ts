@@ -3,7 +3,7 @@
  * them), so it opens offline in any browser from the unzipped folder. Everything from the
  * workbook is escaped.
  */
-import { ukDate } from '../../contract/format';
+import { formatBytes, ukDate } from '../../contract/format';
 import { label } from '../../contract/enums';
 import { weekLabel } from '../../contract/groups/inspection-week';
 import type { PackData, PackGroup, PackItem } from './pack-data';
@@ -18,11 +18,8 @@ export function hrefOf(zipPath: string): string {
   return zipPath.split('/').map(encodeURIComponent).join('/');
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** The one byte formatter (contract/format.ts), re-exported for the pack's callers. */
+export { formatBytes };
 
 function effective(item: PackItem): string {
   if (item.effectiveFrom && item.effectiveTo) return `${ukDate(item.effectiveFrom)} to ${ukDate(item.effectiveTo)}`;
