@@ -5,13 +5,19 @@
  * IPC registrar, and the host's answers come back by request id. If the host stops, waiting
  * requests get a typed error and the officer is told once.
  */
-import type { UtilityProcess } from 'electron';
 import { HostClient } from '../core/host/host-client';
 import type { HostInit, HostPort } from '../core/host/host-protocol';
 
+/** The part of an Electron UtilityProcess used here. */
+export interface UtilityChild {
+  postMessage(message: unknown): void;
+  on(event: 'message' | 'exit', listener: (...args: never[]) => void): unknown;
+  kill(): unknown;
+}
+
 /** The part of Electron's `utilityProcess` used here (mocked in tests with a worker thread). */
 export interface UtilityProcessApi {
-  fork(modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' }): Pick<UtilityProcess, 'postMessage' | 'on' | 'kill'>;
+  fork(modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' }): UtilityChild;
 }
 
 export interface HostProcess {
@@ -27,7 +33,7 @@ export function startHostProcess(utilityProcess: UtilityProcessApi, entry: strin
     // A utility process clones messages: ArrayBuffers cannot be transferred across it.
     postMessage: (message) => child.postMessage(message),
     onMessage: (listener) => {
-      child.on('message', listener);
+      child.on('message', (message: unknown) => listener(message));
     },
   };
   const client = new HostClient(port, init);

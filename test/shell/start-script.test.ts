@@ -5,7 +5,7 @@
  * reaches the point of loading the app page.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +20,7 @@ interface StartModule {
   installedElectron(root: string): string | null;
 }
 interface BuildModule {
-  buildElectron(options: { root?: string; outdir?: string; production?: boolean }): Promise<{ main: string; preload: string; textWorker: string }>;
+  buildElectron(options: { root?: string; outdir?: string; production?: boolean }): Promise<{ main: string; preload: string; textWorker: string; workbookHost: string }>;
 }
 interface NativeModule {
   nativeTarget(root: string, o?: { version?: string; platform?: string; arch?: string }): { stamp: Record<string, string>; dir: string };
@@ -65,7 +65,7 @@ describe('the Electron build of better-sqlite3 is kept apart', () => {
 
 describe('the bundled main process', () => {
   let root: string;
-  let out: { main: string; preload: string; textWorker: string };
+  let out: { main: string; preload: string; textWorker: string; workbookHost: string };
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ewb-bundle-'));
@@ -123,5 +123,28 @@ describe('the bundled main process', () => {
     expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(report.webPreferences.preload).toBe(path.join(path.dirname(out.main), 'preload.cjs'));
     expect(report.handled).toEqual(expect.arrayContaining([INVOKE_CHANNEL, ...Object.values(shellIpc)]));
+    // The workbook lives in the bundled host, forked from beside main (issue #12).
+    expect(report.forked).toEqual([out.workbookHost]);
   }, 40_000);
+
+  it('bundles the workbook host so it runs without tsx and answers the contract', async () => {
+    const { spawnWorkerHost } = await import('../../electron/core/host/host-client');
+    const { createWorkbook } = await import('../../db/open-workbook');
+    const file = path.join(root, 'Bundled.workbook');
+    createWorkbook(file, { areaName: 'Bundleshire' }).close();
+    // The bundle keeps better-sqlite3 external, found in node_modules as in the packaged app.
+    if (!existsSync(path.join(root, 'node_modules'))) symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    // The app's main sets the root before forking the host, which inherits it.
+    const savedRoot = process.env.EVIDENCE_WORKBOOK_ROOT;
+    process.env.EVIDENCE_WORKBOOK_ROOT = repo;
+    const host = spawnWorkerHost({}, { script: out.workbookHost });
+    if (savedRoot === undefined) delete process.env.EVIDENCE_WORKBOOK_ROOT;
+    else process.env.EVIDENCE_WORKBOOK_ROOT = savedRoot;
+    try {
+      expect(await host.client.op('host:open', { file })).toMatchObject({ ok: true });
+      expect(await host.client.dispatch('area:get', {})).toMatchObject({ ok: true, value: { areaName: 'Bundleshire' } });
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
 });
