@@ -17,7 +17,7 @@ import { IndicatorValuesList } from '../../features/record-tools/indicator-value
 import { EmptyState, Loading, QueryView } from '../../components/states';
 import { IndicatorForm } from './indicator-form';
 import { formatValue } from './indicators-screen';
-import type { TrendRow } from './trend-chart';
+import type { Geo, TrendRow } from './trend-chart';
 
 const useStyles = makeStyles({ rowActions: { display: 'inline-flex', gap: tokens.spacingHorizontalS } });
 
@@ -29,17 +29,27 @@ type Target = ChannelOutput<'target:list'>[number];
 export function trendRows(values: Value[], targets: Target[]): TrendRow[] {
   const byPeriod = new Map<string, { start: string; row: TrendRow }>();
   for (const v of values) {
-    const entry = byPeriod.get(v.periodLabel) ?? { start: v.periodStart, row: { period: v.periodLabel } };
+    const entry = byPeriod.get(v.periodLabel) ?? { start: v.periodStart, row: { period: v.periodLabel, time: null, provisional: {} } };
     (entry.row as unknown as Record<string, number | string>)[v.geography] = v.value;
+    if (v.provisional) entry.row.provisional[v.geography as Geo] = true;
     if (v.periodStart < entry.start) entry.start = v.periodStart;
     byPeriod.set(v.periodLabel, entry);
   }
   for (const t of targets) {
-    const entry = byPeriod.get(t.periodLabel) ?? { start: '9999', row: { period: t.periodLabel } };
+    const entry = byPeriod.get(t.periodLabel) ?? { start: '9999', row: { period: t.periodLabel, time: null, provisional: {} } };
     entry.row.target = t.targetValue;
     byPeriod.set(t.periodLabel, entry);
   }
-  return [...byPeriod.values()].sort((a, b) => a.start.localeCompare(b.start) || a.row.period.localeCompare(b.row.period)).map((e) => e.row);
+  return [...byPeriod.values()]
+    .sort((a, b) => a.start.localeCompare(b.start) || a.row.period.localeCompare(b.row.period))
+    .map((e) => ({ ...e.row, time: e.start === '9999' ? null : Date.parse(`${e.start}T00:00:00Z`) }));
+}
+
+/** A value in the table, marked when provisional. */
+function cellValue(r: TrendRow, geo: Geo, unit: string): string {
+  const v = r[geo];
+  if (v === undefined) return '–';
+  return `${formatValue(v, unit)}${r.provisional[geo] ? ' (provisional)' : ''}`;
 }
 
 function ValueForm({ indicatorId, onDone }: { indicatorId: number; onDone(): void }) {
@@ -139,6 +149,7 @@ export default function IndicatorScreen({ params }: ScreenProps) {
   const indicator = useQuery('indicator:get', { id });
   const values = useQuery('value:list', { indicatorId: id, limit: 500 });
   const targets = useQuery('target:list', { indicatorId: id });
+  const status = useQuery('indicator:status', { indicatorId: id });
   const [editing, setEditing] = useState(false);
   const [addingValue, setAddingValue] = useState(false);
   const [addingTarget, setAddingTarget] = useState(false);
@@ -166,6 +177,11 @@ export default function IndicatorScreen({ params }: ScreenProps) {
             ) : (
               i.definition && <p>{i.definition}</p>
             )}
+            {status.status === 'ok' && status.data[0] && (
+              <Section title="Where it stands">
+                <p>{status.data[0].sentence}</p>
+              </Section>
+            )}
             <Section title="Trend">
               {rows.length === 0 ? (
                 <EmptyState title="No values yet">Choose “Add a value” below for each period, for the local area and for England, the region and statistical neighbours.</EmptyState>
@@ -180,11 +196,11 @@ export default function IndicatorScreen({ params }: ScreenProps) {
                     rowKey={(r) => r.period}
                     columns={[
                       { header: 'Period', rowHeader: true, cell: (r) => r.period },
-                      { header: 'Local area', cell: (r) => formatValue(r.local ?? null, i.unit) },
+                      { header: 'Local area', cell: (r) => cellValue(r, 'local', i.unit) },
                       { header: 'Target', cell: (r) => formatValue(r.target ?? null, i.unit) },
-                      { header: 'England', cell: (r) => formatValue(r.england ?? null, i.unit) },
-                      { header: 'Region', cell: (r) => formatValue(r.region ?? null, i.unit) },
-                      { header: 'Statistical neighbours', cell: (r) => formatValue(r.statistical_neighbours ?? null, i.unit) },
+                      { header: 'England', cell: (r) => cellValue(r, 'england', i.unit) },
+                      { header: 'Region', cell: (r) => cellValue(r, 'region', i.unit) },
+                      { header: 'Statistical neighbours', cell: (r) => cellValue(r, 'statistical_neighbours', i.unit) },
                     ]}
                   />
                   <IndicatorValuesList indicatorId={i.id} unit={i.unit} />

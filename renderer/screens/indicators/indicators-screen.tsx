@@ -18,6 +18,12 @@ export function formatValue(v: number | null, unit: string): string {
   return unit === '%' ? `${v}%` : `${v}${unit ? ` ${unit}` : ''}`;
 }
 
+/** A comparator with its own period when it differs from the local value's (national data lag local data). */
+export function withPeriod(v: number | null, unit: string, period: string | null, localPeriod: string | null): string {
+  if (v === null) return '–';
+  return period && period !== localPeriod ? `${formatValue(v, unit)} (${period})` : formatValue(v, unit);
+}
+
 export default function IndicatorsScreen() {
   const { readOnly } = useWorkbook();
   const statuses = useQuery('indicator:status', {});
@@ -48,11 +54,11 @@ export default function IndicatorsScreen() {
                 { header: 'Indicator', rowHeader: true, cell: (r) => <RouteLink to={`/indicators/${r.indicatorId}`}>{`${r.code ? `${r.code} ` : ''}${r.title}`}</RouteLink> },
                 { header: 'Latest', cell: (r) => (r.latestValue === null ? '–' : `${formatValue(r.latestValue, r.unit)} (${r.latestPeriod})${r.provisional ? ' provisional' : ''}`) },
                 { header: 'Target', cell: (r) => formatValue(r.target, r.unit) },
-                { header: 'On target', cell: (r) => (r.onTarget === null ? 'No target' : r.onTarget ? 'On target' : 'Off target') },
-                { header: 'England', cell: (r) => formatValue(r.england, r.unit) },
-                { header: 'Region', cell: (r) => formatValue(r.region, r.unit) },
-                { header: 'Statistical neighbours', cell: (r) => formatValue(r.statisticalNeighbours, r.unit) },
-                { header: 'Direction', cell: (r) => DIRECTION[r.direction] ?? r.direction },
+                { header: 'On target', cell: (r) => (r.stale ? 'Out of date' : r.onTarget === null ? 'No target for this period' : r.onTarget ? 'On target' : 'Off target') },
+                { header: 'England', cell: (r) => withPeriod(r.england, r.unit, r.englandPeriod, r.latestPeriod) },
+                { header: 'Region', cell: (r) => withPeriod(r.region, r.unit, r.regionPeriod, r.latestPeriod) },
+                { header: 'Statistical neighbours', cell: (r) => withPeriod(r.statisticalNeighbours, r.unit, r.statisticalNeighboursPeriod, r.latestPeriod) },
+                { header: 'Where it stands', cell: (r) => r.sentence || (DIRECTION[r.direction] ?? r.direction) },
               ]}
             />
           )
