@@ -30,18 +30,24 @@ export interface PlanExportRecord {
 export function recordPlanExport(ctx: ServiceContext, planId: number, exportedAt: string, rows: ExportedRows): string | null {
   if (ctx.workbook.readOnly) return null;
   const id = randomBytes(9).toString('base64url');
-  ctx.db
-    .insert(planExports)
-    .values({
-      id,
-      planId,
-      exportedAt,
-      actionCount: rows.action.length,
-      milestoneCount: rows.milestone.length,
-      updateCount: rows.progress.length,
-      rowIds: JSON.stringify(rows),
-    })
-    .run();
+  try {
+    ctx.db
+      .insert(planExports)
+      .values({
+        id,
+        planId,
+        exportedAt,
+        actionCount: rows.action.length,
+        milestoneCount: rows.milestone.length,
+        updateCount: rows.progress.length,
+        rowIds: JSON.stringify(rows),
+      })
+      .run();
+  } catch {
+    // A connection that cannot write (read-only medium, a reader connection): the export still
+    // goes out, and its return is bound to the plan only, with a warning in the preview.
+    return null;
+  }
   return id;
 }
 
