@@ -145,14 +145,16 @@ export class BackupScheduler {
 
 /**
  * Starts rolling backups for a session and makes backup/restore channels use these settings.
- * The Electron shell and browser mode call this after opening a workbook; returns stop.
+ * The workbook host calls this after opening a workbook; returns stop (with the scheduler, whose
+ * idle() tells when a backup in progress has finished).
  */
-export function startBackupScheduler(session: WorkbookHolder, options: SchedulerOptions = {}): () => void {
+export function startBackupScheduler(session: WorkbookHolder, options: SchedulerOptions = {}): (() => void) & { scheduler: BackupScheduler } {
   const scheduler = new BackupScheduler(session, options);
   const detach = attachSafety(session, options, scheduler);
   scheduler.start();
-  return () => {
+  const stop = () => {
     scheduler.stop();
     detach();
   };
+  return Object.assign(stop, { scheduler });
 }
