@@ -22,7 +22,8 @@ const exportPlan: CliCommand = {
   async run({ values }, io, host) {
     const out = path.resolve(String(values.out));
     const planId = planIdOf(values.plan);
-    const file = await host.withWorkbook(String(values.workbook), { readOnly: true }, (api) => api.call('export:planXlsx', { planId }));
+    // Writable: the export is recorded in the workbook, so a return can be bound to it (issue #14).
+    const file = await host.withWorkbook(String(values.workbook), { readOnly: false }, (api) => api.call('export:planXlsx', { planId }));
     const size = host.save(out, file.base64);
     io.out(`Action plan written to ${out} (${formatBytes(size)}).`);
     return 0;
