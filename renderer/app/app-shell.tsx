@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   menuButton: { color: '#FFFFFF', minWidth: 'auto' },
   printButton: { color: '#FFFFFF', minWidth: 'auto', '@media (max-width: 760px)': { display: 'none' } },
   navHidden: { display: 'none' },
+  navNote: { margin: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -81,6 +82,9 @@ function useNarrow(): boolean {
   return narrow;
 }
 
+/** Screens that need the desktop app (they read folders on the computer); hidden in browser mode. */
+const DESKTOP_ONLY = new Set(['/evidence-import']);
+
 function currentRoute(path: string) {
   for (const route of routes) {
     const params = matchPath(route.path, path);
@@ -108,6 +112,7 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   const narrow = useNarrow();
+  const desktop = typeof window !== 'undefined' && !!window.workbookFiles;
   // Open by default on a wide window, folded away on a narrow one (or at high zoom).
   const [navOpen, setNavOpen] = useState(!narrow);
   useEffect(() => setNavOpen(!narrow), [narrow]);
@@ -154,7 +159,7 @@ export function AppShell() {
       </header>
       <nav id="main-navigation" className={mergeClasses(s.nav, !navOpen && s.navHidden)} aria-label="Main">
         <ul className={s.navList}>
-          {navRoutes.map((r) => {
+          {navRoutes.filter((r) => !DESKTOP_ONLY.has(r.path) || desktop).map((r) => {
             const Icon = r.nav!.icon ?? DefaultNavIcon;
             const current = section(r.path);
             return (
@@ -167,6 +172,7 @@ export function AppShell() {
             );
           })}
         </ul>
+        {!desktop && <p className={s.navNote}>In the browser you can do everything except import a whole folder of files: that needs the desktop app.</p>}
       </nav>
       <main id="main-content" className={s.main} ref={mainRef} tabIndex={-1} data-path={location.path}>
         {readOnly && (

@@ -62,7 +62,7 @@ test('the files panel lists files with type, size and date, and removes to the B
   expect(within(table).getByText('survey.csv')).toBeTruthy();
   expect(within(table).getByText('CSV data')).toBeTruthy();
   expect(within(table).getByText('22/11/2026')).toBeTruthy();
-  await user.click(screen.getByRole('button', { name: 'Move survey.csv to the Bin' }));
+  await user.click(screen.getByRole('button', { name: 'Remove survey.csv (to the Bin)' }));
   expect(await screen.findByText('survey.csv moved to the Bin.')).toBeTruthy();
   expect(await screen.findByText('No files attached yet.')).toBeTruthy();
 });

@@ -23,8 +23,9 @@ import { ArrowDownload20Regular, Attach20Regular, Delete20Regular, Open20Regular
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiFailure, type Client } from '../../../electron/contract/client';
 import type { FilesShell } from '../../../electron/contract/files-shell-api';
-import { ukDate } from '../../../electron/contract/format';
+import { formatBytes, ukDate } from '../../../electron/contract/format';
 import type { EvidenceFileView } from '../../../electron/contract/groups/files';
+import { notify } from '../../components/notices';
 import { downloadBytes, uploadFile } from './upload-file';
 
 const useStyles = makeStyles({
@@ -40,12 +41,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block' },
 });
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const message = (e: unknown) => (e instanceof ApiFailure ? e.message : 'Something went wrong. Nothing was changed; try again.');
 
@@ -133,11 +128,18 @@ export function EvidenceFilesPanel({ client, evidenceId, readOnly, shell, onChan
   };
 
   const remove = async (f: EvidenceFileView) => {
-    if (!window.confirm(`Move “${f.fileName}” to the Bin? You can restore it from the Bin.`)) return;
+    // No confirm(): the file goes to the Bin at once and the notice offers Undo (issue #15).
     try {
-      await client.call('file:delete', { id: f.id });
+      const d = await client.call('file:delete', { id: f.id });
       setNotes([{ intent: 'success', text: `${f.fileName} moved to the Bin.` }]);
       changed();
+      notify(`${f.fileName} moved to the Bin. Undo?`, {
+        focus: true,
+        undo: async () => {
+          await client.call('bin:restore', { binEntryId: d.binEntryId });
+          changed();
+        },
+      });
     } catch (e) {
       setNotes([{ intent: 'error', text: message(e) }]);
     }
@@ -211,18 +213,18 @@ export function EvidenceFilesPanel({ client, evidenceId, readOnly, shell, onChan
                     {f.textNote && <Text className={s.note}>{f.textNote}</Text>}
                   </TableCell>
                   <TableCell>{f.typeLabel}</TableCell>
-                  <TableCell>{size(f.size)}</TableCell>
+                  <TableCell>{formatBytes(f.size)}</TableCell>
                   <TableCell>{ukDate(f.addedOn)}</TableCell>
                   <TableCell>
                     <div className={s.actions}>
                       <Button size="small" icon={<Open20Regular />} onClick={() => void open(f, false)} aria-label={`Open ${f.fileName}`}>
                         Open
                       </Button>
-                      <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => void open(f, true)} aria-label={`Save ${f.fileName} as`}>
+                      <Button size="small" icon={<ArrowDownload20Regular />} onClick={() => void open(f, true)} aria-label={`Save as… ${f.fileName}`}>
                         Save as…
                       </Button>
                       {!readOnly && (
-                        <Button size="small" icon={<Delete20Regular />} onClick={() => void remove(f)} aria-label={`Move ${f.fileName} to the Bin`}>
+                        <Button size="small" icon={<Delete20Regular />} onClick={() => void remove(f)} aria-label={`Remove ${f.fileName} (to the Bin)`}>
                           Remove
                         </Button>
                       )}

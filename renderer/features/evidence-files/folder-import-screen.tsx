@@ -8,6 +8,7 @@ import { EVIDENCE_KINDS, EVIDENCE_LEVELS, label, type EvidenceKind, type Evidenc
 import type { ImportProgressView, ImportSummaryView } from '../../../electron/contract/files-shell-api';
 import { useApi } from '../../api/api-context';
 import { RouteLink } from '../../app/router';
+import { Page } from '../../components/page';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -30,9 +31,11 @@ export default function FolderImportScreen() {
 
   if (!shell) {
     return (
-      <MessageBar intent="info">
-        <MessageBarBody>Importing a whole folder needs the desktop app. In the browser, attach files on each evidence item instead.</MessageBarBody>
-      </MessageBar>
+      <Page title="Import a folder of evidence">
+        <MessageBar intent="info">
+          <MessageBarBody>Importing a whole folder needs the desktop app, which can read folders on this computer. In the browser, attach files on each evidence item instead: open the item in the Evidence library and use “Attach files”.</MessageBarBody>
+        </MessageBar>
+      </Page>
     );
   }
 
@@ -51,6 +54,7 @@ export default function FolderImportScreen() {
 
   const pct = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
   return (
+    <Page title="Import a folder of evidence">
     <div className={s.page}>
       <Text>Each file in the folder (and its subfolders) becomes a new evidence item with the file attached. Files already in the workbook are not added twice.</Text>
       <div className={s.row}>
@@ -139,5 +143,6 @@ export default function FolderImportScreen() {
         </section>
       )}
     </div>
+    </Page>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { Dialog, DialogBody, DialogSurface, DialogTitle, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Client } from '../../../electron/contract/client';
 import type { SearchResult } from '../../../electron/contract/groups/files';
 import { pathOf } from './destinations';
@@ -27,6 +27,8 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
+  // Where focus was before the palette opened, so closing it (Escape) never leaves focus on <body>.
+  const opener = useRef<Element | null>(null);
   const id = useId();
   const { output, error, busy } = useSearch(client, { q, limit: 8 });
   const results = output?.results ?? [];
@@ -35,6 +37,7 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
+        opener.current = document.activeElement;
         setOpen(true);
       }
     };
@@ -71,7 +74,19 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
   const status = error ?? output?.notice ?? (output && results.length === 0 ? `Nothing found for “${q}”.` : busy ? 'Searching…' : '');
 
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_e, d) => {
+        setOpen(d.open);
+        if (!d.open) {
+          window.setTimeout(() => {
+            if (document.activeElement && document.activeElement !== document.body) return;
+            const back = opener.current instanceof HTMLElement && opener.current.isConnected && opener.current !== document.body ? opener.current : document.getElementById('main-content');
+            back?.focus();
+          }, 0);
+        }
+      }}
+    >
       <DialogSurface className={s.surface} aria-describedby={`${id}-status`}>
         <DialogBody style={{ display: 'block' }}>
           <DialogTitle>Find anything</DialogTitle>

@@ -42,7 +42,24 @@ export function SearchResultList({
     <ul className={s.list} role={idPrefix ? 'listbox' : undefined} id={idPrefix ? `${idPrefix}-list` : undefined} aria-label="Search results">
       {results.map((r, i) => (
         <li key={`${r.type}:${r.id}`} role={idPrefix ? 'option' : undefined} id={idPrefix ? `${idPrefix}-${i}` : undefined} aria-selected={idPrefix ? i === activeIndex : undefined}>
-          <button type="button" tabIndex={idPrefix ? -1 : 0} className={mergeClasses(s.item, i === activeIndex && s.active)} onClick={() => onOpen(r)}>
+          {idPrefix ? (
+            // In the palette the option itself is chosen (arrow keys + Enter, or a click): no button
+            // inside an option, which would be a control nested in a control (axe nested-interactive).
+            <div className={mergeClasses(s.item, i === activeIndex && s.active)} onClick={() => onOpen(r)}>
+            <span className={s.title}>
+              <HighlightedText parts={r.title} />
+            </span>
+            <span className={s.context}>
+              {SEARCH_TYPE_LABELS[r.type].replace(/s$/, '')} · {r.context}
+            </span>
+            {r.snippet.length > 0 && (
+              <span className={s.snippet}>
+                <HighlightedText parts={r.snippet} />
+              </span>
+            )}
+          </div>
+          ) : (
+            <button type="button" className={s.item} onClick={() => onOpen(r)}>
             <span className={s.title}>
               <HighlightedText parts={r.title} />
             </span>
@@ -55,6 +72,7 @@ export function SearchResultList({
               </span>
             )}
           </button>
+          )}
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { ArrowUndo20Regular, Save20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
+import { formatBytes } from '../../../electron/contract/format';
 import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
@@ -12,7 +13,6 @@ import { EmptyState, ErrorState, QueryView } from '../../components/states';
 type Backup = ChannelOutput<'backup:list'>[number];
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export default function BackupsScreen() {
   const { client, changed } = useApi();
@@ -42,7 +42,7 @@ export default function BackupsScreen() {
   const backUp = () =>
     run('backup', async () => {
       const b = await client.call('backup:create', {});
-      return `Backup taken at ${when(b.takenAt)} (${size(b.sizeBytes)}).`;
+      return `Backup taken at ${when(b.takenAt)} (${formatBytes(b.sizeBytes)}).`;
     });
 
   const restore = (b: Backup) =>
@@ -106,7 +106,7 @@ export default function BackupsScreen() {
                   { header: 'Why', cell: (b) => b.reasonLabel },
                   { header: 'Evidence', numeric: true, cell: (b) => (b.counts ? b.counts.evidence : '–') },
                   { header: 'Actions', numeric: true, cell: (b) => (b.counts ? b.counts.actions : '–') },
-                  { header: 'Size', numeric: true, cell: (b) => size(b.sizeBytes) },
+                  { header: 'Size', numeric: true, cell: (b) => formatBytes(b.sizeBytes) },
                   {
                     header: 'Restore',
                     cell: (b) =>
@@ -138,10 +138,11 @@ export default function BackupsScreen() {
               )}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => confirm && restore(confirm)}>
-                Restore
+              {/* The safe choice first, so it (not the destructive Restore) takes focus when the dialog opens. */}
+              <Button appearance="primary" onClick={() => setConfirm(null)}>
+                Cancel
               </Button>
-              <Button onClick={() => setConfirm(null)}>Cancel</Button>
+              <Button onClick={() => confirm && restore(confirm)}>Restore</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
