@@ -73,7 +73,18 @@ export default function EventScreen({ params }: ScreenProps) {
             </Section>
             {e.kind !== 'full_inspection' && (
               <Section title="Verdicts given at this event" actions={!readOnly && !judging && <Button icon={<TaskListSquareLtr20Regular />} onClick={() => setJudging(true)}>Enter verdicts</Button>}>
-                {judging ? <BulkVerdicts event={e} onDone={() => setJudging(false)} /> : <p>Enter the verdict on each finding this {label(e.kind).toLowerCase()} judged, in one table.</p>}
+                {judging ? (
+                  <BulkVerdicts event={e} onDone={() => setJudging(false)} />
+                ) : e.verdicts?.sentence ? (
+                  <>
+                    <p className={s.text}>
+                      <strong>{e.verdicts.sentence}.</strong>
+                    </p>
+                    <p>{e.verdicts.counts.map((c) => `${c.label}: ${c.count}`).join(' · ')}</p>
+                  </>
+                ) : (
+                  <p>Enter the verdict on each finding this {label(e.kind).toLowerCase()} judged, in one table.</p>
+                )}
               </Section>
             )}
             <Section title="Findings" actions={!readOnly && !adding && <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>Add a finding</Button>}>
@@ -81,7 +92,11 @@ export default function EventScreen({ params }: ScreenProps) {
               <QueryView query={findings}>
                 {(f) =>
                   f.items.length === 0 ? (
-                    <EmptyState title="No findings recorded for this event">Choose “Add a finding” and copy each strength and weakness from the report.</EmptyState>
+                    e.verdicts?.sentence ? (
+                      <EmptyState title={`This ${label(e.kind).toLowerCase()} judged earlier findings and recorded no new ones`}>Its verdicts are summarised above. Choose “Add a finding” only for a new finding in its report.</EmptyState>
+                    ) : (
+                      <EmptyState title="No findings recorded for this event">Choose “Add a finding” and copy each strength and weakness from the report.</EmptyState>
+                    )
                   ) : (
                     <DataTable
                       caption="Findings"

@@ -42,6 +42,7 @@ export default function EventsScreen() {
                 { header: 'On site', cell: (e) => (e.onsiteStartOn ? `${ukDate(e.onsiteStartOn)}${e.onsiteEndOn ? ` to ${ukDate(e.onsiteEndOn)}` : ''}` : '–') },
                 { header: 'Published', cell: (e) => ukDate(e.publishedOn) || '–' },
                 { header: 'Findings', numeric: true, cell: (e) => e.findingCount },
+                { header: 'Verdicts', cell: (e) => e.verdicts?.sentence ?? '–' },
               ]}
             />
           )
