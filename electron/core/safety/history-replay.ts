@@ -15,7 +15,7 @@
  * priorities to findings, finding partners, SEF section actions) are not replayed.
  */
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { areaProfile } from '../../../db/schema';
 import { auditValue } from '../services/audit-log';
 import { ENTITIES } from '../services/entity-registry';
@@ -114,21 +114,49 @@ export function compareRecord(entity: string, id: number, codec: TableCodec, raw
  */
 const UNSEALED_COLUMNS = new Set(['created_at', 'updated_at', 'version']);
 
-export interface RowDigester {
-  /** A SQL expression giving one text per row: every sealed column, quoted (NULL, numbers, text and blobs stay distinct). */
-  expression: string;
-  digest(rowText: string): string;
+/**
+ * A SQL expression giving one text per row: every sealed column, quoted (NULL, numbers, text and
+ * blobs stay distinct). Built in SQLite, so each row reaches JavaScript as one string.
+ */
+export function rowExpression(sqlite: Database.Database, table: string): string {
+  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[])
+    .map((c) => c.name)
+    .filter((n) => !UNSEALED_COLUMNS.has(n))
+    .map((n) => `quote("${n}")`)
+    .join(' || char(1) || ');
 }
 
-export function rowDigester(sqlite: Database.Database, table: string): RowDigester {
-  const names = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[])
-    .map((c) => c.name)
-    .filter((n) => !UNSEALED_COLUMNS.has(n));
-  return {
-    // Built in SQLite, so the row reaches JavaScript as one string (a third faster at L than per column).
-    expression: names.map((n) => `quote("${n}")`).join(' || char(1) || '),
-    digest: (rowText) => createHash('sha1').update(rowText).digest('base64').slice(0, 16),
-  };
+/**
+ * Rows are sealed in blocks of consecutive ids: one digest per 64 rows keeps the checkpoint small
+ * (about 11,000 digests at XL) and the hashing cheap; a block that differs is compared row by row.
+ */
+export const BLOCK_ROWS = 64;
+
+const blockOf = (id: number) => Math.floor(id / BLOCK_ROWS);
+const blockKey = (entity: string, block: number) => `${entity}#${block}`;
+
+/** Folds rows (in id order) into one digest per block. */
+class BlockHasher {
+  private hash: Hash | null = null;
+  private block = -1;
+  ids: number[] = [];
+  constructor(private readonly onBlock: (block: number, digest: string, ids: number[]) => void) {}
+  add(id: number, text: string): void {
+    const block = blockOf(id);
+    if (block !== this.block) this.finish();
+    if (!this.hash) {
+      this.hash = createHash('sha1');
+      this.block = block;
+    }
+    this.hash.update(`${id}\u0003${text}\u0004`);
+    this.ids.push(id);
+  }
+  finish(): void {
+    if (this.hash) this.onBlock(this.block, this.hash.digest('base64').slice(0, 16), this.ids);
+    this.hash = null;
+    this.block = -1;
+    this.ids = [];
+  }
 }
 
 export interface ReplayTable {
@@ -145,18 +173,10 @@ export function replayTables(sqlite: Database.Database): ReplayTable[] {
   return tables.filter((t) => present.has(t.codec.name));
 }
 
-const key = (entity: string, id: number) => `${entity}:${id}`;
-
-/** Entries of one record, oldest first. */
-function entriesOf(sqlite: Database.Database, entity: string, id: number): ReplayEntry[] {
-  return sqlite
-    .prepare('SELECT operation, field, new_value AS newValue FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
-    .all(entity, id) as ReplayEntry[];
-}
 
 export interface ReplayResult {
   mismatches: RecordMismatch[];
-  /** Digest per "entity:id" of each row found to match its whole history, for a checkpoint. */
+  /** Digest per "entity#block" of each block of rows found to match their whole history, for a checkpoint. */
   seals: Map<string, string>;
   /** Whether the seals differ from those the replay started from (a checkpoint worth writing). */
   sealsChanged: boolean;
@@ -170,15 +190,20 @@ function expectedFor(table: ReplayTable, entries: ReplayEntry[]): ExpectedRecord
 
 /**
  * Replays every record's full history and compares it with every live row (check --full, or the
- * first check on this computer). Returns the digests of the rows that matched, for a checkpoint.
+ * first check on this computer). Returns the digests of the blocks that matched, for a checkpoint.
  */
 export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult {
   const mismatches: RecordMismatch[] = [];
   const seals = new Map<string, string>();
   let records = 0;
   for (const table of replayTables(sqlite)) {
-    const digester = rowDigester(sqlite, table.codec.name);
-    const rows = sqlite.prepare(`SELECT *, ${digester.expression} AS "__sealed" FROM "${table.codec.name}" ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+    const bad = new Set<number>();
+    const hasher = new BlockHasher((block, digest) => {
+      if (!bad.has(block)) seals.set(blockKey(table.entity, block), digest);
+    });
+    const rows = sqlite
+      .prepare(`SELECT *, ${rowExpression(sqlite, table.codec.name)} AS "__sealed" FROM "${table.codec.name}" ORDER BY id`)
+      .iterate() as IterableIterator<Record<string, unknown>>;
     const audit = sqlite
       .prepare('SELECT entity_id AS entityId, operation, field, new_value AS newValue FROM audit_log WHERE entity = ? ORDER BY entity_id, id')
       .iterate(table.entity) as IterableIterator<ReplayEntry & { entityId: number }>;
@@ -199,68 +224,88 @@ export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult 
         nextRow = rows.next();
       }
       records++;
-      const expected = expectedFor(table, entries);
-      const found = compareRecord(table.entity, id, table.codec, raw, expected);
+      const found = compareRecord(table.entity, id, table.codec, raw, expectedFor(table, entries));
       if (found.length > 0) {
+        bad.add(blockOf(id));
         if (mismatches.length < limit) mismatches.push(...found);
-      } else if (raw && (expected || !table.requiresHistory)) {
-        seals.set(key(table.entity, id), digester.digest(String(raw.__sealed)));
       }
+      if (raw) hasher.add(id, String(raw.__sealed));
     }
+    hasher.finish();
   }
   return { mismatches: mismatches.slice(0, limit), seals, sealsChanged: true, records };
 }
 
+/** Compares every record of one block with its history (rows present, and rows the history created). */
+function verifyBlock(sqlite: Database.Database, table: ReplayTable, block: number, limit: number, into: RecordMismatch[]): boolean {
+  const lo = block * BLOCK_ROWS;
+  const hi = lo + BLOCK_ROWS - 1;
+  const rows = new Map(
+    (sqlite.prepare(`SELECT * FROM "${table.codec.name}" WHERE id BETWEEN ? AND ?`).all(lo, hi) as Record<string, unknown>[]).map((r) => [r.id as number, r]),
+  );
+  const entries = new Map<number, ReplayEntry[]>();
+  for (const e of sqlite
+    .prepare('SELECT entity_id AS entityId, operation, field, new_value AS newValue FROM audit_log WHERE entity = ? AND entity_id BETWEEN ? AND ? ORDER BY entity_id, id')
+    .iterate(table.entity, lo, hi) as IterableIterator<ReplayEntry & { entityId: number }>) {
+    const list = entries.get(e.entityId) ?? [];
+    list.push(e);
+    entries.set(e.entityId, list);
+  }
+  let clean = true;
+  for (const id of [...new Set([...rows.keys(), ...entries.keys()])].sort((a, b) => a - b)) {
+    const found = compareRecord(table.entity, id, table.codec, rows.get(id), expectedFor(table, entries.get(id) ?? []));
+    if (found.length === 0) continue;
+    clean = false;
+    if (into.length < limit) into.push(...found);
+  }
+  return clean;
+}
+
 /**
- * The fast path: a checkpoint's digests stand for every row unchanged since it was verified;
- * records named by entries newer than the checkpoint, and rows whose digest differs, are replayed
- * in full and compared field by field. Every live row is still read, so a direct edit anywhere is
- * found.
+ * The fast path: a checkpoint's block digests stand for every block of rows unchanged since it was
+ * verified; blocks holding records named by newer entries, and blocks whose digest differs, are
+ * replayed record by record and compared field by field. Every live row is still read, so a
+ * direct edit anywhere is found.
  */
 export function replayFromSeals(sqlite: Database.Database, sealed: ReadonlyMap<string, string>, sinceId: number, limit = 200): ReplayResult {
   const seals = new Map(sealed);
   let sealsChanged = false;
   const touched = new Set(
     (sqlite.prepare('SELECT DISTINCT entity, entity_id AS entityId FROM audit_log WHERE id > ?').all(sinceId) as { entity: string; entityId: number }[]).map((t) =>
-      key(t.entity, t.entityId),
+      blockKey(t.entity, blockOf(t.entityId)),
     ),
   );
   const tables = replayTables(sqlite);
   const mismatches: RecordMismatch[] = [];
   let records = 0;
   const seen = new Set<string>();
-  for (const table of tables) {
-    const digester = rowDigester(sqlite, table.codec.name);
-    const rows = sqlite.prepare(`SELECT id, ${digester.expression} FROM "${table.codec.name}"`).raw().iterate() as IterableIterator<[number, string]>;
-    const full = sqlite.prepare(`SELECT * FROM "${table.codec.name}" WHERE id = ?`);
-    for (const [id, text] of rows) {
-      records++;
-      const k = key(table.entity, id);
-      seen.add(k);
-      const digest = digester.digest(text);
-      if (!touched.has(k) && seals.get(k) === digest) continue;
-      // Changed since the checkpoint (by the app or not), or never verified: replay it in full.
-      const expected = expectedFor(table, entriesOf(sqlite, table.entity, id));
-      const found = compareRecord(table.entity, id, table.codec, full.get(id) as Record<string, unknown>, expected);
-      if (found.length > 0) {
-        sealsChanged = seals.delete(k) || sealsChanged;
-        if (mismatches.length < limit) mismatches.push(...found);
-      } else if ((expected || !table.requiresHistory) && seals.get(k) !== digest) {
+  const settle = (table: ReplayTable, block: number, digest: string | null) => {
+    const k = blockKey(table.entity, block);
+    seen.add(k);
+    if (digest !== null && !touched.has(k) && seals.get(k) === digest) return;
+    // Changed since the checkpoint (by the app or not), or never verified: compare record by record.
+    if (verifyBlock(sqlite, table, block, limit, mismatches) && digest !== null) {
+      if (seals.get(k) !== digest) {
         seals.set(k, digest);
         sealsChanged = true;
       }
+    } else if (seals.delete(k)) sealsChanged = true;
+  };
+  for (const table of tables) {
+    const hasher = new BlockHasher((block, digest) => settle(table, block, digest));
+    for (const [id, text] of sqlite.prepare(`SELECT id, ${rowExpression(sqlite, table.codec.name)} FROM "${table.codec.name}" ORDER BY id`).raw().iterate() as IterableIterator<[number, string]>) {
+      records++;
+      hasher.add(id, text);
     }
+    hasher.finish();
   }
-  // Rows the history created (and a checkpoint or a newer entry knows) that are gone altogether.
+  // Blocks the checkpoint or newer entries know whose rows are all gone.
   const byEntity = new Map(tables.map((t) => [t.entity, t]));
   for (const k of new Set([...seals.keys(), ...touched])) {
     if (seen.has(k)) continue;
-    sealsChanged = seals.delete(k) || sealsChanged;
-    const [entity, idText] = k.split(':') as [string, string];
+    const [entity, blockText] = k.split('#') as [string, string];
     const table = byEntity.get(entity);
-    if (!table?.requiresHistory) continue;
-    const expected = expectedFor(table, entriesOf(sqlite, entity, Number(idText)));
-    if (expected?.created && mismatches.length < limit) mismatches.push({ entity, entityId: Number(idText), field: null, kind: 'missing' });
+    if (table) settle(table, Number(blockText), null);
   }
   return { mismatches, seals, sealsChanged, records };
 }
