@@ -12,6 +12,7 @@ import { inspectionWeekChannels } from './groups/inspection-week';
 import { safetyChannels } from './groups/safety';
 import { workbookToolChannels } from './groups/workbook-tools';
 import { importChannels } from './groups/imports';
+import { letterChannels } from './groups/letters';
 import { overviewChannels } from './groups/overview';
 import { recordChannels } from './groups/records';
 import { referenceDataSchema } from './reference';
@@ -168,6 +169,7 @@ export const contract = {
   ...recordChannels,
   ...workbookToolChannels,
   ...importChannels,
+  ...letterChannels,
   ...overviewChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -22,6 +22,7 @@ import { inspectionWeekHandlers } from './groups/inspection-week';
 import { safetyHandlers } from './groups/safety';
 import { workbookToolHandlers } from './groups/workbook-tools';
 import { importHandlers } from './groups/imports';
+import { letterHandlers } from './groups/letters';
 import { overviewHandlers } from './groups/overview';
 import { recordHandlers } from './groups/records';
 import type { GroupHandlers, Handlers } from './handler-types';
@@ -166,5 +167,6 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...workbookToolHandlers,
   ...importHandlers,
+  ...letterHandlers,
   ...overviewHandlers,
 };

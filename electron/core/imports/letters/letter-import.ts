@@ -1,0 +1,184 @@
+/**
+ * Importing a published inspection letter (issue #16, part 3): the preview reads the letter's text
+ * (pasted, or extracted from an uploaded PDF, Word or text file by the same extractor search
+ * uses), recognises it and matches a revisit's weaknesses to the initial inspection's findings;
+ * the apply writes the edited proposal through the existing services, inside dispatch's one
+ * transaction, with the source stored as evidence (kind: inspection report).
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import type { letterApplied, letterApplyInput, letterPreview, letterSource } from '../../../contract/groups/letters';
+import { evidenceCreate } from '../../../contract/schemas/evidence';
+import { fileSource, memorySource, type ByteSource } from '../../files/byte-source';
+import { attachFile } from '../../files/file-store';
+import { detectFileType } from '../../files/file-type';
+import { extractText } from '../../files/text/extract-text';
+import { completedUpload } from '../../files/upload-sessions';
+import { today, type ServiceContext } from '../../services/context';
+import { evidenceService } from '../../services/evidence-service';
+import { assessmentService, eventService, findingService } from '../../services/inspection-service';
+import { ServiceError } from '../../services/service-error';
+import { matchWeaknesses, type Candidate } from './match-findings';
+import { parseLetter, type ParsedLetter } from './parse-letter';
+
+type Source = z.output<typeof letterSource>;
+type Preview = z.output<typeof letterPreview>;
+type ApplyInput = z.output<typeof letterApplyInput>;
+
+export const LETTER_FRAMEWORK = 'joint-2016';
+const WEAKNESS = 'significant_weakness';
+
+/** The letter's text and a name for it; a file whose words cannot be read is refused in words. */
+export async function letterText(ctx: ServiceContext, source: Source): Promise<{ text: string; fileName: string }> {
+  if ('text' in source) return { text: source.text, fileName: source.fileName };
+  const upload = completedUpload(ctx.workbook.path, source.uploadId);
+  const type = detectFileType(fileSource(upload.file), upload.name);
+  if (!type) throw new ServiceError('invalid_input', `“${upload.name}” is not a PDF, Word or text file, so the letter cannot be read from it.`);
+  const extracted = await extractText(readFileSync(upload.file), type.mimeType);
+  if (extracted.status !== 'extracted' || !extracted.text) throw new ServiceError('invalid_input', `The letter’s words could not be read from “${upload.name}”. ${extracted.note}`);
+  return { text: extracted.text, fileName: upload.name };
+}
+
+/** Significant weaknesses of earlier 2016-framework inspections: what a revisit judges. */
+export function weaknessCandidates(ctx: ServiceContext): (Candidate & { eventTitle: string })[] {
+  const out: (Candidate & { eventTitle: string })[] = [];
+  const events = eventService.list(ctx, { kind: 'full_inspection', offset: 0, limit: 500 }).items.filter((e) => e.frameworkId === LETTER_FRAMEWORK);
+  for (const e of events) {
+    for (const f of findingService.list(ctx, { eventId: e.id, type: WEAKNESS, offset: 0, limit: 500 }).items) {
+      out.push({ id: f.id, reference: f.reference, title: f.title, text: f.text, eventTitle: e.title });
+    }
+  }
+  return out;
+}
+
+/** The live event this letter was already imported as: same type, framework, title and dates. */
+export function alreadyImported(ctx: ServiceContext, event: { kind: string; title: string; onsiteStartOn: string | null; publishedOn: string | null }): number | null {
+  const same = eventService
+    .list(ctx, { kind: event.kind as 'revisit', offset: 0, limit: 500 })
+    .items.find((e) => e.frameworkId === LETTER_FRAMEWORK && e.title === event.title && e.onsiteStartOn === event.onsiteStartOn && e.publishedOn === event.publishedOn);
+  return same?.id ?? null;
+}
+
+/** A short title for a finding: the weakness's first clause, capitalised. */
+export function shortTitle(text: string): string {
+  const first = text.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+  const clause = first.length > 120 ? `${first.slice(0, first.lastIndexOf(' ', 117))}…` : first;
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
+export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fileName: string): Preview {
+  if (parsed.kind === null) throw new ServiceError('invalid_input', parsed.warnings.join(' '));
+  const revisit = parsed.kind === 'revisit_2016';
+  const candidates = revisit ? weaknessCandidates(ctx) : [];
+  const matches = revisit ? matchWeaknesses(parsed.weaknesses.map((w) => w.text), candidates) : [];
+  const warnings = [...parsed.warnings];
+  const summaryLine = revisit
+    ? (parsed.summary?.sentence ?? '')
+    : parsed.wsoaRequired
+      ? `A Written Statement of Action was required because of ${parsed.weaknesses.length} significant area(s) of weakness.`
+      : 'No Written Statement of Action was required.';
+  const event = {
+    kind: revisit ? 'revisit' : 'full_inspection',
+    frameworkId: LETTER_FRAMEWORK,
+    title: parsed.title,
+    onsiteStartOn: parsed.onsiteStartOn,
+    onsiteEndOn: parsed.onsiteEndOn,
+    publishedOn: parsed.publishedOn,
+    summary: summaryLine,
+  };
+  if (revisit && candidates.length === 0) warnings.push('This workbook has no significant weaknesses from an initial inspection to match to, so each weakness will be added as a new finding of the revisit.');
+  const uncertain = matches.filter((m) => m.uncertain && candidates.length > 0).length;
+  if (uncertain > 0) warnings.push(`${uncertain} weakness(es) could not be matched with confidence to a finding of the initial inspection: confirm each match before importing.`);
+  const existing = alreadyImported(ctx, event);
+  if (existing !== null) warnings.push('This letter has already been imported: importing it again changes nothing.');
+  const found = parsed.weaknesses.filter((w) => w.verdict === 'sufficient_progress').length;
+  const foundNot = parsed.weaknesses.filter((w) => w.verdict === 'not_sufficient_progress').length;
+  return {
+    kind: parsed.kind,
+    fileName,
+    event,
+    area: parsed.area,
+    wsoaRequired: parsed.wsoaRequired,
+    summary: parsed.summary,
+    summaryAgrees: parsed.summary ? parsed.summary.sufficient === found && parsed.summary.notSufficient === foundNot && parsed.summary.total === parsed.weaknesses.length : null,
+    items: parsed.weaknesses.map((w, i) => {
+      const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
+      const matched = candidates.find((c) => c.id === match.findingId);
+      return {
+        reference: matched?.reference || `SW${i + 1}`,
+        title: matched?.title || shortTitle(w.text),
+        text: w.text,
+        commentary: w.commentary,
+        verdict: w.verdict,
+        verdictSentence: w.verdictSentence,
+        match,
+      };
+    }),
+    candidates,
+    alreadyImportedEventId: existing,
+    warnings,
+  };
+}
+
+export async function previewLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
+  const { text, fileName } = await letterText(ctx, source);
+  return buildLetterPreview(ctx, parseLetter(text), fileName);
+}
+
+function sourceBytes(ctx: ServiceContext, source: Source, title: string): { bytes: ByteSource; name: string } {
+  if ('text' in source) {
+    const base = (source.fileName || title).replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 120) || 'Letter';
+    return { bytes: memorySource(new TextEncoder().encode(source.text)), name: `${base}.txt` };
+  }
+  const upload = completedUpload(ctx.workbook.path, source.uploadId);
+  return { bytes: fileSource(upload.file), name: upload.name };
+}
+
+/** Runs inside dispatch's transaction: every write below commits together or not at all. */
+export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<typeof letterApplied> {
+  if (input.event.frameworkId !== LETTER_FRAMEWORK) {
+    throw new ServiceError('invalid_input', `Letters are imported under the 2016 joint inspection framework (“${LETTER_FRAMEWORK}”), not “${input.event.frameworkId}”.`);
+  }
+  const existing = alreadyImported(ctx, input.event);
+  if (existing !== null) return { eventId: existing, alreadyImported: true, findingsCreated: 0, assessmentsCreated: 0, evidenceId: null };
+
+  const candidates = new Set(weaknessCandidates(ctx).map((c) => c.id));
+  input.items.forEach((item, i) => {
+    if (item.findingId !== null && !candidates.has(item.findingId)) {
+      throw new ServiceError('invalid_input', `Weakness ${i + 1} is matched to finding ${item.findingId}, which is not a significant weakness of an initial inspection in this workbook. Choose again.`);
+    }
+  });
+
+  const { bytes, name } = sourceBytes(ctx, input.source, input.event.title);
+  const evidence = evidenceService.create(
+    ctx,
+    evidenceCreate.parse({
+      title: input.event.title,
+      kind: 'inspection_report',
+      level: 'output',
+      summary: input.event.summary,
+      effectiveFrom: input.event.onsiteStartOn,
+      effectiveTo: input.event.onsiteEndOn,
+    }),
+  );
+  attachFile(ctx, evidence.id, bytes, name);
+  const summary = [input.event.summary, `Imported from “${name}” (evidence ${evidence.reference}).`].filter(Boolean).join('\n\n');
+  const event = eventService.create(ctx, { ...input.event, summary });
+  const assessedOn = input.event.publishedOn ?? input.event.onsiteEndOn ?? input.event.onsiteStartOn ?? today(ctx);
+
+  let findingsCreated = 0;
+  let assessmentsCreated = 0;
+  for (const item of input.items) {
+    let findingId = item.findingId;
+    if (findingId === null) {
+      findingId = findingService.create(ctx, { eventId: event.id, type: WEAKNESS, reference: item.reference, title: item.title, text: item.text, partnerIds: [] }).id;
+      findingsCreated++;
+    }
+    if (item.verdict !== null) {
+      assessmentService.create(ctx, { findingId, eventId: event.id, result: item.verdict, commentary: item.commentary, assessedOn });
+      assessmentsCreated++;
+    }
+    evidenceService.link(ctx, { evidenceId: evidence.id, target: { type: 'finding', id: findingId }, note: `From “${input.event.title}”.` });
+  }
+  return { eventId: event.id, alreadyImported: false, findingsCreated, assessmentsCreated, evidenceId: evidence.id };
+}
