@@ -286,6 +286,8 @@ function loadComparison(ctx: ServiceContext, parsed: ParsedReturn): Loaded {
       } else if (!exported) {
         warnings.push('This workbook has no record of the export this file came from (it may have been exported from a copy of the workbook). Its rows were checked against the plan only.');
       }
+    } else {
+      warnings.push('This file does not say which export it came from (it was exported by an earlier version, or from a read-only workbook), so its rows were checked against the plan only.');
     }
   }
   const planRow = planId == null ? undefined : ctx.db.select().from(plans).where(and(eq(plans.id, planId), isNull(plans.deletedAt))).get();
