@@ -6,11 +6,7 @@
 import { Document, Packer, type FileChild, type Footer, type Header } from 'docx';
 import { NUMBERING, PAGE, STYLES, type DocWriter } from './blocks';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { xmlSafe } from '../text/xml-safe';
-
-function escapeXml(value: string): string {
-  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml } from '../text/xml-safe';
 
 export function completeCoreProperties(coreXml: string, props: { language: string; lastModifiedBy: string; at: Date }): string {
   const stamp = props.at.toISOString().replace(/\.\d{3}Z$/, 'Z');

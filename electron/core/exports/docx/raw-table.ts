@@ -4,7 +4,7 @@
  * seconds and hundreds of megabytes that way (issue #9 target: under 2 s and 400 MB). Here a
  * row is a few string joins. The XML follows the schema's element order, as docx would write it.
  */
-import { xmlSafe } from '../text/xml-safe';
+import { escapeXml } from '../text/xml-safe';
 
 export interface RawRun {
   text: string;
@@ -27,13 +27,6 @@ export interface RawColumn {
   width: number;
 }
 
-export function escapeText(value: string): string {
-  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
-}
 
 const BORDER = 'w:val="single" w:color="B1B4B6" w:sz="4"';
 const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>`;
@@ -53,11 +46,11 @@ export class RawTableWriter {
       (r.color ? `<w:color w:val="${r.color}"/>` : '') +
       (size ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : '') +
       (r.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${r.fill}"/>` : '');
-    const run = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeText(r.text)}</w:t></w:r>`;
-    if (r.link) return `<w:hyperlink w:anchor="${escapeAttribute(r.link)}" w:history="1">${run}</w:hyperlink>`;
+    const run = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(r.text)}</w:t></w:r>`;
+    if (r.link) return `<w:hyperlink w:anchor="${escapeXml(r.link)}" w:history="1">${run}</w:hyperlink>`;
     if (r.bookmark) {
       const id = this.nextBookmark++;
-      return `<w:bookmarkStart w:id="${id}" w:name="${escapeAttribute(r.bookmark)}"/>${run}<w:bookmarkEnd w:id="${id}"/>`;
+      return `<w:bookmarkStart w:id="${id}" w:name="${escapeXml(r.bookmark)}"/>${run}<w:bookmarkEnd w:id="${id}"/>`;
     }
     return run;
   }

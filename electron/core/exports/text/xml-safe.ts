@@ -19,3 +19,11 @@ export function isXmlSafe(text: string): boolean {
   XML_INVALID.lastIndex = 0;
   return !found;
 }
+
+/**
+ * Text for an XML part, escaped (and made XML-safe): the one XML escaper (issue #12). Quotes are
+ * escaped too, so the same text is safe in an attribute value.
+ */
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
