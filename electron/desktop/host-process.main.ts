@@ -11,7 +11,8 @@ import type { HostInit, HostPort } from '../core/host/host-protocol';
 /** The part of an Electron UtilityProcess used here. */
 export interface UtilityChild {
   postMessage(message: unknown): void;
-  on(event: 'message' | 'exit', listener: (...args: never[]) => void): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): unknown;
 }
 

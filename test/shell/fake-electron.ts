@@ -188,7 +188,7 @@ export const utilityProcess = {
     recorded.forked.push({ modulePath, worker });
     const child = {
       postMessage: (message: unknown) => worker.postMessage(message),
-      on: (event: string, listener: (...a: unknown[]) => void) => {
+      on: (event: string, listener: (...a: never[]) => void) => {
         worker.on(event === 'exit' ? 'exit' : event, listener);
         return child;
       },
