@@ -297,7 +297,8 @@ function checkSchemaVersion(sqlite: Database.Database, file: string, migrations:
   return applied.length;
 }
 
-function damagedMessage(file: string): string {
+/** The one sentence for a damaged workbook, on open or when a save runs into the damage. */
+export function damagedMessage(file: string): string {
   return `${path.basename(file)} is damaged (it may have been copied only in part). It has not been changed; restore it from a backup.`;
 }
 

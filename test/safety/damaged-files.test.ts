@@ -57,12 +57,27 @@ test('a truncated workbook (a copy cut short) is refused, untouched, with the ne
   expect(result.error && backupOffer(result.newestGoodBackup!)).toMatch(/^The newest good backup is from 22\/11\/2026 at 09:00 \(40 evidence items/);
 });
 
-test('a bit-flipped workbook is refused, untouched', async () => {
-  const { file, backupsDir, good, pageSize } = await workbookWithBackup();
+test('a bit-flipped workbook is refused, untouched (the command line checks before opening)', async () => {
+  const { file, backupsDir, pageSize } = await workbookWithBackup();
   const bytes = readFileSync(file);
   for (let page = 2; page < bytes.length / pageSize; page += 3) bytes[page * pageSize + 5]! ^= 0x5a; // cell-content offsets
   writeFileSync(file, bytes);
-  await expectRefusedUntouched(file, backupsDir, good.fileName);
+  const before = sha(file);
+  await expect(openWorkbook(file)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/is damaged.*restore it from a backup\./) });
+  // The app opens first and checks off the main thread (issue #17): the damage then stops every save.
+  const opened = await openWorkbookSafely(file, { backupsDir });
+  const workbook = opened.workbook ?? null;
+  if (workbook) {
+    expect(await workbook.checked).not.toBe('ok');
+    const session = new WorkbookSession();
+    session.use(workbook);
+    const refused = await createDispatcher(session, { logError: () => {} })('evidence:create', { title: 'Onto damage', kind: 'document', level: 'output' });
+    session.close();
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is damaged .*restore it from a backup\./) } });
+  } else {
+    expect(opened.error?.code).toBe('damaged');
+  }
+  expect(sha(file)).toBe(before);
 });
 
 test('a half-copied workbook (the end never arrived: zeros) is refused, untouched', async () => {

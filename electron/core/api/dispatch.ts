@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName } from '../../contract/channels';
 import type { ApiError, FieldIssue, Result } from '../../contract/define';
-import { busyMessage } from '../../../db/open-workbook';
+import { busyMessage, damagedMessage } from '../../../db/open-workbook';
 import { ServiceError } from '../services/service-error';
 import { handlers } from './handlers';
 import type { WorkbookSession } from './workbook-session';
@@ -67,6 +67,7 @@ function sqliteError(e: { code?: string }, file: string): ApiError | null {
   if (code === 'SQLITE_FULL') return { code: 'internal', message: 'The disk is full, so the change was not saved. Free some space and try again; nothing already saved was lost.' };
   if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'This workbook is read-only, so changes cannot be saved.' };
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'conflict', message: busyMessage(file) };
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { code: 'read_only', message: damagedMessage(file) };
   return null;
 }
 
