@@ -26,6 +26,8 @@ export const letterSource = z.union(
         .max(MAX_PASTED_LETTER_CHARS, { error: `The letter’s text is too long: keep it under ${MAX_PASTED_LETTER_CHARS.toLocaleString('en-GB')} characters.` })
         .refine((s) => s.trim().length > 0, { error: 'Paste the letter’s text, or choose its file.' }),
       fileName: optionalText('File name', 255).default(''),
+      /** Text read from a Word file: one line a paragraph, so lines are never joined. */
+      linesAreParagraphs: z.boolean({ error: 'Say whether each line is a paragraph (true or false).' }).default(false),
     }),
     z.strictObject({ uploadId }),
   ],

@@ -10,8 +10,9 @@ import { inspectionWeekCommands } from './commands/inspection-week';
 import { safetyCommands } from './commands/safety';
 import { newWorkbookCommands } from './commands/new-workbook';
 import { importCommands } from './commands/imports';
+import { letterCommands } from './commands/letters';
 
-export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands];
+export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands, ...letterCommands];
 
 export function usageText(commands = allCommands): string {
   const width = Math.max(...commands.map((c) => c.name.length));

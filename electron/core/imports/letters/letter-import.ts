@@ -11,7 +11,7 @@ import type { letterApplied, letterApplyInput, letterPreview, letterSource } fro
 import { evidenceCreate } from '../../../contract/schemas/evidence';
 import { fileSource, memorySource, type ByteSource } from '../../files/byte-source';
 import { attachFile } from '../../files/file-store';
-import { detectFileType } from '../../files/file-type';
+import { detectFileType, FILE_TYPES } from '../../files/file-type';
 import { extractText } from '../../files/text/extract-text';
 import { completedUpload } from '../../files/upload-sessions';
 import { today, type ServiceContext } from '../../services/context';
@@ -28,15 +28,20 @@ type ApplyInput = z.output<typeof letterApplyInput>;
 export const LETTER_FRAMEWORK = 'joint-2016';
 const WEAKNESS = 'significant_weakness';
 
+/** Word and OpenDocument text comes one paragraph a line; PDF text comes wrapped. */
+export function linesAreParagraphs(mimeType: string): boolean {
+  return mimeType === FILE_TYPES.docx.mimeType || mimeType === FILE_TYPES.odt.mimeType;
+}
+
 /** The letter's text and a name for it; a file whose words cannot be read is refused in words. */
-export async function letterText(ctx: ServiceContext, source: Source): Promise<{ text: string; fileName: string }> {
-  if ('text' in source) return { text: source.text, fileName: source.fileName };
+export async function letterText(ctx: ServiceContext, source: Source): Promise<{ text: string; fileName: string; linesAreParagraphs: boolean }> {
+  if ('text' in source) return { text: source.text, fileName: source.fileName, linesAreParagraphs: source.linesAreParagraphs };
   const upload = completedUpload(ctx.workbook.path, source.uploadId);
   const type = detectFileType(fileSource(upload.file), upload.name);
   if (!type) throw new ServiceError('invalid_input', `“${upload.name}” is not a PDF, Word or text file, so the letter cannot be read from it.`);
-  const extracted = await extractText(readFileSync(upload.file), type.mimeType);
+  const extracted = await extractText(new Uint8Array(readFileSync(upload.file)), type.mimeType);
   if (extracted.status !== 'extracted' || !extracted.text) throw new ServiceError('invalid_input', `The letter’s words could not be read from “${upload.name}”. ${extracted.note}`);
-  return { text: extracted.text, fileName: upload.name };
+  return { text: extracted.text, fileName: upload.name, linesAreParagraphs: linesAreParagraphs(type.mimeType) };
 }
 
 /** Significant weaknesses of earlier 2016-framework inspections: what a revisit judges. */
@@ -121,8 +126,8 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
 }
 
 export async function previewLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
-  const { text, fileName } = await letterText(ctx, source);
-  return buildLetterPreview(ctx, parseLetter(text), fileName);
+  const { text, fileName, linesAreParagraphs } = await letterText(ctx, source);
+  return buildLetterPreview(ctx, parseLetter(text, { linesAreParagraphs }), fileName);
 }
 
 function sourceBytes(ctx: ServiceContext, source: Source, title: string): { bytes: ByteSource; name: string } {

@@ -28,13 +28,28 @@ function shape(line: string): string {
 }
 
 /** Splits the text into paragraphs, dropping page furniture and joining wrapped lines. */
-export function paragraphsOf(raw: string): Paragraph[] {
+/**
+ * With `linesAreParagraphs` (text from a Word file: one line a paragraph, list glyphs lost) lines
+ * are never joined; otherwise wrapped lines are joined back into their paragraph.
+ */
+export function paragraphsOf(raw: string, linesAreParagraphs = false): Paragraph[] {
   // eslint-disable-next-line no-control-regex
   const lines = raw.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ').split('\n').map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
   const counts = new Map<string, number>();
   for (const l of lines) if (l) counts.set(shape(l), (counts.get(shape(l)) ?? 0) + 1);
-  // A short line repeated on two or more pages without ending a sentence is a running header or footer.
-  const repeated = (l: string) => l.length < 120 && !TERMINAL.test(l) && !BULLET.test(l) && (counts.get(shape(l)) ?? 0) >= 2;
+  // A short line repeated on two or more pages without ending a sentence, followed by different
+  // words each time, is a running header or footer. (A repeated sentence that wraps the same way,
+  // such as a verdict, is followed by the same words each time and is kept.)
+  const next = new Map<string, Set<string>>();
+  const nonEmpty = lines.filter(Boolean);
+  nonEmpty.forEach((l, i) => {
+    const key = shape(l);
+    next.set(key, (next.get(key) ?? new Set()).add(i + 1 < nonEmpty.length ? shape(nonEmpty[i + 1]!) : `end ${i}`));
+  });
+  const repeated = (l: string) => {
+    const n = counts.get(shape(l)) ?? 0;
+    return n >= 2 && l.length < 120 && !TERMINAL.test(l) && !BULLET.test(l) && next.get(shape(l))!.size === n;
+  };
 
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
@@ -49,7 +64,7 @@ export function paragraphsOf(raw: string): Paragraph[] {
     const text = bullet ? line.replace(BULLET, '') : line;
     if (!text) continue;
     const heading = text.length < 50 && /^[A-Z]/.test(text) && !TERMINAL.test(text);
-    const continues = current !== null && !bullet && !TERMINAL.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading));
+    const continues = !linesAreParagraphs && current !== null && !bullet && !TERMINAL.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading));
     if (continues && current) {
       current.text = `${current.text} ${text}`;
     } else {

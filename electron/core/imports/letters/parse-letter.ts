@@ -148,9 +148,9 @@ function clip(text: string, n = 80): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-export function parseLetter(raw: string): ParsedLetter {
+export function parseLetter(raw: string, options: { linesAreParagraphs?: boolean } = {}): ParsedLetter {
   const warnings: string[] = [];
-  const paragraphs = paragraphsOf(raw.slice(0, MAX_LETTER_CHARS));
+  const paragraphs = paragraphsOf(raw.slice(0, MAX_LETTER_CHARS), options.linesAreParagraphs);
   const whole = paragraphs.map((p) => p.text).join('\n');
   const inspectorates = INSPECTORATES.test(whole);
   const range = dateRangeIn(whole);
