@@ -11,6 +11,7 @@ import { ServiceError } from '../services/service-error';
 import { writeFileAtomically } from '../exports/write-file-atomically';
 import { readFileBytes, readPackData, type PackData } from './pack-data';
 import { formatBytes, renderPackIndex } from './pack-html';
+import { sanitizeFileName } from '../files/sanitize-name';
 
 export interface PackProgress {
   stage: string;
@@ -33,17 +34,9 @@ export interface BuiltPack {
 
 export const ZIP_MIME = 'application/zip';
 
-/** Letters, digits and a few safe marks; never a path. "../../x" becomes "x". */
+/** Never a path ("../../x" becomes "x"), safe on every system: the one file-name sanitiser (issue #12). */
 export function safeFileName(name: string, fallback = 'file'): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+/, '')
-    .replace(/[.\s]+$/, '')
-    .slice(-120);
-  return cleaned || fallback;
+  return sanitizeFileName(name, fallback);
 }
 
 /** Where each file goes in the zip: files/E-001/name, de-duplicated within an item. */
