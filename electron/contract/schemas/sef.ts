@@ -13,6 +13,15 @@ export const sefCreate = z.strictObject({
   /** Copy judgements and narratives from an earlier version. */
   copyFromSefId: optionalId('Version to copy').default(null),
 });
+/**
+ * The scale a self-evaluation uses unless the user chooses another (issue #13): the framework's
+ * own outcomes when it has them (Area SEND: a predicted outcome), else RAG (the 2016 framework
+ * gave no grade). Shared by the service and the form, so both say the same.
+ */
+export function defaultScaleFor(framework: { outcomes: readonly unknown[] } | undefined): 'predicted-outcome' | 'rag' {
+  return framework && framework.outcomes.length > 0 ? 'predicted-outcome' : 'rag';
+}
+
 export const sefUpdate = updateOf(sefCreate.omit({ frameworkId: true, copyFromSefId: true }), 'self-evaluation');
 export const sef = z.object({
   ...recordMeta,

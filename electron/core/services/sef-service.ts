@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { evidenceItems, evidenceLinks, sefSectionActions, sefSections, sefSignoffs, selfEvaluations } from '../../../db/schema';
 import type { Framework } from '../../contract/reference';
 import type * as s from '../../contract/schemas/sef';
+import { defaultScaleFor } from '../../contract/schemas/sef';
 import { findFramework } from '../reference/load-reference';
 import { writeAudit } from './audit-log';
 import type { ServiceContext } from './context';
@@ -32,7 +33,7 @@ function checkScale(ctx: ServiceContext, scaleId: string | undefined): void {
  * when it has them (Area SEND: a predicted outcome), else RAG (the 2016 framework gave no grade).
  */
 export function defaultScaleId(ctx: ServiceContext, fw: Framework): string {
-  const wanted = fw.outcomes.length > 0 ? 'predicted-outcome' : 'rag';
+  const wanted = defaultScaleFor(fw);
   return ctx.reference.scales.find((x) => x.id === wanted)?.id ?? ctx.reference.scales[0]!.id;
 }
 

@@ -18,6 +18,7 @@ import { AddSectionControl, RemoveSectionButton, useSefVersionTools } from '../.
 import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
 import { EmptyState, QueryView } from '../../components/states';
 import { usePartnerOptions } from '../../components/use-options';
+import { FindingsProgress } from './findings-progress';
 
 const useStyles = makeStyles({
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -135,6 +136,7 @@ export default function SefScreen({ params }: ScreenProps) {
               }
             </QueryView>
           </Section>
+          <FindingsProgress asOf={v.asOf} />
           <Section title="Sign-offs" actions={!readOnly && !signing && <Button icon={<Add20Regular />} onClick={() => setSigning(true)}>Add a sign-off</Button>}>
             {signing && <SignoffForm sefId={v.id} onDone={() => setSigning(false)} />}
             <QueryView query={signoffs}>

@@ -13,6 +13,7 @@ import { DateField, FieldRow, FormShell, SelectField, TextField } from '../../co
 import { Page, Section } from '../../components/page';
 import { EmptyState, QueryView } from '../../components/states';
 import { todayUk } from '../../components/today';
+import { defaultScaleFor } from '../../../electron/contract/schemas/sef';
 
 const useStyles = makeStyles({ compare: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
 
@@ -21,9 +22,10 @@ function SefCreateForm({ versions, onCancel }: { versions: { id: number; title: 
   const current = reference.frameworks.filter((f) => f.effectiveTo === null);
   const form = useForm({
     channel: 'sef:create',
-    initial: { title: '', frameworkId: area.defaultFrameworkId || current[0]?.id || '', scaleId: reference.scales[0]?.id ?? '', asOf: todayUk(), copyFromSefId: '' },
+    // No scale chosen: the framework's usual one (a predicted outcome for Area SEND, RAG for 2016). A choice is kept.
+    initial: { title: '', frameworkId: area.defaultFrameworkId || current[0]?.id || '', scaleId: '', asOf: todayUk(), copyFromSefId: '' },
     resetAfterSave: true,
-    toInput: (v) => ({ title: v.title, frameworkId: v.frameworkId, scaleId: v.scaleId, asOf: dateInput(v.asOf) ?? '', copyFromSefId: idInput(v.copyFromSefId) }),
+    toInput: (v) => ({ title: v.title, frameworkId: v.frameworkId, scaleId: v.scaleId || undefined, asOf: dateInput(v.asOf) ?? '', copyFromSefId: idInput(v.copyFromSefId) }),
     onSaved: (sef) => navigate(`/sef/${sef.id}`, { force: true }),
   });
   return (
@@ -31,7 +33,13 @@ function SefCreateForm({ versions, onCancel }: { versions: { id: number; title: 
       <TextField form={form} name="title" label="Self-evaluation title" hint="For example, SEND self-evaluation, autumn 2026" required />
       <FieldRow>
         <SelectField form={form} name="frameworkId" label="Framework" hint="Its evaluation criteria become the sections." options={reference.frameworks.map((f) => ({ value: f.id, label: f.name }))} />
-        <SelectField form={form} name="scaleId" label="Judgement scale" options={reference.scales.map((s) => ({ value: s.id, label: s.name }))} />
+        <SelectField
+          form={form}
+          name="scaleId"
+          label="Judgement scale"
+          emptyLabel={`The framework's usual scale (${reference.scales.find((x) => x.id === defaultScaleFor(frameworkOf(reference, String(form.values.frameworkId))))?.name ?? 'red, amber, green'})`}
+          options={reference.scales.map((s) => ({ value: s.id, label: s.name }))}
+        />
       </FieldRow>
       <FieldRow>
         <DateField form={form} name="asOf" label="As-of date" required />
