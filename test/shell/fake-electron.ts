@@ -188,8 +188,9 @@ export const utilityProcess = {
     recorded.forked.push({ modulePath, worker });
     const child = {
       postMessage: (message: unknown) => worker.postMessage(message),
-      on: (event: string, listener: (...a: never[]) => void) => {
-        worker.on(event === 'exit' ? 'exit' : event, listener);
+      // A method, as on Electron's UtilityProcess ('message' carries the message, 'exit' the code).
+      on(event: string, listener: (...a: never[]) => void) {
+        worker.on(event, listener as (...a: unknown[]) => void);
         return child;
       },
       kill: () => {
