@@ -4,7 +4,7 @@ import { Edit20Regular, Link20Regular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { label, LINK_TARGETS, type LinkTarget } from '../../../electron/contract/enums';
 import { ukDate } from '../../../electron/contract/format';
-import { toApiError, useApi, useQuery } from '../../api/api-context';
+import { useApi, useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { evidenceItemPanels } from '../../app/extensions';
 import { recordPath } from '../../app/record-paths';
@@ -15,8 +15,8 @@ import { DataTable } from '../../components/data-table';
 import { LevelBadge } from '../../components/evidence-links-panel';
 import { FormShell, SelectField, TextField, type Option } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
-import { DeleteButton, HistoryButton } from '../../components/record-actions';
-import { EmptyState, ErrorState, Loading, QueryView } from '../../components/states';
+import { DeleteButton, HistoryButton, UnlinkButton } from '../../components/record-actions';
+import { EmptyState, Loading, QueryView } from '../../components/states';
 import { EvidenceForm } from './evidence-form';
 
 const TARGET_LABELS: Record<LinkTarget, string> = {
@@ -42,7 +42,11 @@ const useStyles = makeStyles({
 function useTargetOptions(type: string, sefId: string): { options: Option[]; sefs: Option[] } {
   const findings = useQuery('finding:list', type === 'finding' ? { limit: 500 } : null);
   const priorities = useQuery('priority:list', type === 'priority' ? { limit: 500 } : null);
-  const actions = useQuery('action:list', type === 'action' ? { limit: 500 } : null);
+  const actions = useQuery('action:list', type === 'action' || type === 'milestone' ? { limit: 500 } : null);
+  // Action and priority numbers repeat between plans ("3.2" in the WSOA and in the APP): name the plan.
+  const plans = useQuery('plan:list', type === 'priority' || type === 'action' || type === 'milestone' ? { limit: 500 } : null);
+  const planTitle = (planId: number) => (plans.status === 'ok' ? (plans.data.items.find((p) => p.id === planId)?.title ?? '') : '');
+  const inPlan = (text: string, planId: number | undefined) => (planId !== undefined && planTitle(planId) ? `${text} — ${planTitle(planId)}` : text);
   const milestones = useQuery('milestone:list', type === 'milestone' ? { limit: 500 } : null);
   const indicators = useQuery('indicator:list', type === 'indicator' ? { limit: 500 } : null);
   const sefList = useQuery('sef:list', type === 'sefSection' ? { limit: 500 } : null);
@@ -50,9 +54,12 @@ function useTargetOptions(type: string, sefId: string): { options: Option[]; sef
   const sefs = sefList.status === 'ok' ? sefList.data.items.map((x) => ({ value: String(x.id), label: `${x.title} (${ukDate(x.asOf)})` })) : [];
   let options: Option[] = [];
   if (type === 'finding' && findings.status === 'ok') options = findings.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}`.trim() }));
-  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}` }));
-  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.what}` }));
-  if (type === 'milestone' && milestones.status === 'ok') options = milestones.data.items.map((x) => ({ value: String(x.id), label: x.title }));
+  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: inPlan(`Priority ${x.reference} ${x.title}`, x.planId) }));
+  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: inPlan(`Action ${x.reference} ${x.what}`, x.planId) }));
+  if (type === 'milestone' && milestones.status === 'ok') options = milestones.data.items.map((x) => {
+      const action = actions.status === 'ok' ? actions.data.items.find((a) => a.id === x.actionId) : undefined;
+      return { value: String(x.id), label: action ? inPlan(`${x.title} (action ${action.reference})`, action.planId) : x.title };
+    });
   if (type === 'indicator' && indicators.status === 'ok') options = indicators.data.items.map((x) => ({ value: String(x.id), label: `${x.code} ${x.title}`.trim() }));
   if (type === 'sefSection' && sections.status === 'ok') options = sections.data.map((x) => ({ value: String(x.id), label: x.criterionLabel }));
   return { options, sefs };
@@ -84,21 +91,12 @@ function LinkToForm({ evidenceId, onDone }: { evidenceId: number; onDone(): void
 export default function EvidenceItemScreen({ params }: ScreenProps) {
   const id = Number(params.id);
   const s = useStyles();
-  const { client, changed } = useApi();
+  const { client } = useApi();
   const { readOnly } = useWorkbook();
   const item = useQuery('evidence:get', { id });
   const links = useQuery('evidence:links', { evidenceId: id });
   const [editing, setEditing] = useState(false);
   const [linking, setLinking] = useState(false);
-  const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
-  const unlink = async (target: { type: LinkTarget; id: number }) => {
-    try {
-      await client.call('evidence:unlink', { evidenceId: id, target });
-      changed();
-    } catch (e) {
-      setProblem(toApiError(e));
-    }
-  };
   return (
     <QueryView query={item}>
       {(e) => (
@@ -137,7 +135,6 @@ export default function EvidenceItemScreen({ params }: ScreenProps) {
             )}
           </Section>
           <Section title="Linked to" actions={!readOnly && !linking && <Button icon={<Link20Regular />} onClick={() => setLinking(true)}>Link to an item</Button>}>
-            {problem && <ErrorState error={problem} />}
             {linking && <LinkToForm evidenceId={e.id} onDone={() => setLinking(false)} />}
             <QueryView query={links}>
               {(rows) =>
@@ -153,7 +150,20 @@ export default function EvidenceItemScreen({ params }: ScreenProps) {
                       { header: 'Item', rowHeader: true, cell: (l) => { const to = targetPath(l.target.type, l.target.id); return to ? <RouteLink to={to}>{l.targetLabel}</RouteLink> : l.targetLabel; } },
                       { header: 'Type', cell: (l) => TARGET_LABELS[l.target.type] },
                       { header: 'Note', cell: (l) => l.note || '–' },
-                      ...(readOnly ? [] : [{ header: 'Unlink', cell: (l: (typeof rows)[number]) => <Button size="small" aria-label={`Unlink ${l.targetLabel}`} onClick={() => unlink(l.target)}>Unlink</Button> }]),
+                      ...(readOnly
+                        ? []
+                        : [
+                            {
+                              header: 'Unlink',
+                              cell: (l: (typeof rows)[number]) => (
+                                <UnlinkButton
+                                  what={l.targetLabel}
+                                  unlink={() => client.call('evidence:unlink', { evidenceId: id, target: l.target })}
+                                  relink={() => client.call('evidence:link', { evidenceId: id, target: l.target, note: l.note })}
+                                />
+                              ),
+                            },
+                          ]),
                     ]}
                   />
                 )
