@@ -11,6 +11,7 @@ import { DataTable } from '../../components/data-table';
 import { Page, Section } from '../../components/page';
 import { EmptyState, QueryView } from '../../components/states';
 import { EventForm } from './event-form';
+import { LetterImportSection } from '../../features/letter-import/letter-import';
 
 export default function EventsScreen() {
   const { readOnly } = useWorkbook();
@@ -27,6 +28,7 @@ export default function EventsScreen() {
           <EventForm onSaved={(e) => navigate(`/inspections/${e.id}`, { force: true })} onCancel={() => setAdding(false)} />
         </Section>
       )}
+      {!adding && <LetterImportSection />}
       <QueryView query={events}>
         {(data) =>
           data.items.length === 0 ? (
