@@ -17,6 +17,7 @@ import { allCommands, runCli } from '../../electron/transports/cli/run-cli';
 import { tempDir } from '../helpers/temp-workbook';
 import { editWorkbook, findRow, setCell } from '../exports-xlsx/xlsx-helpers';
 import { tidyCsv } from '../imports/dfe-fixture';
+import { INITIAL_LETTER } from '../imports/letters-fixtures';
 
 async function recorded(...argv: string[]) {
   const calls: string[] = [];
@@ -52,6 +53,7 @@ interface Fixture {
   returned: string;
   folder: string;
   csv: string;
+  letter: string;
   json: string;
   backupOf: string;
 }
@@ -92,6 +94,10 @@ const CASES: Record<string, Case> = {
   },
   pack: { argv: (f) => ['pack', '--workbook', f.demo, '--out', path.join(f.dir, 'pack.zip')], channels: ['pack:build'], sometimes: ['pack:progress'] },
   'daily-summary': { argv: (f) => ['daily-summary', '--workbook', f.demo, '--event', '1', '--out', path.join(f.dir, 'day.docx')], channels: ['week:dailySummary'] },
+  'import-letter': {
+    argv: (f) => ['import-letter', '--workbook', f.copy('letter.workbook'), '--in', f.letter, '--apply'],
+    channels: ['letter:preview', 'file:uploadBegin', 'file:uploadChunk', 'letter:apply'],
+  },
   'import-indicators': {
     argv: (f) => ['import-indicators', '--workbook', f.copy('stats.workbook'), '--in', f.csv, '--indicator-column', 'percent_in_20_weeks', '--filter', 'sen_provision=EHC plan', '--apply'],
     channels: ['area:get', 'statistics:apply'],
@@ -128,10 +134,12 @@ beforeAll(async () => {
   writeFileSync(path.join(folder, 'note.txt'), 'Minutes of the SEND partnership board, parents and carers forum.');
   const csv = path.join(dir, 'ehcp.csv');
   writeFileSync(csv, tidyCsv());
+  const letter = path.join(dir, 'letter.txt');
+  writeFileSync(letter, INITIAL_LETTER);
   const json = path.join(dir, 'demo.json');
   expect((await recorded('export-json', '--workbook', demo, '--out', json)).code).toBe(0);
   const backupOf = copy('backed-up.workbook');
-  f = { dir, demo, copy, returned, folder, csv, json, backupOf };
+  f = { dir, demo, copy, returned, folder, csv, letter, json, backupOf };
 }, 120_000);
 
 describe('every CLI command goes through dispatch', () => {
