@@ -127,11 +127,18 @@ export function rowsWritten(sqlite: Database.Database): number {
   return sqlite.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
-/** A hash of every row of every table (sqlite_sequence included): any change shows. */
+/**
+ * The one table a query may write: `export:planXlsx` records which rows left the workbook, so a
+ * returned file can be bound to that export (issue #14). It holds no record a person edits.
+ */
+const QUERY_MAY_WRITE = new Set(['plan_exports']);
+
+/** A hash of every row of every table (sqlite_sequence included) but the export log: any change shows. */
 export function contentHash(sqlite: Database.Database): string {
   const hash = createHash('sha256');
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   for (const name of tables) {
+    if (QUERY_MAY_WRITE.has(name)) continue;
     hash.update(`\u0000${name}\u0000`);
     for (const row of sqlite.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate()) {
       hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? v.toString() : v)));
