@@ -149,6 +149,8 @@ export const milestone = z.object({
   status: z.string(),
   achievedOn: z.string().nullable(),
   position: z.number().int(),
+  /** Effective state today (milestoneState): the recorded result, or overdue / not yet due from the dates. */
+  state: z.enum(['achieved', 'partially_achieved', 'not_achieved', 'overdue', 'not_yet_due']).optional(),
 });
 export const milestoneList = z.strictObject({
   actionId: id('Action').optional(),

@@ -8,7 +8,7 @@ import { today, type ServiceContext } from './context';
 import { getLive, insertRow, isLive, nextPosition, softDelete, updateRow } from './entity-store';
 import type { Row } from './entity-registry';
 import { listLive, publicRow } from './list-query';
-import { actionRag, latestUpdate, supersededIds } from '../facts';
+import { actionRag, latestUpdate, milestoneState, supersededIds } from '../facts';
 import { invalidField } from './service-error';
 import { checkMergedDates, checkMergedMilestone, checkNotAfterToday, checkNotBeforeToday, merged } from './date-checks';
 import { ACTION_DATE_RULES, PLAN_DATE_RULES } from '../../contract/schemas/date-rules';
@@ -264,13 +264,19 @@ function checkAchievedOn(ctx: ServiceContext, achievedOn: string | null | undefi
   checkNotAfterToday(ctx, 'achievedOn', 'The date achieved', achievedOn, 'A milestone is achieved once it has happened: leave the date empty until then.');
 }
 
+/** A milestone with its effective state as at today (the one milestoneState function). */
+function milestoneView(ctx: ServiceContext, row: Row): Out<typeof s.milestone> {
+  const m = publicRow(row) as Out<typeof s.milestone>;
+  return { ...m, state: milestoneState(m, today(ctx)) };
+}
+
 export const milestoneService = {
   create(ctx: ServiceContext, input: Out<typeof s.milestoneCreate>) {
     checkAchievedOn(ctx, input.achievedOn);
     const row = insertRow(ctx, 'milestone', { ...input, position: input.position ?? nextPosition(ctx, 'milestone', 'actionId', input.actionId) });
-    return publicRow(row) as Out<typeof s.milestone>;
+    return milestoneView(ctx, row);
   },
-  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'milestone', id)) as Out<typeof s.milestone>,
+  get: (ctx: ServiceContext, id: number) => milestoneView(ctx, getLive(ctx, 'milestone', id)),
   list(ctx: ServiceContext, input: Out<typeof s.milestoneList>) {
     const { rows, total } = listLive(
       ctx,
@@ -279,14 +285,14 @@ export const milestoneService = {
       [asc(milestones.actionId), asc(milestones.position), asc(milestones.id)],
       input,
     );
-    return { items: rows.map(publicRow) as Out<typeof s.milestone>[], total };
+    return { items: rows.map((r) => milestoneView(ctx, r)), total };
   },
   update(ctx: ServiceContext, input: Out<typeof s.milestoneUpdate>) {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'milestone', id);
     checkMergedMilestone(current, patch);
     if (patch.achievedOn !== undefined && patch.achievedOn !== current.achievedOn) checkAchievedOn(ctx, patch.achievedOn);
-    return publicRow(updateRow(ctx, 'milestone', id, patch, expectedVersion).row) as Out<typeof s.milestone>;
+    return milestoneView(ctx, updateRow(ctx, 'milestone', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'milestone', id),
 };
