@@ -1,20 +1,24 @@
 /** Today's outstanding view and the one-page daily summary (Word). */
-import { Button } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ukDate } from '../../../electron/contract/format';
 import type { SaveFile } from './evidence-pack-panel';
-import { asApiError, Notice, Show, ukDateTime, useLoad, type WeekPanelProps } from './week-shared';
+import { asApiError, dateInput, Notice, Show, ukDateTime, useLoad, type WeekPanelProps } from './week-shared';
 
 const URGENCY_WORDS = { overdue: 'Overdue', due_today: 'Due today', due_later: 'Due later', no_due_date: 'No due date' } as const;
 
 export function DailyPanel({ client, eventId, version, saveFile }: WeekPanelProps & { saveFile: SaveFile }) {
-  const loaded = useLoad(client, 'week:outstanding', { eventId }, version);
+  // Another day's view and summary (issue #15: the backend took a day; the screen only showed today).
+  const [dayText, setDayText] = useState('');
+  const day = dayText.trim() ? (dateInput(dayText) ?? undefined) : undefined;
+  const dayInvalid = dayText.trim() !== '' && day === undefined;
+  const loaded = useLoad(client, 'week:outstanding', day ? { eventId, on: day } : { eventId }, version);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const file = await client.call('week:dailySummary', { eventId });
+      const file = await client.call('week:dailySummary', day ? { eventId, on: day } : { eventId });
       const problem = await saveFile(file);
       setMessage(problem ? { ok: false, text: problem } : { ok: true, text: `Saved ${file.fileName}.` });
     } catch (e) {
@@ -24,7 +28,11 @@ export function DailyPanel({ client, eventId, version, saveFile }: WeekPanelProp
     }
   };
   return (
-    <Show loaded={loaded} label="today's outstanding work">
+    <>
+    <Field label="Day" hint="Empty for today; or another day such as 25/11/2026" validationMessage={dayInvalid ? 'Enter the day as day/month/year, such as 25/11/2026.' : undefined} style={{ maxWidth: '20rem', marginBottom: 8 }}>
+      <Input value={dayText} onChange={(_, d) => setDayText(d.value)} inputMode="numeric" />
+    </Field>
+    <Show loaded={loaded} label="the day's outstanding work">
       {(v) => (
         <>
           <p>
@@ -55,5 +63,6 @@ export function DailyPanel({ client, eventId, version, saveFile }: WeekPanelProp
         </>
       )}
     </Show>
+    </>
   );
 }

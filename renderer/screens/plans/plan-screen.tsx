@@ -1,10 +1,10 @@
 /** One plan: its details, priorities and their actions, and the plan's exports. */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { label } from '../../../electron/contract/enums';
-import { ukDate } from '../../../electron/contract/format';
+import { parseUkDate, ukDate } from '../../../electron/contract/format';
 import { useQuery } from '../../api/api-context';
 import { RouteLink } from '../../app/router';
 import type { ScreenProps } from '../../app/route-types';
@@ -116,9 +116,40 @@ export default function PlanScreen({ params }: ScreenProps) {
               }
             </QueryView>
           </Section>
+          <ProgressReportOptions planId={p.id} />
           <PlanPanels planId={p.id} />
         </Page>
       )}
     </QueryView>
+  );
+}
+
+/**
+ * The progress report for a chosen period and as-at date (issue #15: the backend took both, the
+ * screen offered neither). Without them the report covers the milestones due by today.
+ */
+function ProgressReportOptions({ planId }: { planId: number }) {
+  const [period, setPeriod] = useState('');
+  const [asOfText, setAsOfText] = useState('');
+  const asOf = asOfText.trim() ? parseUkDate(asOfText) : null;
+  const bad = asOfText.trim() !== '' && !asOf;
+  return (
+    <Section title="Progress report for a period">
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <Field label="Reporting period" hint="For example, November 2020; empty for the milestones due by the date">
+          <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
+        </Field>
+        <Field label="As at" hint="Empty for today; or a date such as 30/11/2020" validationMessage={bad ? 'Enter the date as day/month/year, such as 30/11/2020.' : undefined}>
+          <Input value={asOfText} onChange={(_, d) => setAsOfText(d.value)} inputMode="numeric" />
+        </Field>
+        {!bad && (
+          <ExportButton
+            channel="export:progressDocx"
+            input={{ planId, ...(period.trim() ? { periodLabel: period.trim() } : {}), ...(asOf ? { asOf } : {}) }}
+            label="Progress report for this period (Word)"
+          />
+        )}
+      </div>
+    </Section>
   );
 }

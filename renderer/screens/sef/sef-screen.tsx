@@ -87,6 +87,7 @@ export default function SefScreen({ params }: ScreenProps) {
             <>
               <ExportButton channel="export:sefDocx" input={{ sefId: v.id }} label="Self-evaluation (Word)" />
               <ExportButton channel="export:sefDocx" input={{ sefId: v.id, publication: true }} label="For publication, without personal data (Word)" />
+              <ExportButton channel="export:sefDocx" input={{ sefId: v.id, includeDrafts: true }} label="Including draft sections (Word)" />
               {versionTools.buttons}
               <HistoryButton entity="sef" id={v.id} />
               <DeleteButton channel="sef:delete" id={v.id} what="this self-evaluation version" after="/sef" />
