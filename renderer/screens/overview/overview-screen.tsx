@@ -135,7 +135,7 @@ function OverviewBody({ data }: { data: Overview }) {
           <span className={s.big}>{data.overdue.length}</span> overdue actions and milestones
         </div>
         <div className={s.card}>
-          <span className={s.big}>{data.indicatorsOffTarget.length}</span> indicators off target
+          <span className={s.big}>{data.indicatorsOffTarget.length}</span> indicators off target or out of date
         </div>
         <div className={s.card}>
           <span className={s.big}>{gaps === null ? '…' : gaps.length}</span> evidence coverage gaps
