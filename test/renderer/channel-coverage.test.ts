@@ -22,6 +22,8 @@ const NOT_FOR_SCREENS: Partial<Record<ChannelName, string>> = {
     'Waits until background text extraction has finished. For scripts and tests over browser mode; a screen never blocks on it (search shows what is indexed so far).',
   'partner:get':
     'Settings lists every partner with every field (partner:list), so no screen needs to read one alone; scripts over browser mode do.',
+  'history:get':
+    "One record's raw audit entries, for the command line and scripts. The History screen reads history:changes, which words the same entries through history-wording.ts.",
   'history:recent':
     'Raw audit entries, for the command line and scripts. Screens read history:changes, which words the same entries through the one wording function (history-wording.ts), so no screen shows raw history.',
   'milestone:get':
