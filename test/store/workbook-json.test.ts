@@ -37,9 +37,9 @@ test('bad JSON exports are refused in words and create nothing', () => {
   const json = exportWorkbookJson(t.workbook.sqlite);
   t.cleanup();
   expect(() => parseWorkbookJson(JSON.stringify({ ...json, schemaVersion: 999 }))).toThrow(/newer version/);
-  expect(() => parseWorkbookJson(JSON.stringify({ ...json, tables: { ...json.tables, secrets: { columns: ['x'], rows: [] } } }))).toThrow(/table this version does not know/);
+  expect(() => parseWorkbookJson(JSON.stringify({ ...json, tables: { ...json.tables, secrets: { columns: ['x'], rows: [] } } }))).toThrow(/has the table secrets, which that version did not have/);
   const dangling = structuredClone(json);
-  dangling.tables.priorities = { columns: ['id', 'plan_id', 'reference', 'title', 'created_at', 'updated_at'], rows: [[1, 42, '1', 'Orphan', 'x', 'x']] };
+  dangling.tables.priorities = { columns: ['id', 'plan_id', 'reference', 'title', 'created_at', 'updated_at'], rows: [[1, 42, '1', 'Orphan', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']] };
   expect(() => importWorkbookJson(parseWorkbookJson(JSON.stringify(dangling)), out)).toThrow(/pointing at records that are not in it/);
   expect(() => readFileSync(out)).toThrow();
   writeFileSync(path.join(dir, 'unused'), '');
