@@ -105,3 +105,30 @@ export function pdfLines(text: string, width = 85): string[][] {
   for (let i = 0; i < lines.length; i += 40) pages.push(lines.slice(i, i + 40));
   return pages;
 }
+
+/** An Area SEND report (2023 framework) with the third outcome, naming partners for each finding. */
+export const AREA_SEND_REPORT = `
+Area SEND inspection of Testshire Local Area Partnership
+Inspection dates: 9 to 13 October 2023
+Date of publication: 28 November 2023
+This report is from Ofsted and the Care Quality Commission (CQC).
+Inspection outcome
+There are widespread and/or systemic failings leading to significant concerns about the
+experiences and outcomes of children and young people with SEND, which the local area
+partnership must address urgently.
+Information about the local area partnership
+Testshire County Council and NHS Testshire Integrated Care Board are jointly responsible for the
+planning and commissioning of services.
+What is it like to be a child or young person with SEND in this area?
+Many families describe long waits and having to tell their story again and again.
+Areas for priority action
+Leaders in Testshire County Council and the integrated care board should urgently reduce the time
+families wait for an assessment of need, so that plans are issued within 20 weeks.
+The integrated care board should make sure that therapy waiting lists are reduced and that
+families know what support is available while they wait.
+Areas for improvement
+Testshire County Council should improve the quality of annual reviews so that plans are updated
+when needs change.
+Leaders across the partnership should work with Testshire Parent Carer Forum to rebuild the local
+offer website.
+`;

@@ -13,7 +13,7 @@ import { LetterImportSection } from '../../renderer/features/letter-import/lette
 import { proposalOf } from '../../electron/transports/cli/commands/letters';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 import { workbookState } from '../renderer/render-app';
-import { INITIAL_LETTER, MISMATCHED_REVISIT_LETTER } from './letters-fixtures';
+import { AREA_SEND_REPORT, INITIAL_LETTER, MISMATCHED_REVISIT_LETTER } from './letters-fixtures';
 
 let t: TestWorkbook;
 beforeEach(() => {
@@ -76,4 +76,37 @@ test('text that is not a letter is refused in words, and nothing is offered for 
   await user.click(screen.getByRole('button', { name: 'Preview the pasted text' }));
   expect((await screen.findByRole('alert')).textContent).toMatch(/does not look like a 2016-framework/);
   expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+});
+
+test('an Area SEND report shows its outcome verbatim and the partners named, which can be changed', async () => {
+  const council = await t.api.call('partner:create', { name: 'Testshire County Council', kind: 'council' });
+  const icb = await t.api.call('partner:create', { name: 'NHS Testshire ICB', kind: 'health' });
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ApiProvider transport={(channel, input) => t.dispatch(channel, input)}>
+        <WorkbookProvider value={workbookState()}>
+          <LetterImportSection />
+        </WorkbookProvider>
+      </ApiProvider>
+    </FluentProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: /Import an inspection letter/ }));
+  fireEvent.change(screen.getByRole('textbox', { name: /paste the letter/i }), { target: { value: AREA_SEND_REPORT } });
+  await user.click(screen.getByRole('button', { name: 'Preview the pasted text' }));
+  await screen.findByRole('heading', { name: 'Preview: Area SEND report' });
+  expect(screen.getByText(/^Outcome: “There are widespread and\/or systemic failings/)).toBeTruthy();
+  const findings = screen.getAllByRole('group', { name: /^Finding \d$/ });
+  expect(findings).toHaveLength(4);
+  const second = within(findings[1]!);
+  expect((second.getByRole('checkbox', { name: 'NHS Testshire ICB' }) as HTMLInputElement).checked).toBe(true);
+  expect((second.getByRole('checkbox', { name: 'Testshire County Council' }) as HTMLInputElement).checked).toBe(false);
+  await user.click(second.getByRole('checkbox', { name: 'Testshire County Council' }));
+  await user.click(screen.getByRole('button', { name: 'Import' }));
+  await waitFor(() => expect(screen.queryByRole('heading', { name: /Preview/ })).toBeNull());
+  const event = (await t.api.call('event:list', {})).items[0]!;
+  expect(event.outcome).toBe('widespread_failings');
+  const saved = (await t.api.call('finding:list', { eventId: event.id })).items;
+  expect(saved[1]!.type).toBe('area_for_priority_action');
+  expect([...saved[1]!.partnerIds].sort()).toEqual([council.id, icb.id].sort());
 });

@@ -14,7 +14,13 @@ import { proposalOf } from '../../electron/transports/cli/commands/letters';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
 import { letterDocx, letterPdf } from './letters-documents';
-import { INITIAL_LETTER, INITIAL_WEAKNESSES, MISMATCHED_REVISIT_LETTER, REVISIT_LETTER, REVISIT_WEAKNESSES, pdfLines } from './letters-fixtures';
+import { AREA_SEND_REPORT, INITIAL_LETTER, INITIAL_WEAKNESSES, MISMATCHED_REVISIT_LETTER, REVISIT_LETTER, REVISIT_WEAKNESSES, pdfLines } from './letters-fixtures';
+import { parseAreaSendReport } from '../../electron/core/imports/letters/parse-report';
+import { loadReferenceData } from '../../electron/core/reference/load-reference';
+
+const OUTCOMES = loadReferenceData()
+  .frameworks.filter((f) => f.id.startsWith('area-send'))
+  .flatMap((f) => f.outcomes.map((o) => ({ frameworkId: f.id, id: o.id, verbatim: o.verbatim })));
 
 const VERDICTS = ['sufficient_progress', 'not_sufficient_progress', 'sufficient_progress', 'not_sufficient_progress'];
 
@@ -191,7 +197,7 @@ describe('importing letters through the channels', () => {
       await refuse({ ...base, items: [{ ...base.items[0]!, findingId: 9999 }] }, /finding 9999, which is not a significant weakness/);
       await refuse({ ...base, event: { ...base.event, kind: 'full_inspection' } }, /revisit letter makes an event of type “Revisit”/);
       await refuse({ ...base, event: { ...base.event, onsiteStartOn: '2019-02-31' } }, /not a real date/);
-      await refuse({ ...base, letterKind: 'area_send_2023' }, /revisit letter or an initial inspection letter/);
+      await refuse({ ...base, letterKind: 'area_send_2023' }, /revisit letter, an initial inspection letter or an Area SEND report/);
       await refuse({ ...base, items: Array.from({ length: 61 }, () => base.items[0]) }, /at most 60 weaknesses/);
       await refuse({ ...base, source: { text: '   ' } }, /Paste the letter/);
       await refuse({ ...base, source: { uploadId: '../../etc/passwd' } }, /Paste the letter|upload is not known/);
@@ -242,5 +248,49 @@ describe('workbook import-letter', () => {
     const missing = await cli('import-letter', '--workbook', workbook, '--in', path.join(dir, 'nope.pdf'));
     expect(missing.code).not.toBe(0);
     expect(missing.err).toMatch(/There is no file/);
+  });
+});
+
+describe('an Area SEND report', () => {
+  it('is read with its verbatim outcome, dates and findings, partners named, and imported once', async () => {
+    const t = makeTestWorkbook();
+    try {
+      const council = await t.api.call('partner:create', { name: 'Testshire County Council', kind: 'council' });
+      const icb = await t.api.call('partner:create', { name: 'NHS Testshire ICB', kind: 'health' });
+      const forum = await t.api.call('partner:create', { name: 'Testshire Parent Carer Forum', kind: 'parent_carer_forum' });
+      const pdf = await upload(t, 'Testshire report.pdf', await letterPdf(AREA_SEND_REPORT, 'Ofsted and CQC: Testshire'));
+      const preview = await t.api.call('letter:preview', { source: { uploadId: pdf } });
+      expect(preview.kind).toBe('area_send_report');
+      expect(preview.event).toMatchObject({ frameworkId: 'area-send-2023', outcome: 'widespread_failings', onsiteStartOn: '2023-10-09', onsiteEndOn: '2023-10-13', publishedOn: '2023-11-28' });
+      expect(preview.outcome!.text).toMatch(/^There are widespread and\/or systemic failings/);
+      expect(preview.items.map((i) => i.type)).toEqual(['area_for_priority_action', 'area_for_priority_action', 'area_for_improvement', 'area_for_improvement']);
+      expect(preview.items[0]!.partnerIds.sort()).toEqual([council.id, icb.id].sort());
+      expect(preview.items[1]!.partnerIds).toEqual([icb.id]);
+      expect(preview.items[3]!.partnerIds).toEqual([forum.id]);
+      expect(preview.warnings).toEqual([]);
+
+      const applied = await t.api.call('letter:apply', proposalOf(preview, { uploadId: pdf }));
+      expect(applied).toMatchObject({ findingsCreated: 4, assessmentsCreated: 0 });
+      const event = await t.api.call('event:get', { id: applied.eventId });
+      expect(event).toMatchObject({ kind: 'full_inspection', outcome: 'widespread_failings', findingCount: 4 });
+      const findings = (await t.api.call('finding:list', { eventId: applied.eventId })).items;
+      expect(findings.map((f) => f.reference)).toEqual(['APA1', 'APA2', 'AFI1', 'AFI2']);
+      expect(findings[0]!.text).toMatch(/^Leaders in Testshire County Council and the integrated care board should urgently reduce/);
+      expect(findings[2]!.partnerIds).toEqual([council.id]);
+      const again = await t.api.call('letter:apply', proposalOf(preview, { uploadId: pdf }));
+      expect(again.alreadyImported).toBe(true);
+      // A report's findings are not verdicts on weaknesses.
+      const bad = await t.dispatch('letter:apply', { ...proposalOf(preview, { uploadId: pdf }), items: [{ ...proposalOf(preview, { uploadId: pdf }).items[0], type: 'significant_weakness' }] });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.message).toMatch(/must be an area for improvement or an area for priority action/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('is not recognised without one of the three outcomes verbatim', () => {
+    const reworded = AREA_SEND_REPORT.replace('widespread and/or systemic failings', 'some failings');
+    expect(parseAreaSendReport(reworded, OUTCOMES)).toBeNull();
+    expect(parseAreaSendReport(AREA_SEND_REPORT, OUTCOMES)?.outcomeId).toBe('widespread_failings');
   });
 });

@@ -9,7 +9,8 @@ import { command, query, type ChannelDef } from '../define';
 import { id, narrative, optionalText, requiredText } from '../fields';
 import { eventCreate } from '../schemas/inspection';
 
-export const LETTER_KINDS = ['revisit_2016', 'initial_2016'] as const;
+export const LETTER_KINDS = ['revisit_2016', 'initial_2016', 'area_send_report'] as const;
+export const LETTER_FINDING_TYPES = ['significant_weakness', 'area_for_improvement', 'area_for_priority_action'] as const;
 export const LETTER_VERDICTS = ['sufficient_progress', 'not_sufficient_progress'] as const;
 /** Pasted text: far more than any letter (a long revisit letter is about 40,000 characters). */
 export const MAX_PASTED_LETTER_CHARS = 1_000_000;
@@ -49,15 +50,22 @@ export const letterPreview = z.object({
     onsiteStartOn: z.string().nullable(),
     onsiteEndOn: z.string().nullable(),
     publishedOn: z.string().nullable(),
+    outcome: z.string().nullable(),
     summary: z.string(),
   }),
   area: z.string(),
+  /** An Area SEND report's outcome: its id and the framework's paragraph, verbatim. */
+  outcome: z.object({ id: z.string(), text: z.string() }).nullable(),
+  /** The workbook's partners, for naming who should act on each finding. */
+  partners: z.array(z.object({ id: z.number().int(), name: z.string() })),
   wsoaRequired: z.boolean().nullable(),
   /** The letter's own summary sentence and counts, and whether the verdicts read agree with it. */
   summary: summary.nullable(),
   summaryAgrees: z.boolean().nullable(),
   items: z.array(
     z.object({
+      type: z.enum(LETTER_FINDING_TYPES),
+      partnerIds: z.array(z.number().int()),
       reference: z.string(),
       title: z.string(),
       text: z.string(),
@@ -80,6 +88,8 @@ export const letterPreview = z.object({
 });
 
 export const letterItem = z.strictObject({
+  type: z.enum(LETTER_FINDING_TYPES, { error: 'The finding type must be a significant weakness, an area for improvement or an area for priority action.' }).default('significant_weakness'),
+  partnerIds: z.array(id('Partner'), { error: 'Partners must be a list.' }).max(20, { error: 'Name at most 20 partners for one finding.' }).default([]),
   reference: optionalText('Reference', 30).default(''),
   title: requiredText('Short title'),
   text: narrative('Verbatim text').refine((s) => s.trim().length > 0, { error: 'Enter the weakness as the letter words it.' }),
@@ -92,17 +102,22 @@ export const letterItem = z.strictObject({
 export const letterApplyInput = z
   .strictObject({
     source: letterSource,
-    letterKind: z.enum(LETTER_KINDS, { error: 'The kind of letter must be a revisit letter or an initial inspection letter.' }),
+    letterKind: z.enum(LETTER_KINDS, { error: 'The kind of letter must be a revisit letter, an initial inspection letter or an Area SEND report.' }),
     event: eventCreate,
     items: z.array(letterItem, { error: 'The weaknesses must be a list.' }).max(MAX_LETTER_ITEMS, { error: `Import at most ${MAX_LETTER_ITEMS} weaknesses from one letter.` }),
   })
   .superRefine((v, ctx) => {
     const wantKind = v.letterKind === 'revisit_2016' ? 'revisit' : 'full_inspection';
-    if (v.event.kind !== wantKind) ctx.addIssue({ code: 'custom', path: ['event', 'kind'], message: `A ${v.letterKind === 'revisit_2016' ? 'revisit letter' : 'initial inspection letter'} makes an event of type “${wantKind === 'revisit' ? 'Revisit' : 'Full inspection'}”, not “${v.event.kind}”.` });
+    const what = v.letterKind === 'revisit_2016' ? 'revisit letter' : v.letterKind === 'initial_2016' ? 'initial inspection letter' : 'Area SEND report';
+    if (v.event.kind !== wantKind) ctx.addIssue({ code: 'custom', path: ['event', 'kind'], message: `A ${what} makes an event of type “${wantKind === 'revisit' ? 'Revisit' : 'Full inspection'}”, not “${v.event.kind}”.` });
     const seen = new Set<number>();
     v.items.forEach((item, i) => {
       if (v.letterKind === 'revisit_2016' && item.verdict === null) ctx.addIssue({ code: 'custom', path: ['items', i, 'verdict'], message: `Choose a verdict for weakness ${i + 1} (“${item.title.slice(0, 60)}”).` });
-      if (v.letterKind === 'initial_2016' && (item.verdict !== null || item.findingId !== null)) ctx.addIssue({ code: 'custom', path: ['items', i], message: `Weakness ${i + 1} of an initial inspection letter cannot have a verdict or a matching earlier finding.` });
+      if (v.letterKind !== 'revisit_2016' && (item.verdict !== null || item.findingId !== null)) ctx.addIssue({ code: 'custom', path: ['items', i], message: `Finding ${i + 1} of an ${what} cannot have a verdict or a matching earlier finding.` });
+      const report = v.letterKind === 'area_send_report';
+      if (report !== (item.type !== 'significant_weakness')) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'type'], message: report ? `Finding ${i + 1} of an Area SEND report must be an area for improvement or an area for priority action.` : `Weakness ${i + 1} of a 2016 letter must be a significant weakness.` });
+      }
       if (item.findingId !== null) {
         if (seen.has(item.findingId)) ctx.addIssue({ code: 'custom', path: ['items', i, 'findingId'], message: `Weakness ${i + 1} is matched to a finding already matched to another weakness. Choose a different finding, or none.` });
         seen.add(item.findingId);

@@ -4,7 +4,7 @@
  * finding of the initial inspection it matches, with uncertain matches and a summary that
  * disagrees with the verdicts shown); edit; then import in one go. Mounted on the Inspections screen.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowImport20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
@@ -23,6 +23,7 @@ interface ItemEdit {
   title: string;
   verdict: Verdict | '';
   findingId: string;
+  partnerIds: number[];
 }
 type DateKey = 'onsiteStartOn' | 'onsiteEndOn' | 'publishedOn';
 
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
 });
 
 const VERDICT_LABELS: Record<Verdict, string> = { sufficient_progress: 'Sufficient progress', not_sufficient_progress: 'Not sufficient progress' };
+const TYPE_LABELS: Record<string, string> = { significant_weakness: 'Significant weakness', area_for_improvement: 'Area for improvement', area_for_priority_action: 'Area for priority action' };
+const KIND_LABELS: Record<string, string> = { revisit_2016: 'revisit letter', initial_2016: 'initial inspection letter', area_send_report: 'Area SEND report' };
 const DATE_LABELS: Record<DateKey, string> = { onsiteStartOn: 'On site from', onsiteEndOn: 'On site to', publishedOn: 'Letter dated' };
 
 function LetterImportPanel({ onClose }: { onClose(): void }) {
@@ -62,7 +65,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
     setSource(from);
     setTitle(p.event.title);
     setDates({ onsiteStartOn: ukDate(p.event.onsiteStartOn), onsiteEndOn: ukDate(p.event.onsiteEndOn), publishedOn: ukDate(p.event.publishedOn) });
-    setItems(p.items.map((i) => ({ title: i.title, verdict: i.verdict ?? '', findingId: i.match.findingId === null ? '' : String(i.match.findingId) })));
+    setItems(p.items.map((i) => ({ title: i.title, verdict: i.verdict ?? '', findingId: i.match.findingId === null ? '' : String(i.match.findingId), partnerIds: i.partnerIds })));
   };
 
   const previewOf = async (from: Source) => {
@@ -122,6 +125,8 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
           publishedOn: when(dates.publishedOn),
         },
         items: preview.items.map((item, i) => ({
+          type: item.type,
+          partnerIds: items[i]!.partnerIds,
           reference: item.reference,
           title: items[i]!.title,
           text: item.text,
@@ -148,7 +153,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
   return (
     <div className={s.root}>
       <p>
-        Paste the text of a published 2016-framework joint area SEND inspection letter or revisit letter, or choose its PDF or Word file. Nothing is written until you choose
+        Paste the text of a published 2016-framework joint area SEND inspection letter or revisit letter, or an Area SEND inspection report, or choose its PDF or Word file. Nothing is written until you choose
         Import.
       </p>
       {problem && (
@@ -172,7 +177,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
       </div>
       {preview && (
         <section aria-labelledby="letter-preview">
-          <h3 id="letter-preview">Preview: {revisit ? 'revisit letter' : 'initial inspection letter'}</h3>
+          <h3 id="letter-preview">Preview: {KIND_LABELS[preview.kind]}</h3>
           {preview.warnings.map((w) => (
             <MessageBar key={w} intent="warning">
               <MessageBarBody>{w}</MessageBarBody>
@@ -183,7 +188,8 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
               The letter’s summary: “{preview.summary.sentence}” {preview.summaryAgrees ? 'This agrees with the verdicts below.' : 'This does NOT agree with the verdicts below: check each one.'}
             </p>
           )}
-          {!revisit && <p>Written Statement of Action required: {preview.wsoaRequired ? 'yes' : 'no'}.</p>}
+          {preview.outcome && <p>Outcome: “{preview.outcome.text}”</p>}
+          {preview.kind === 'initial_2016' && <p>Written Statement of Action required: {preview.wsoaRequired ? 'yes' : 'no'}.</p>}
           <div className={s.row}>
             <Field label="Event title" required>
               <Input value={title} onChange={(_, d) => setTitle(d.value)} />
@@ -205,11 +211,24 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
             const set = (patch: Partial<ItemEdit>) => setItems((all) => all.map((x, n) => (n === i ? { ...x, ...patch } : x)));
             const uncertain = item.match.uncertain && preview.candidates.length > 0;
             return (
-              <div key={i} className={s.item} role="group" aria-label={`Weakness ${i + 1}`}>
-                <Field label={`Weakness ${i + 1}: short title`} required>
+              <div key={i} className={s.item} role="group" aria-label={`${preview.kind === 'area_send_report' ? 'Finding' : 'Weakness'} ${i + 1}`}>
+                <Field label={`${TYPE_LABELS[item.type]} ${i + 1}: short title`} required>
                   <Input value={edit.title} onChange={(_, d) => set({ title: d.value })} />
                 </Field>
                 <blockquote className={s.quote}>{item.text}</blockquote>
+                {preview.kind === 'area_send_report' && preview.partners.length > 0 && (
+                  <fieldset>
+                    <legend>Partners named for this finding</legend>
+                    {preview.partners.map((p) => (
+                      <Checkbox
+                        key={p.id}
+                        label={p.name}
+                        checked={edit.partnerIds.includes(p.id)}
+                        onChange={(_, d) => set({ partnerIds: d.checked ? [...edit.partnerIds, p.id] : edit.partnerIds.filter((x) => x !== p.id) })}
+                      />
+                    ))}
+                  </fieldset>
+                )}
                 {revisit && (
                   <div className={s.row}>
                     <Field label="Verdict" required validationState={edit.verdict ? 'none' : 'error'} validationMessage={edit.verdict ? undefined : 'Choose the verdict the letter gives.'}>

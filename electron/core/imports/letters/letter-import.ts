@@ -15,17 +15,20 @@ import { detectFileType, FILE_TYPES } from '../../files/file-type';
 import { extractText } from '../../files/text/extract-text';
 import { completedUpload } from '../../files/upload-sessions';
 import { today, type ServiceContext } from '../../services/context';
+import { partnerService } from '../../services/area-service';
 import { evidenceService } from '../../services/evidence-service';
 import { assessmentService, eventService, findingService } from '../../services/inspection-service';
 import { ServiceError } from '../../services/service-error';
 import { matchWeaknesses, type Candidate } from './match-findings';
 import { parseLetter, type ParsedLetter } from './parse-letter';
+import { parseAreaSendReport, partnersNamed, type OutcomeText, type ParsedReport } from './parse-report';
 
 type Source = z.output<typeof letterSource>;
 type Preview = z.output<typeof letterPreview>;
 type ApplyInput = z.output<typeof letterApplyInput>;
 
 export const LETTER_FRAMEWORK = 'joint-2016';
+const REPORT_FRAMEWORKS = ['area-send-2023', 'area-send-2025'];
 const WEAKNESS = 'significant_weakness';
 
 /** Word and OpenDocument text comes one paragraph a line; PDF text comes wrapped. */
@@ -57,10 +60,10 @@ export function weaknessCandidates(ctx: ServiceContext): (Candidate & { eventTit
 }
 
 /** The live event this letter was already imported as: same type, framework, title and dates. */
-export function alreadyImported(ctx: ServiceContext, event: { kind: string; title: string; onsiteStartOn: string | null; publishedOn: string | null }): number | null {
+export function alreadyImported(ctx: ServiceContext, event: { kind: string; frameworkId: string; title: string; onsiteStartOn: string | null; publishedOn: string | null }): number | null {
   const same = eventService
     .list(ctx, { kind: event.kind as 'revisit', offset: 0, limit: 500 })
-    .items.find((e) => e.frameworkId === LETTER_FRAMEWORK && e.title === event.title && e.onsiteStartOn === event.onsiteStartOn && e.publishedOn === event.publishedOn);
+    .items.find((e) => e.frameworkId === event.frameworkId && e.title === event.title && e.onsiteStartOn === event.onsiteStartOn && e.publishedOn === event.publishedOn);
   return same?.id ?? null;
 }
 
@@ -89,6 +92,7 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
     onsiteStartOn: parsed.onsiteStartOn,
     onsiteEndOn: parsed.onsiteEndOn,
     publishedOn: parsed.publishedOn,
+    outcome: null,
     summary: summaryLine,
   };
   if (revisit && candidates.length === 0) warnings.push('This workbook has no significant weaknesses from an initial inspection to match to, so each weakness will be added as a new finding of the revisit.');
@@ -103,6 +107,8 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
     fileName,
     event,
     area: parsed.area,
+    outcome: null,
+    partners: [],
     wsoaRequired: parsed.wsoaRequired,
     summary: parsed.summary,
     summaryAgrees: parsed.summary ? parsed.summary.sufficient === found && parsed.summary.notSufficient === foundNot && parsed.summary.total === parsed.weaknesses.length : null,
@@ -110,6 +116,8 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
       const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
       const matched = candidates.find((c) => c.id === match.findingId);
       return {
+        type: WEAKNESS,
+        partnerIds: [],
         reference: matched?.reference || `SW${i + 1}`,
         title: matched?.title || shortTitle(w.text),
         text: w.text,
@@ -125,9 +133,72 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
   };
 }
 
+/** The Area SEND frameworks' outcome paragraphs, from the reference data. */
+function reportOutcomes(ctx: ServiceContext): OutcomeText[] {
+  return ctx.reference.frameworks.filter((f) => REPORT_FRAMEWORKS.includes(f.id)).flatMap((f) => f.outcomes.map((o) => ({ frameworkId: f.id, id: o.id, verbatim: o.verbatim })));
+}
+
+/** The Area SEND framework in force on a date (the 2025 framework from its first day). */
+function reportFramework(ctx: ServiceContext, on: string | null): string {
+  const frameworks = ctx.reference.frameworks.filter((f) => REPORT_FRAMEWORKS.includes(f.id)).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const inForce = on ? frameworks.filter((f) => f.effectiveFrom <= on).pop() : frameworks.at(-1);
+  return (inForce ?? frameworks[0]!).id;
+}
+
+export function buildReportPreview(ctx: ServiceContext, parsed: ParsedReport, fileName: string): Preview {
+  const partners = partnerService.list(ctx, { offset: 0, limit: 500 }).items.map((p) => ({ id: p.id, name: p.name, kind: p.kind }));
+  const event = {
+    kind: 'full_inspection',
+    frameworkId: reportFramework(ctx, parsed.onsiteStartOn ?? parsed.publishedOn),
+    title: parsed.title,
+    onsiteStartOn: parsed.onsiteStartOn,
+    onsiteEndOn: parsed.onsiteEndOn,
+    publishedOn: parsed.publishedOn,
+    outcome: parsed.outcomeId,
+    summary: parsed.outcomeText,
+  };
+  const warnings = [...parsed.warnings];
+  const existing = alreadyImported(ctx, event);
+  if (existing !== null) warnings.push('This report has already been imported: importing it again changes nothing.');
+  const counters: Record<string, number> = {};
+  return {
+    kind: 'area_send_report',
+    fileName,
+    event,
+    area: parsed.area,
+    outcome: { id: parsed.outcomeId, text: parsed.outcomeText },
+    partners: partners.map(({ id, name }) => ({ id, name })),
+    wsoaRequired: null,
+    summary: null,
+    summaryAgrees: null,
+    items: parsed.findings.map((f) => {
+      counters[f.type] = (counters[f.type] ?? 0) + 1;
+      return {
+        type: f.type,
+        partnerIds: partnersNamed(f.text, partners),
+        reference: `${f.type === 'area_for_priority_action' ? 'APA' : 'AFI'}${counters[f.type]}`,
+        title: shortTitle(f.text),
+        text: f.text,
+        commentary: '',
+        verdict: null,
+        verdictSentence: '',
+        match: { findingId: null, score: 0, uncertain: false, alternatives: [] },
+      };
+    }),
+    candidates: [],
+    alreadyImportedEventId: existing,
+    warnings,
+  };
+}
+
 export async function previewLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
   const { text, fileName, linesAreParagraphs } = await letterText(ctx, source);
-  return buildLetterPreview(ctx, parseLetter(text, { linesAreParagraphs }), fileName);
+  const letter = parseLetter(text, { linesAreParagraphs });
+  if (letter.kind === null) {
+    const report = parseAreaSendReport(text, reportOutcomes(ctx), { linesAreParagraphs });
+    if (report) return buildReportPreview(ctx, report, fileName);
+  }
+  return buildLetterPreview(ctx, letter, fileName);
 }
 
 function sourceBytes(ctx: ServiceContext, source: Source, title: string): { bytes: ByteSource; name: string } {
@@ -141,8 +212,12 @@ function sourceBytes(ctx: ServiceContext, source: Source, title: string): { byte
 
 /** Runs inside dispatch's transaction: every write below commits together or not at all. */
 export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<typeof letterApplied> {
-  if (input.event.frameworkId !== LETTER_FRAMEWORK) {
+  const report = input.letterKind === 'area_send_report';
+  if (!report && input.event.frameworkId !== LETTER_FRAMEWORK) {
     throw new ServiceError('invalid_input', `Letters are imported under the 2016 joint inspection framework (“${LETTER_FRAMEWORK}”), not “${input.event.frameworkId}”.`);
+  }
+  if (report && !REPORT_FRAMEWORKS.includes(input.event.frameworkId)) {
+    throw new ServiceError('invalid_input', `An Area SEND report is imported under the 2023 or 2025 Area SEND framework, not “${input.event.frameworkId}”.`);
   }
   const existing = alreadyImported(ctx, input.event);
   if (existing !== null) return { eventId: existing, alreadyImported: true, findingsCreated: 0, assessmentsCreated: 0, evidenceId: null };
@@ -176,7 +251,7 @@ export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<ty
   for (const item of input.items) {
     let findingId = item.findingId;
     if (findingId === null) {
-      findingId = findingService.create(ctx, { eventId: event.id, type: WEAKNESS, reference: item.reference, title: item.title, text: item.text, partnerIds: [] }).id;
+      findingId = findingService.create(ctx, { eventId: event.id, type: item.type, reference: item.reference, title: item.title, text: item.text, partnerIds: item.partnerIds }).id;
       findingsCreated++;
     }
     if (item.verdict !== null) {

@@ -14,6 +14,7 @@ import { CliError, type CliCommand, type CliIO } from '../command';
 
 type Preview = z.output<typeof letterPreview>;
 
+const TYPE_WORDS: Record<string, string> = { significant_weakness: 'Significant weakness', area_for_improvement: 'Area for improvement', area_for_priority_action: 'Area for priority action' };
 const VERDICT_WORDS: Record<string, string> = { sufficient_progress: 'Sufficient progress', not_sufficient_progress: 'Not sufficient progress' };
 
 function dateOr(iso: string | null): string {
@@ -21,14 +22,20 @@ function dateOr(iso: string | null): string {
 }
 
 export function printLetterPreview(io: CliIO, p: Preview): void {
-  io.out(`${p.fileName || 'Pasted text'}: ${p.kind === 'revisit_2016' ? 'a 2016-framework revisit letter' : 'a 2016-framework initial inspection letter'}.`);
+  const what = p.kind === 'revisit_2016' ? 'a 2016-framework revisit letter' : p.kind === 'initial_2016' ? 'a 2016-framework initial inspection letter' : 'an Area SEND inspection report';
+  io.out(`${p.fileName || 'Pasted text'}: ${what}.`);
   io.out(`Event: ${label(p.event.kind)} — “${p.event.title}”, on site ${dateOr(p.event.onsiteStartOn)} to ${dateOr(p.event.onsiteEndOn)}, letter dated ${dateOr(p.event.publishedOn)}.`);
+  if (p.outcome) io.out(`Outcome: “${p.outcome.text}”`);
   if (p.kind === 'initial_2016') io.out(`Written Statement of Action required: ${p.wsoaRequired ? 'yes' : 'no'}.`);
   if (p.summary) io.out(`The letter’s summary: sufficient progress on ${p.summary.sufficient} of ${p.summary.total}, not on ${p.summary.notSufficient}${p.summaryAgrees ? ' (agrees with the verdicts below).' : ' — DOES NOT AGREE with the verdicts below.'}`);
   io.out('');
   p.items.forEach((item, i) => {
     io.out(`${i + 1}. ${item.reference} ${item.title}`);
     io.out(`   “${item.text}”`);
+    if (p.kind === 'area_send_report') {
+      const names = item.partnerIds.map((id) => p.partners.find((x) => x.id === id)?.name).filter(Boolean);
+      io.out(`   ${TYPE_WORDS[item.type]}${names.length ? `; partners: ${names.join(', ')}` : '; no partner named'}`);
+    }
     if (p.kind === 'revisit_2016') {
       io.out(`   Verdict: ${item.verdict ? VERDICT_WORDS[item.verdict] : 'not found — choose one'}`);
       const match = p.candidates.find((c) => c.id === item.match.findingId);
@@ -49,7 +56,7 @@ export function proposalOf(p: Preview, source: z.input<typeof letterApplyInput>[
     source,
     letterKind: p.kind,
     event: { ...p.event, kind: p.event.kind as 'revisit' },
-    items: p.items.map((item) => ({ reference: item.reference, title: item.title, text: item.text, commentary: item.commentary, verdict: item.verdict, findingId: item.match.findingId })),
+    items: p.items.map((item) => ({ type: item.type, partnerIds: item.partnerIds, reference: item.reference, title: item.title, text: item.text, commentary: item.commentary, verdict: item.verdict, findingId: item.match.findingId })),
   };
 }
 
@@ -64,7 +71,7 @@ async function upload(api: Client, file: string): Promise<string> {
 
 const importLetter: CliCommand = {
   name: 'import-letter',
-  summary: 'Preview (or with --apply, import) a published 2016-framework inspection or revisit letter (PDF, Word or text).',
+  summary: 'Preview (or with --apply, import) a published 2016-framework inspection or revisit letter, or an Area SEND report (PDF, Word or text).',
   usage: 'workbook import-letter --workbook FILE --in DOC [--apply] [--json]',
   options: { workbook: { type: 'string' }, in: { type: 'string' }, apply: { type: 'boolean' }, json: { type: 'boolean' } },
   required: ['workbook', 'in'],
