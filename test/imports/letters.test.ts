@@ -75,6 +75,8 @@ describe('the letter parser', () => {
     expect(p.weaknesses.map((w) => w.text)).toEqual(REVISIT_WEAKNESSES);
     expect(p.weaknesses.map((w) => w.verdict)).toEqual(VERDICTS);
     expect(p.weaknesses.map((w) => w.commentary).join(' ')).not.toMatch(/Page \d|Joint area SEND revisit/);
+    const wrapped = parseLetter(REVISIT_LETTER.replace('Fixed-term exclusions of pupils with special educational needs are high and rising.', 'Fixed-term exclusions of pupils with education, health and care (EHC)\nplans are high and rising.'));
+    expect(wrapped.weaknesses[3]!.text).toBe('Fixed-term exclusions of pupils with education, health and care (EHC) plans are high and rising.');
     const bullets = paragraphsOf('These are:\n\uF0B7 the first weakness, which wraps onto\na second line\n● the second weakness\n▪ the third');
     expect(bullets.filter((b) => b.bullet).map((b) => b.text)).toEqual(['the first weakness, which wraps onto a second line', 'the second weakness', 'the third']);
   });

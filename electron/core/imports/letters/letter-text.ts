@@ -7,6 +7,8 @@
 /** Glyphs Word and PDF writers put before list items (•, ●, ▪, ◦, –, -, *, Symbol-font bullets). */
 const BULLET = /^\s*(?:[\u2022\u25CF\u25AA\u25E6\u2023\u2043\u25A0\u25A1\uF0B7\uF0A7\u00B7\u2013\u2014*-]|o(?=\s))\s*/;
 const TERMINAL = /[.:;?!)"”’]$/;
+/** A line that ends a sentence; "(CQC)" or a closing quote at the end of a wrapped line does not. */
+const ENDS_SENTENCE = /[.:;?!][)"”’]*$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface Paragraph {
@@ -64,7 +66,7 @@ export function paragraphsOf(raw: string, linesAreParagraphs = false): Paragraph
     const text = bullet ? line.replace(BULLET, '') : line;
     if (!text) continue;
     const heading = text.length < 50 && /^[A-Z]/.test(text) && !TERMINAL.test(text);
-    const continues = !linesAreParagraphs && current !== null && !bullet && !TERMINAL.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading));
+    const continues = !linesAreParagraphs && current !== null && !bullet && !ENDS_SENTENCE.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading && !TERMINAL.test(previousLine)));
     if (continues && current) {
       current.text = `${current.text} ${text}`;
     } else {
