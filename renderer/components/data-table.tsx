@@ -1,6 +1,12 @@
-/** A plain, accessible table (real <th scope>, a caption) for the modest lists on most screens. */
+/**
+ * A plain, accessible table (real <th scope>, a caption) for the modest lists on most screens.
+ * Columns with `sortValue` sort when their header is chosen; the order is announced (aria-sort and
+ * a polite status) and, with `sortKey`, remembered for the session (issue #15).
+ */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
+import { useMemo, type ReactNode } from 'react';
+import { useRemembered } from './use-remembered';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -9,6 +15,21 @@ const useStyles = makeStyles({
   th: { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom', whiteSpace: 'nowrap' },
   td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  sortButton: {
+    border: 'none',
+    background: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    ':hover': { textDecoration: 'underline' },
+  },
+  hidden: { position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' },
 });
 
 /** The buttons in a row's last cell (Edit, Move to Bin), side by side and wrapping when narrow. */
@@ -22,10 +43,47 @@ export interface Column<T> {
   numeric?: boolean;
   /** The row's name column: rendered as <th scope="row">. */
   rowHeader?: boolean;
+  /** Makes the column sortable: the value rows are ordered by (text compared in English order). */
+  sortValue?(row: T): string | number | null;
+  /** A fixed width (e.g. '8rem'), so tables of one screen line up. */
+  width?: string;
 }
 
-export function DataTable<T>({ rows, columns, caption, rowKey, captionHidden }: { rows: T[]; columns: Column<T>[]; caption: string; rowKey(row: T): string | number; captionHidden?: boolean }) {
+type Sort = { column: string; descending: boolean } | null;
+
+function compare(a: string | number | null, b: string | number | null): number {
+  if (a === null || a === '') return b === null || b === '' ? 0 : 1;
+  if (b === null || b === '') return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'en-GB', { numeric: true, sensitivity: 'base' });
+}
+
+export function DataTable<T>({
+  rows,
+  columns,
+  caption,
+  rowKey,
+  captionHidden,
+  sortKey,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  caption: string;
+  rowKey(row: T): string | number;
+  captionHidden?: boolean;
+  /** Remembers the chosen sort for this table under this key (for the session). */
+  sortKey?: string;
+}) {
   const s = useStyles();
+  const [sort, setSort] = useRemembered<Sort>(`sort.${sortKey ?? caption}`, null);
+  const sortColumn = columns.find((c) => c.header === sort?.column && c.sortValue);
+  const shown = useMemo(() => {
+    if (!sort || !sortColumn?.sortValue) return rows;
+    const value = sortColumn.sortValue;
+    const sorted = [...rows].sort((a, b) => compare(value(a), value(b)));
+    return sort.descending ? sorted.reverse() : sorted;
+  }, [rows, sort, sortColumn]);
+  const choose = (header: string) => setSort(sort?.column === header ? { column: header, descending: !sort.descending } : { column: header, descending: false });
   return (
     <div className={s.wrap}>
       <table className={s.table}>
@@ -34,15 +92,31 @@ export function DataTable<T>({ rows, columns, caption, rowKey, captionHidden }: 
         </caption>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={`${s.th} ${c.numeric ? s.num : ''}`}>
-                {c.header}
-              </th>
-            ))}
+            {columns.map((c) => {
+              const active = sortColumn === c;
+              return (
+                <th
+                  key={c.header}
+                  scope="col"
+                  className={`${s.th} ${c.numeric ? s.num : ''}`}
+                  style={c.width ? { width: c.width } : undefined}
+                  aria-sort={c.sortValue ? (active ? (sort!.descending ? 'descending' : 'ascending') : 'none') : undefined}
+                >
+                  {c.sortValue ? (
+                    <button type="button" className={s.sortButton} onClick={() => choose(c.header)}>
+                      {c.header}
+                      {active && (sort!.descending ? <ArrowSortDown16Regular aria-hidden /> : <ArrowSortUp16Regular aria-hidden />)}
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <tr key={rowKey(r)}>
               {columns.map((c) =>
                 c.rowHeader ? (
@@ -59,6 +133,11 @@ export function DataTable<T>({ rows, columns, caption, rowKey, captionHidden }: 
           ))}
         </tbody>
       </table>
+      {sortColumn && (
+        <span role="status" className={s.hidden}>
+          {`${caption} sorted by ${sortColumn.header}, ${sort!.descending ? 'descending' : 'ascending'}.`}
+        </span>
+      )}
     </div>
   );
 }

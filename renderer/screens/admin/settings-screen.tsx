@@ -179,8 +179,8 @@ export default function SettingsScreen() {
                   rows={p.items}
                   rowKey={(x) => x.id}
                   columns={[
-                    { header: 'Partner', rowHeader: true, cell: (x) => x.name },
-                    { header: 'Type', cell: (x) => label(x.kind) },
+                    { header: 'Partner', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
+                    { header: 'Type', sortValue: (x) => label(x.kind), cell: (x) => label(x.kind) },
                     ...(readOnly
                       ? []
                       : [
@@ -220,9 +220,9 @@ export default function SettingsScreen() {
                   rows={p.items}
                   rowKey={(x) => x.id}
                   columns={[
-                    { header: 'Name', rowHeader: true, cell: (x) => x.name },
-                    { header: 'Role', cell: (x) => x.role || '–' },
-                    { header: 'Partner', cell: (x) => x.partnerName ?? '–' },
+                    { header: 'Name', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
+                    { header: 'Role', sortValue: (x) => x.role, cell: (x) => x.role || '–' },
+                    { header: 'Partner', sortValue: (x) => x.partnerName, cell: (x) => x.partnerName ?? '–' },
                     { header: 'Email', cell: (x) => x.email || '–' },
                     ...(readOnly
                       ? []

@@ -167,8 +167,8 @@ export default function ActionScreen({ params }: ScreenProps) {
                     rows={m.items}
                     rowKey={(x) => x.id}
                     columns={[
-                      { header: 'Milestone', rowHeader: true, cell: (x) => x.title },
-                      { header: 'Due', cell: (x) => ukDate(x.dueOn) || '–' },
+                      { header: 'Milestone', rowHeader: true, sortValue: (x) => x.title, cell: (x) => x.title },
+                      { header: 'Due', sortValue: (x) => x.dueOn, cell: (x) => ukDate(x.dueOn) || '–' },
                       { header: 'Period', cell: (x) => x.periodLabel || '–' },
                       { header: 'Status', cell: (x) => `${label(x.status)}${x.achievedOn ? ` (${ukDate(x.achievedOn)})` : ''}` },
                       ...(readOnly

@@ -55,11 +55,11 @@ export default function PlansScreen() {
               rows={data.items}
               rowKey={(p) => p.id}
               columns={[
-                { header: 'Plan', rowHeader: true, cell: (p) => <RouteLink to={`/plans/${p.id}`}>{p.title}</RouteLink> },
+                { header: 'Plan', rowHeader: true, sortValue: (p) => p.title, cell: (p) => <RouteLink to={`/plans/${p.id}`}>{p.title}</RouteLink> },
                 { header: 'Type', cell: (p) => planTypeLabel(reference, p.type) },
-                { header: 'Status', cell: (p) => label(p.status) },
+                { header: 'Status', sortValue: (p) => label(p.status), cell: (p) => label(p.status) },
                 { header: 'Review', cell: (p) => label(p.reviewCadence) },
-                { header: 'Next review', cell: (p) => ukDate(p.nextReviewOn) || '–' },
+                { header: 'Next review', sortValue: (p) => p.nextReviewOn, cell: (p) => ukDate(p.nextReviewOn) || '–' },
               ]}
             />
           )
@@ -111,9 +111,9 @@ function OverdueSection({ plans }: { plans: { id: number; title: string }[] }) {
               columns={[
                 { header: 'Overdue', rowHeader: true, cell: (r) => <RouteLink to={`/actions/${r.actionId}`}>{`${r.kind === 'milestone' ? 'Milestone' : 'Action'} ${r.reference} ${r.title}`}</RouteLink> },
                 { header: 'Plan', cell: (r) => `${planName(r.planId)}, priority ${r.priorityReference}` },
-                { header: 'Due', cell: (r) => ukDate(r.dueOn) },
-                { header: 'Days late', numeric: true, cell: (r) => r.daysOverdue },
-                { header: 'Owner', cell: (r) => r.ownerName ?? 'No owner' },
+                { header: 'Due', sortValue: (r) => r.dueOn, cell: (r) => ukDate(r.dueOn) },
+                { header: 'Days late', numeric: true, sortValue: (r) => r.daysOverdue, cell: (r) => r.daysOverdue },
+                { header: 'Owner', sortValue: (r) => r.ownerName, cell: (r) => r.ownerName ?? 'No owner' },
               ]}
             />
           )
