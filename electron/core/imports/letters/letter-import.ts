@@ -197,6 +197,10 @@ export async function previewLetter(ctx: ServiceContext, source: Source): Promis
   if (letter.kind === null) {
     const report = parseAreaSendReport(text, reportOutcomes(ctx), { linesAreParagraphs });
     if (report) return buildReportPreview(ctx, report, fileName);
+    throw new ServiceError(
+      'invalid_input',
+      'This does not look like a 2016-framework joint area SEND inspection or revisit letter, or an Area SEND inspection report: its title, the inspectorates, and its verdicts, list of significant weaknesses or outcome were not all found. Nothing can be imported from it.',
+    );
   }
   return buildLetterPreview(ctx, letter, fileName);
 }
