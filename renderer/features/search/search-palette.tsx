@@ -104,7 +104,8 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
             aria-activedescendant={results.length > 0 ? `${id}-${active}` : undefined}
             style={{ width: '100%' }}
           />
-          <div className={s.results}>
+          {/* Scrolls when there are many results: reachable by keyboard too (axe scrollable-region-focusable). */}
+          <div className={s.results} tabIndex={0} role="region" aria-label="Results list">
             <SearchResultList results={results} activeIndex={active} onOpen={go} idPrefix={id} />
           </div>
           <div className={s.footer}>
