@@ -178,6 +178,14 @@ describe('importing letters through the channels', () => {
       expect(findings.map((f) => f.latestAssessment?.result)).toEqual(['sufficient_progress', 'sufficient_progress', 'sufficient_progress', 'not_sufficient_progress']);
       const files = await w.api.call('file:list', { evidenceId: applied.evidenceId! });
       expect(files[0]!.fileName).toBe('pasted.txt');
+      // The same text again: its title and dates match, so it is already imported.
+      const same = await w.api.call('letter:preview', { source: { text: MISMATCHED_REVISIT_LETTER, fileName: 'pasted' } });
+      expect(same.alreadyImportedEventId).toBe(applied.eventId);
+      // Renamed on import, the same file is still recognised by its content, and the user is told.
+      await w.api.call('event:update', { id: applied.eventId, title: 'Revisit February 2019' });
+      const renamed = await w.api.call('letter:preview', { source: { text: MISMATCHED_REVISIT_LETTER, fileName: 'pasted' } });
+      expect(renamed.alreadyImportedEventId).toBeNull();
+      expect(renamed.warnings.join(' ')).toMatch(/already kept in the workbook as evidence E-001 \(“pasted.txt”\)/);
     } finally {
       w.cleanup();
     }

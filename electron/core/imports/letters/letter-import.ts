@@ -5,12 +5,13 @@
  * the apply writes the edited proposal through the existing services, inside dispatch's one
  * transaction, with the source stored as evidence (kind: inspection report).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { letterApplied, letterApplyInput, letterPreview, letterSource } from '../../../contract/groups/letters';
 import { evidenceCreate } from '../../../contract/schemas/evidence';
 import { fileSource, memorySource, type ByteSource } from '../../files/byte-source';
-import { attachFile } from '../../files/file-store';
+import { attachFile, liveAttachmentOf } from '../../files/file-store';
 import { detectFileType, FILE_TYPES } from '../../files/file-type';
 import { extractText } from '../../files/text/extract-text';
 import { completedUpload } from '../../files/upload-sessions';
@@ -191,7 +192,37 @@ export function buildReportPreview(ctx: ServiceContext, parsed: ParsedReport, fi
   };
 }
 
+/** The source's content hash, as the file store keys it. */
+function sourceDigest(ctx: ServiceContext, source: Source): string {
+  const bytes = 'text' in source ? Buffer.from(source.text, 'utf8') : readFileSync(completedUpload(ctx.workbook.path, source.uploadId).file);
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A warning when the same file is already kept as live evidence but no event matched by title and dates. */
+function alreadyKept(ctx: ServiceContext, source: Source, preview: Preview): Preview {
+  if (preview.alreadyImportedEventId !== null) return preview;
+  const kept = liveAttachmentOf(ctx, sourceDigest(ctx, source));
+  if (!kept) return preview;
+  let reference: string;
+  try {
+    reference = evidenceService.get(ctx, kept.evidenceId).reference;
+  } catch {
+    return preview; // Its evidence item is in the Bin.
+  }
+  return {
+    ...preview,
+    warnings: [
+      ...preview.warnings,
+      `This file is already kept in the workbook as evidence ${reference} (“${kept.fileName}”). If it was imported before under another title or other dates, importing it again would record it twice.`,
+    ],
+  };
+}
+
 export async function previewLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
+  return alreadyKept(ctx, source, await readLetter(ctx, source));
+}
+
+async function readLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
   const { text, fileName, linesAreParagraphs } = await letterText(ctx, source);
   const letter = parseLetter(text, { linesAreParagraphs });
   if (letter.kind === null) {
