@@ -15,6 +15,7 @@ import { ApiProvider } from '../../renderer/api/api-context';
 import { MenuActions } from '../../renderer/app/menu-actions';
 import { confirmLeave } from '../../renderer/app/unsaved-changes';
 import { WorkbookProvider } from '../../renderer/app/workbook-context';
+import { clearNotices } from '../../renderer/components/notices';
 import HelpScreen from '../../renderer/screens/help/help-screen';
 import IndicatorScreen from '../../renderer/screens/indicators/indicator-screen';
 import FindingScreen from '../../renderer/screens/inspections/finding-screen';
@@ -32,6 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  clearNotices();
   delete window.workbookShell;
   confirmLeave(() => true);
   t.cleanup();
@@ -88,7 +90,10 @@ test('a target can be corrected, and moving it to the Bin says it can be restore
   await waitFor(async () => expect((await t.api.call('target:list', { indicatorId: indicator.id }))[0]!.targetValue).toBe(75));
 
   await user.click(await screen.findByRole('button', { name: 'Move to Bin: the target for 2025/26' }));
-  expect(confirms[0]).toBe('Move the target for 2025/26 to the Bin? You can restore it from the Bin.');
+  // No native confirm() any more (issue #15): it goes at once and the notice offers Undo.
+  expect(confirms).toEqual([]);
+  expect(await screen.findByText('The target for 2025/26 moved to the Bin.')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
   await waitFor(async () => expect(await t.api.call('target:list', { indicatorId: indicator.id })).toEqual([]));
   expect((await t.api.call('bin:list', {})).items.map((b) => b.label)).toEqual([expect.stringContaining('2025/26')]);
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit the target for 2025/26' })).toBeNull());
@@ -108,7 +113,8 @@ test('a sign-off can be corrected and moved to the Bin', async () => {
   expect((await t.api.call('signoff:list', { sefId: sef.id }))[0]!.signedOn).toBe('2026-11-20');
 
   await user.click(screen.getByRole('button', { name: 'Move to Bin: the sign-off by Jo Smith' }));
-  expect(confirms[0]).toMatch(/to the Bin\? You can restore it from the Bin\.$/);
+  expect(confirms).toEqual([]);
+  expect(await screen.findByText('The sign-off by Jo Smith moved to the Bin.')).toBeTruthy();
   expect(await screen.findByText('Not signed off yet')).toBeTruthy();
 });
 
