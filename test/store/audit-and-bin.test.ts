@@ -125,3 +125,22 @@ test('settings changes are audited field by field, and saving the same settings 
   ]);
   t.cleanup();
 });
+
+test('binning a revisit takes its verdicts on the first inspection’s findings with it; one restore brings them back', async () => {
+  const t = makeTestWorkbook();
+  const first = await t.api.call('event:create', { kind: 'full_inspection', frameworkId: 'joint-2016', title: 'Inspection, March 2019', onsiteStartOn: '2019-03-11', onsiteEndOn: '2019-03-15' });
+  const revisit = await t.api.call('event:create', { kind: 'revisit', frameworkId: 'joint-2016', title: 'Revisit, November 2022', onsiteStartOn: '2022-11-07', onsiteEndOn: '2022-11-09' });
+  const finding = await t.api.call('finding:create', { eventId: first.id, type: 'significant_weakness', reference: 'SW1', title: 'Weak leadership' });
+  await t.api.call('assessment:create', { findingId: finding.id, eventId: revisit.id, result: 'sufficient_progress', assessedOn: '2022-11-09' });
+  expect((await t.api.call('assessment:list', { findingId: finding.id })).total).toBe(1);
+
+  const deleted = await t.api.call('event:delete', { id: revisit.id });
+  expect(deleted.rowCount).toBe(2);
+  expect((await t.api.call('assessment:list', { findingId: finding.id })).total).toBe(0);
+  expect((await t.api.call('finding:get', { id: finding.id })).title).toBe('Weak leadership');
+
+  await t.api.call('bin:restore', { binEntryId: deleted.binEntryId });
+  expect((await t.api.call('assessment:list', { findingId: finding.id })).total).toBe(1);
+  expect(verifyAuditChain(t.workbook.sqlite)).toMatchObject({ intact: true });
+  t.cleanup();
+});

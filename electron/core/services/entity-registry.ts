@@ -60,6 +60,9 @@ export const ENTITIES: Record<Exclude<EntityName, 'area'>, EntitySpec> = {
     label: (r) => clip(r.title),
     children: [
       { entity: 'finding', column: t.findings.eventId },
+      // A revisit's verdicts on the first inspection's findings belong to the revisit too: binning
+      // the revisit (say, undoing a letter import) must take them with it, and restore them.
+      { entity: 'assessment', column: t.findingAssessments.eventId },
       { entity: 'infoRequest', column: t.infoRequests.eventId },
       { entity: 'trackedChild', column: t.trackedChildren.eventId },
       { entity: 'caseTheme', column: t.caseSamplingThemes.eventId },
