@@ -88,8 +88,13 @@ export async function mainScreens(page: Page): Promise<{ name: string; path: str
   await visit(page, '/inspections');
   // The event with findings (the inspection itself, not a later review).
   const event = await page
-    .locator('main tbody tr')
-    .evaluateAll((rows) => rows.find((r) => r.lastElementChild?.textContent !== '0')?.querySelector('a')?.getAttribute('href')?.slice(1) ?? '');
+    .locator('main table')
+    .first()
+    .evaluate((table) => {
+      const column = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent?.trim().startsWith('Findings'));
+      const rows = [...table.querySelectorAll('tbody tr')];
+      return rows.find((r) => r.children[column]?.textContent?.trim() !== '0')?.querySelector('a')?.getAttribute('href')?.slice(1) ?? '';
+    });
   add('inspection-event', event);
   await visit(page, event);
   add('finding', await firstLink(page, '/findings/'));
