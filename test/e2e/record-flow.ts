@@ -79,7 +79,7 @@ export async function recordEverything(page: Page, d: Driver): Promise<void> {
   await waitForPath(page, '/evidence/');
   await d.press('Link to an item');
   await d.select('What to link to', 'Action');
-  await d.select('Item', /^1\.1 Establish/);
+  await d.select('Item', /^Action 1\.1 Establish a joint SEND improvement board — Written Statement of Action 2020$/);
   await d.press('Link');
   await page.getByRole('link', { name: /1\.1/ }).first().waitFor();
 
@@ -102,6 +102,13 @@ export async function recordEverything(page: Page, d: Driver): Promise<void> {
   await d.select('Evidence item', /^E-\d+ Improvement board minutes/);
   await d.press('Link evidence');
   await page.getByRole('link', { name: /Improvement board minutes, November 2026/ }).waitFor();
+
+  // The plan is still a draft, and the Overview never follows a draft by itself (issue #13):
+  // the officer chooses it, and the choice is kept in the workbook.
+  await visit(page, '/');
+  await page.getByText('No approved or published plan to follow yet').waitFor();
+  await d.select('Plan the Overview follows', /^Written Statement of Action 2020/);
+  await page.getByText(/^2 milestones: 2 \(100%\) not yet due\.$/).waitFor();
 }
 
 /** After a reload: everything recorded is still there, and the Overview rolls it up. */
