@@ -53,12 +53,6 @@ export default tseslint.config(
     rules: { 'layers/allowed-imports': 'error' },
   },
   {
-    // Being moved out (see BEING_MOVED in test/architecture/layers.test.ts): browser mode still uses
-    // the shell's MIME table. A warning until then, so the rest of the file stays fenced in the test.
-    files: ['electron/transports/serve/start-server.ts'],
-    rules: { 'layers/allowed-imports': 'warn' },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { securityHeaders } from './support/content-security-policy';
-import { mimeTypeFor, resolveAppPath } from './support/protocol-path';
+import { mimeTypeFor } from '../core/files/mime-types';
+import { resolveAppPath } from './support/protocol-path';
 import { APP_SCHEME } from './support/trusted-url';
 
 /** Must run before the app is ready. */

@@ -19,7 +19,7 @@ import type { HostWorkbook } from '../../core/host/host-ops';
 import { isFolderOp } from '../../contract/workbook-folder';
 import { createWorkbookFolder, type WorkbookFolder } from './workbook-folder';
 import type { Result } from '../../contract/define';
-import { mimeTypeFor } from '../../desktop/support/protocol-path';
+import { mimeTypeFor } from '../../core/files/mime-types';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
