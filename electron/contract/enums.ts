@@ -104,6 +104,7 @@ export const LABELS: Record<string, string> = {
   achieved: 'Largely achieved',
   partially_achieved: 'Partially achieved and on track',
   not_yet_due: 'Not yet due',
+  overdue: 'Overdue (due date passed, no result recorded)',
   red: 'Red',
   amber: 'Amber',
   green: 'Green',

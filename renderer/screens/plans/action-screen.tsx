@@ -111,13 +111,11 @@ export default function ActionScreen({ params }: ScreenProps) {
                 <dd>
                   <span className={s.ragLine}>
                     <RagBadge rag={a.rag} />
-                    {a.ragOverride ? (
-                      <span>
-                        Overridden: {a.ragOverrideReason || 'no reason given'} (derived: {label(a.ragDerived)}, {a.ragDerivedReason})
-                      </span>
-                    ) : (
-                      <span>{a.ragDerivedReason}</span>
-                    )}
+                    {/* The RAG, its reason and which source won come from the one actionRag rule (issue #13). */}
+                    <span>
+                      {a.ragReason} {a.ragSourceWords}
+                      {a.ragSource !== 'derived' && ` Worked out from the dates: ${label(a.ragDerived)}, ${a.ragDerivedReason}`}
+                    </span>
                   </span>
                 </dd>
                 <dt>Status</dt>
@@ -170,7 +168,8 @@ export default function ActionScreen({ params }: ScreenProps) {
                       { header: 'Milestone', rowHeader: true, sortValue: (x) => x.title, cell: (x) => x.title },
                       { header: 'Due', sortValue: (x) => x.dueOn, cell: (x) => ukDate(x.dueOn) || '–' },
                       { header: 'Period', cell: (x) => x.periodLabel || '–' },
-                      { header: 'Status', cell: (x) => `${label(x.status)}${x.achievedOn ? ` (${ukDate(x.achievedOn)})` : ''}` },
+                      // The effective state (milestoneState): overdue shows as overdue, not as the stored "not yet due".
+                      { header: 'Status', cell: (x) => `${label(x.state ?? x.status)}${x.achievedOn ? ` (${ukDate(x.achievedOn)})` : ''}` },
                       ...(readOnly
                         ? []
                         : [
