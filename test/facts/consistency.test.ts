@@ -4,6 +4,7 @@
  * read model, the action read model, the Word SEF, the Word progress report and the Excel plan
  * (files read back with real readers): every surface says the same for every action.
  */
+import { label } from '../../electron/contract/enums';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Client } from '../../electron/contract/client';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
@@ -110,6 +111,12 @@ test('milestones read the same effective state on the Overview, the progress rep
     if (typeof name === 'string' && typeof n === 'number' && !(name in words)) words[name] = n;
   });
   expect([words['Largely achieved'], words['Partially achieved and on track'], words['Not achieved'], words.Overdue, words['Not yet due']]).toEqual([1, 1, 1, 2, 1]);
+
+  // The Milestones sheet keeps the recorded status editable and shows the effective state beside it.
+  const milestoneRows = sheetRows((await planWorkbook(api, planId)).getWorksheet('Milestones')!, 2).filter((m) => m.Milestone);
+  const cabinet = milestoneRows.find((m) => m.Milestone === 'Cabinet decision')!;
+  expect([cabinet['Milestone status'], cabinet['State at export']]).toEqual(['Not yet due', label('overdue')]);
+  expect(milestoneRows.filter((m) => m['State at export'] === label('overdue'))).toHaveLength(2);
 });
 
 test('a correction supersedes the update it corrects: the old stays in history, marked, and no longer counts', async () => {

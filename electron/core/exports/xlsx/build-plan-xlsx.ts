@@ -323,6 +323,7 @@ function writeMilestoneSheet(wb: ExcelJS.Workbook, data: PlanData, lists: ListRa
       ...milestoneValues(m),
       priorityRef: a ? (prioRef.get(a.priorityId) ?? '') : '',
       actionRef: a?.reference ?? '',
+      state: label(data.milestoneStates.get(m.id) ?? m.status),
       evidence: (data.evidenceByMilestone.get(m.id) ?? []).join(', '),
     };
     writeRecordRow(sheet, r, MILESTONE_COLUMNS, specs, MILESTONE_TRACKED, values, { entity: 'milestone', id: m.id, version: m.version, workbookId: data.workbookId }, (spec) =>

@@ -65,6 +65,9 @@ export const MILESTONE_COLUMNS: ColumnSpec[] = [
   col('dueOn', 'Due', 12, 'date', true, true),
   col('status', 'Milestone status', 26, 'milestoneStatus', true, true),
   col('achievedOn', 'Date achieved', 13, 'date', true, true),
+  // Read-only: the milestone's effective state (milestoneState, issue #13), so an overdue milestone
+  // reads "Overdue" here as on every other surface while its recorded status stays editable.
+  col('state', 'State at export', 22, 'text', false),
   col('evidence', 'Evidence', 16, 'text', false),
 ];
 
