@@ -36,6 +36,8 @@ export const workbookInfo = z.object({
   appVersion: z.string(),
   readOnly: z.boolean(),
   createdAt: z.string(),
+  /** Set when opening found this workbook's history shorter than, or different from, what this computer last saw. */
+  historyWarning: z.string().nullable(),
 });
 
 /** The core workbook channels (issue #2). Feature groups live in ./groups/. */

@@ -183,6 +183,14 @@ export function AppShell() {
             </MessageBarBody>
           </MessageBar>
         )}
+        {info.historyWarning && (
+          <MessageBar intent="error" layout="multiline" style={{ marginBottom: tokens.spacingVerticalL }}>
+            <MessageBarBody>
+              <MessageBarTitle>This may not be the latest version of this workbook</MessageBarTitle>
+              {info.historyWarning} Until you have checked, avoid adding new work to it: Backups can restore the newer state.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <Suspense fallback={<Loading label="Opening…" />}>{Screen ? <Screen key={location.path} params={match.params} query={location.query} /> : <NotFound />}</Suspense>
       </main>
       {globalOverlays.map((o) => (

@@ -47,7 +47,7 @@ export const reference = loadReferenceData();
 
 export function workbookState(overrides: Partial<WorkbookState> = {}): WorkbookState {
   return {
-    info: { path: '/tmp/t.workbook', fileName: 't.workbook', workbookId: 'w1', schemaVersion: 1, appVersion: '0.1.0', readOnly: false, createdAt: '2026-11-01T00:00:00Z' },
+    info: { path: '/tmp/t.workbook', fileName: 't.workbook', workbookId: 'w1', schemaVersion: 1, appVersion: '0.1.0', readOnly: false, createdAt: '2026-11-01T00:00:00Z', historyWarning: null },
     reference,
     area: {
       areaName: 'Testshire',

@@ -39,6 +39,7 @@ export const coreHandlers: GroupHandlers<typeof coreChannels> = {
       appVersion: appVersion(),
       readOnly: ctx.workbook.readOnly,
       createdAt: info?.createdAt ?? '',
+      historyWarning: ctx.openingWarning ?? null,
     };
   },
 

@@ -32,6 +32,11 @@ export class WorkbookSession {
   readonly now: () => Date;
   /** Per-workbook state between requests (such as a previewed return); emptied when the workbook changes. */
   readonly cache = new SessionCache();
+  /**
+   * What opening found wrong with this workbook's history compared with what this computer last
+   * saw (a rolled-back or replaced file, issue #14); shown to the officer until another workbook opens.
+   */
+  openingWarning: string | null = null;
 
   constructor(options: SessionOptions = {}) {
     this.reference = options.reference ?? loadReferenceData();
@@ -45,7 +50,10 @@ export class WorkbookSession {
   /** Makes `workbook` the open one, closing any other. */
   use(workbook: Workbook): void {
     if (this.current && this.current !== workbook) this.current.close();
-    if (this.current !== workbook) this.cache.clear();
+    if (this.current !== workbook) {
+      this.cache.clear();
+      this.openingWarning = null;
+    }
     this.current = workbook;
   }
 
@@ -53,6 +61,7 @@ export class WorkbookSession {
     this.current?.close();
     this.current = null;
     this.cache.clear();
+    this.openingWarning = null;
   }
 
   context(): ServiceContext | null {
@@ -66,6 +75,7 @@ export class WorkbookSession {
       reference: this.reference,
       now: this.now,
       cache: this.cache,
+      openingWarning: this.openingWarning,
       author: () => {
         if (author === undefined) {
           const row = workbook.db.select({ name: areaProfile.authorName }).from(areaProfile).where(eq(areaProfile.id, 1)).get();

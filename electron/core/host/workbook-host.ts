@@ -126,7 +126,9 @@ export class WorkbookHostCore {
       opened.workbook.close();
       return fail('not_a_workbook', `${path.basename(opened.workbook.path)} cannot be used by the app: ${problems.join(' ')} Run “workbook check” on it.`);
     }
-    return { ok: true, value: this.adopt(opened.workbook, input) };
+    const adopted = this.adopt(opened.workbook, input);
+    this.session.openingWarning = opened.historyWarning;
+    return { ok: true, value: adopted };
   }
 
   private create(input: { file: string; areaName: string; frameworkId: string; backupsDir?: string; scheduleBackups?: boolean }): HostResult<HostWorkbook> {

@@ -12,6 +12,8 @@ export interface ServiceContext {
   author(): string;
   /** The session's state between requests (absent where there is no session, such as a one-off CLI run). */
   readonly cache?: SessionCache;
+  /** What opening found wrong with the history (issue #14): a rolled-back or replaced file. */
+  readonly openingWarning?: string | null;
 }
 
 /** Today's date in England as ISO `YYYY-MM-DD` (not UTC: 00:30 BST is still yesterday in UTC). */
