@@ -217,7 +217,11 @@ if (typeof document !== 'undefined') {
  * Puts focus on `find()` once it exists (the page may still be re-rendering, e.g. a row restored by
  * Undo), else on the main content: focus never stays on <body>.
  */
-export function returnFocus(find: () => HTMLElement | null | undefined, tries = 30): void {
+export function returnFocus(find: () => HTMLElement | null | undefined, tries = 30, startedFrom: Element | null = document.activeElement): void {
+  // While we wait, the officer (or the next screen) may already have put focus somewhere else, say
+  // in a field they are typing into: never take it away from there.
+  const now = document.activeElement;
+  if (now && now !== document.body && now !== startedFrom && now.isConnected) return;
   const target = find();
   if (target) {
     target.focus();
@@ -227,7 +231,7 @@ export function returnFocus(find: () => HTMLElement | null | undefined, tries = 
     document.getElementById('main-content')?.focus();
     return;
   }
-  window.setTimeout(() => returnFocus(find, tries - 1), 50);
+  window.setTimeout(() => returnFocus(find, tries - 1, startedFrom), 50);
 }
 
 /** Finds a control again: the same element if still there, else one with the same tag, name and text. */
