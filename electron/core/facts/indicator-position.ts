@@ -85,8 +85,9 @@ function point(v: ValueFacts): PointOut {
   return { period: v.periodLabel, periodStart: v.periodStart, value: v.value, provisional: v.provisional };
 }
 
+// ISO dates order as plain strings; localeCompare would run the locale's collation for each pair.
 function byStart(a: ValueFacts, b: ValueFacts): number {
-  return a.periodStart.localeCompare(b.periodStart);
+  return a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0;
 }
 
 function rounded(value: number, decimals: number): number {
