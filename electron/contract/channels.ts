@@ -13,6 +13,7 @@ import { safetyChannels } from './groups/safety';
 import { workbookToolChannels } from './groups/workbook-tools';
 import { importChannels } from './groups/imports';
 import { letterChannels } from './groups/letters';
+import { planSheetChannels } from './groups/plan-sheet';
 import { overviewChannels } from './groups/overview';
 import { recordChannels } from './groups/records';
 import { referenceDataSchema } from './reference';
@@ -172,6 +173,7 @@ export const contract = {
   ...workbookToolChannels,
   ...importChannels,
   ...letterChannels,
+  ...planSheetChannels,
   ...overviewChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -23,6 +23,7 @@ import { safetyHandlers } from './groups/safety';
 import { workbookToolHandlers } from './groups/workbook-tools';
 import { importHandlers } from './groups/imports';
 import { letterHandlers } from './groups/letters';
+import { planSheetHandlers } from './groups/plan-sheet';
 import { overviewHandlers } from './groups/overview';
 import { recordHandlers } from './groups/records';
 import type { GroupHandlers, Handlers } from './handler-types';
@@ -169,5 +170,6 @@ export const handlers: Handlers = {
   ...workbookToolHandlers,
   ...importHandlers,
   ...letterHandlers,
+  ...planSheetHandlers,
   ...overviewHandlers,
 };
