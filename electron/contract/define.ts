@@ -10,14 +10,20 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly output: O;
   /** Mutating channels run inside one write transaction and are refused on a read-only workbook. */
   readonly mutates: boolean;
+  /**
+   * A command that changes many records at once (an import) is preceded by a backup of the workbook
+   * as it was: dispatch takes it with the online backup API in steps, before the transaction opens,
+   * so the same channel backs up first whichever transport calls it (UI, browser mode or CLI).
+   */
+  readonly backupFirst?: 'before-import';
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
   return { input, output, mutates: false };
 }
 
-export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
-  return { input, output, mutates: true };
+export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { backupFirst?: 'before-import' } = {}): ChannelDef<I, O> {
+  return { input, output, mutates: true, ...(options.backupFirst ? { backupFirst: options.backupFirst } : {}) };
 }
 
 export type ErrorCode =

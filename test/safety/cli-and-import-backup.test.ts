@@ -2,7 +2,6 @@ import { existsSync, readdirSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { openWorkbook } from '../../db/open-workbook';
 import { runCli } from '../../electron/transports/cli/run-cli';
-import { backupNowSync } from '../../electron/core/safety/backup-now';
 import { inspectWorkbookFile } from '../../electron/core/safety/inspect-file';
 import { makeTestWorkbook, type TestWorkbook } from '../helpers/temp-workbook';
 
@@ -69,17 +68,4 @@ test('plain-words refusals: missing backup, damaged source, not a workbook', asy
   t.session.close();
   truncateSync(t.file, 8192);
   expect(await cli('backup', '--workbook', t.file)).toMatchObject({ code: 1, err: expect.stringMatching(/is damaged, so it cannot be backed up/) });
-});
-
-test('backupNowSync, called inside a write transaction (an import), copies the state before it', async () => {
-  await t.api.call('partner:create', { name: 'Committed before the import', kind: 'council' });
-  const sqlite = t.workbook.sqlite;
-  const backup = sqlite.transaction(() => {
-    sqlite.prepare("UPDATE partners SET name = 'Changed by the import'").run();
-    return backupNowSync(t.workbook, 'before-import', new Date('2026-11-22T10:00:00Z'));
-  })();
-  expect(backup.reason).toBe('before-import');
-  const copy = await openWorkbook(backup.path, { readOnly: true });
-  expect(copy.sqlite.prepare('SELECT name FROM partners').pluck().all()).toEqual(['Committed before the import']);
-  copy.close();
 });

@@ -5,7 +5,7 @@ import { createWorkbook, migrationsFolder, openWorkbook } from '../../db/open-wo
 import { createDispatcher } from '../../electron/core/api/dispatch';
 import { WorkbookSession } from '../../electron/core/api/workbook-session';
 import { createClient } from '../../electron/contract/client';
-import { createBackup, createBackupSync, listBackups } from '../../electron/core/safety/backup-store';
+import { createBackup, listBackups } from '../../electron/core/safety/backup-store';
 import { backupOffer, openWorkbookSafely } from '../../electron/core/safety/safe-open';
 import { makeTestWorkbook, tempDir as makeTempDir } from '../helpers/temp-workbook';
 
@@ -99,7 +99,7 @@ test('an empty or barely started copy is called damaged, not "not a workbook"', 
 test('the offered backup is the newest that passes a full check, skipping a damaged newer one', async () => {
   const { file, backupsDir, good, pageSize } = await workbookWithBackup();
   const wb = await openWorkbook(file);
-  const newer = createBackupSync(file, { backupsDir, reason: 'manual', now: new Date('2026-11-22T10:00:00Z') });
+  const newer = await createBackup(wb.sqlite, file, { backupsDir, reason: 'manual', now: new Date('2026-11-22T10:00:00Z') });
   wb.close();
   const bytes = readFileSync(newer.path);
   bytes.fill(0xff, pageSize * 2, pageSize * 2 + 16);

@@ -115,5 +115,5 @@ export const excelExportChannels = {
   'import:planPreview': query(planPreviewInput, planPreview),
   // A command: it runs in one transaction and must be synchronous, so it applies from the parse
   // the preview kept (keyed by the file's hash); see electron/core/plan-returns/preview-cache.ts.
-  'import:planApply': command(planApplyInput, applySummary),
+  'import:planApply': command(planApplyInput, applySummary, { backupFirst: 'before-import' }),
 } as const satisfies Record<string, ChannelDef>;

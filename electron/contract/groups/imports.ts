@@ -111,5 +111,5 @@ export const importChannels = {
   /** Stops a running preview; nothing has been written by then. */
   'statistics:cancel': query(z.strictObject({ jobId }), z.object({ cancelled: z.boolean() })),
   /** Writes the previewed values in one transaction: only new and changed ones. */
-  'statistics:apply': command(statisticsApplyInput, statisticsApplied),
+  'statistics:apply': command(statisticsApplyInput, statisticsApplied, { backupFirst: 'before-import' }),
 } as const satisfies Record<string, ChannelDef>;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName } from '../../contract/channels';
 import type { ApiError, FieldIssue, Result } from '../../contract/define';
 import { busyMessage, damagedMessage } from '../../../db/open-workbook';
+import { backupNow } from '../safety/backup-now';
 import { ServiceError } from '../services/service-error';
 import { handlers } from './handlers';
 import type { WorkbookSession } from './workbook-session';
@@ -94,6 +95,11 @@ export function createDispatcher(session: WorkbookSession, options: DispatchOpti
     const handler = handlers[channel] as (c: typeof ctx, input: unknown) => unknown;
     try {
       let value: unknown;
+      if (def.backupFirst) {
+        // Before the transaction, in steps that yield to other requests: the copy is the workbook
+        // as it was before this command. If it cannot be made, the command does not run.
+        await backupNow(ctx.workbook, def.backupFirst, ctx.now());
+      }
       if (def.mutates) {
         // BEGIN IMMEDIATE: the write lock is taken (waiting up to busy_timeout for another program)
         // before anything is read, so a writer elsewhere cannot make it fail half-way (issue #14).

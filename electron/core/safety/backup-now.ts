@@ -3,7 +3,7 @@ import type { Workbook } from '../../../db/open-workbook';
 import type { WorkbookHolder } from './session-holder';
 import { ServiceError } from '../services/service-error';
 import type { BackupReason } from './backup-names';
-import { createBackup, createBackupSync, type BackupInfo } from './backup-store';
+import { createBackup, type BackupInfo } from './backup-store';
 import { backupsDirFor, safetyOptionsFor, type SafetyOptions } from './safety-config';
 
 function openWorkbookOf(target: WorkbookHolder | Workbook): Workbook {
@@ -19,30 +19,13 @@ function settings(workbook: Workbook, overrides: SafetyOptions | undefined) {
 
 /**
  * Backs up the open workbook without blocking (online backup API), then applies retention.
- * Call before anything that changes many records at once (imports) and before a restore.
+ * Called before a restore, and by dispatch before any command whose contract declares
+ * `backupFirst` (the imports that change many records at once).
  */
 export async function backupNow(target: WorkbookHolder | Workbook, reason: BackupReason, now: Date = new Date(), overrides?: SafetyOptions): Promise<BackupInfo> {
   const workbook = openWorkbookOf(target);
   const { options, backupsDir } = settings(workbook, overrides);
   return createBackup(workbook.sqlite, workbook.path, {
-    backupsDir,
-    reason,
-    now,
-    freeSpace: options.freeSpace,
-    retention: options.retention,
-    nativeBinding: options.nativeBinding,
-  });
-}
-
-/**
- * The synchronous form, for a mutating handler (which runs inside dispatch's transaction and
- * cannot await): it copies the last committed state, i.e. the workbook as it was before the
- * handler's own changes. E.g. at the start of import:planApply: `backupNowSync(ctx.workbook, 'before-import', ctx.now())`.
- */
-export function backupNowSync(target: WorkbookHolder | Workbook, reason: BackupReason, now: Date = new Date(), overrides?: SafetyOptions): BackupInfo {
-  const workbook = openWorkbookOf(target);
-  const { options, backupsDir } = settings(workbook, overrides);
-  return createBackupSync(workbook.path, {
     backupsDir,
     reason,
     now,

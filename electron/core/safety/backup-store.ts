@@ -200,11 +200,6 @@ function keepCopy(verdict: string, temp: string, final: string): void {
   fsyncFolder(path.dirname(final));
 }
 
-/** Converts the copy to a single file, checks it, and moves it to its real name (synchronous path). */
-function finishCopy(temp: string, final: string, nativeBinding?: string): void {
-  keepCopy(checkCopyHere(temp, nativeBinding), temp, final);
-}
-
 /** Longest the online backup API may hold the thread in one step before yielding to other work. */
 export const BACKUP_STEP_MS = 8;
 
@@ -278,30 +273,6 @@ export async function createBackup(sqlite: Database.Database, workbookPath: stri
   return afterWrite(final, options);
 }
 
-/**
- * The same, synchronously, for code already inside a write transaction (an import about to
- * change many records): a second, read-only connection sees the last committed state and
- * copies it with VACUUM INTO, which is allowed outside the writer's transaction.
- */
-export function createBackupSync(workbookPath: string, options: BackupWriteOptions): BackupInfo {
-  prepareFolder(options.backupsDir);
-  const reader = new Database(workbookPath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-  const final = path.join(options.backupsDir, uniqueName(options.backupsDir, workbookPath, options.now, options.reason));
-  const temp = path.join(options.backupsDir, `.${path.basename(final)}.partial`);
-  const probe = options.freeSpace ?? systemFreeSpace;
-  let needed = 0;
-  try {
-    needed = databaseBytes(reader);
-    ensureFreeSpace(options.backupsDir, needed, probe);
-    reader.prepare('VACUUM INTO ?').run(temp);
-    reader.close();
-    finishCopy(temp, final, options.nativeBinding);
-  } catch (e) {
-    if (reader.open) reader.close();
-    throw failed(e, temp, needed, probe);
-  }
-  return afterWrite(final, options);
-}
 
 const described = new Map<string, { key: string; info: BackupInfo }>();
 

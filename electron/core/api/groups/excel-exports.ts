@@ -2,7 +2,6 @@
 import type { excelExportChannels } from '../../../contract/groups/excel-exports';
 import { buildPlanXlsx, planFileName, XLSX_MIME } from '../../exports/xlsx/build-plan-xlsx';
 import { applyPreviewedReturn, previewPlanReturn } from '../../plan-returns/plan-returns';
-import { backupNowSync } from '../../safety/backup-now';
 import type { GroupHandlers } from '../handler-types';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
@@ -13,10 +12,7 @@ export const excelExportHandlers: GroupHandlers<typeof excelExportChannels> = {
     return { fileName: planFileName(ctx, input.planId), mimeType: XLSX_MIME, base64: bytes.toString('base64') };
   },
   'import:planPreview': (ctx, input) => previewPlanReturn(ctx, bytesOf(input.base64), { fileName: input.fileName, returnedBy: input.returnedBy }),
-  'import:planApply': (ctx, input) => {
-    // A revert point before partners' returns change many records at once (issue #7). It copies
-    // the last committed state, so it is the workbook exactly as it was before this import.
-    backupNowSync(ctx.workbook, 'before-import', ctx.now());
-    return applyPreviewedReturn(ctx, bytesOf(input.base64), { returnedBy: input.returnedBy, decisions: input.decisions });
-  },
+  // A revert point before partners' returns change many records at once (issue #7): the contract
+  // declares backupFirst, so dispatch backs up before the transaction opens.
+  'import:planApply': (ctx, input) => applyPreviewedReturn(ctx, bytesOf(input.base64), { returnedBy: input.returnedBy, decisions: input.decisions }),
 };
