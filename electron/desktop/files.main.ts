@@ -13,7 +13,7 @@ import type { Dialog, IpcMainInvokeEvent, Shell } from 'electron';
 import type { WorkbookSession } from '../core/api/workbook-session';
 import { FILES_PROGRESS_EVENT, filesIpc, type ImportProgressView } from '../contract/files-shell-api';
 import type { ShellResult } from '../contract/shell-api';
-import { writeFileAtomically, WriteFileError } from '../core/exports/write-file-atomically';
+import { writeFileAtomicallyAsync, WriteFileError } from '../core/exports/write-file-atomically';
 import { sessionFilesBackend } from '../core/host/file-ops';
 import type { FilesBackend } from '../core/host/files-backend';
 import type { HostResult } from '../core/host/host-protocol';
@@ -47,9 +47,9 @@ function shellResult<T>(result: HostResult<T>): ShellResult<T> {
   return result.ok ? result : failed(result.error.message);
 }
 
-function writeOrExplain(target: string, bytes: Uint8Array): ShellResult<never> | null {
+async function writeOrExplain(target: string, bytes: Uint8Array): Promise<ShellResult<never> | null> {
   try {
-    writeFileAtomically(target, bytes);
+    await writeFileAtomicallyAsync(target, bytes);
     return null;
   } catch (e) {
     if (e instanceof WriteFileError) return failed(e.message);
@@ -81,7 +81,7 @@ export function registerFileHandlers(deps: FileHandlerDeps): void {
     const dir = path.join(openDir, randomUUID());
     mkdirSync(dir, { recursive: true });
     const target = path.join(dir, file.value.fileName);
-    const problem = writeOrExplain(target, file.value.bytes) ?? null;
+    const problem = await writeOrExplain(target, file.value.bytes);
     if (problem) return problem;
     const refusal = await deps.shell.openPath(target);
     return refusal ? failed(`${file.value.fileName} could not be opened: ${refusal}. Use “Save as…” and open it from there.`) : { ok: true, value: null };
@@ -99,7 +99,7 @@ export function registerFileHandlers(deps: FileHandlerDeps): void {
     });
     if (chosen.canceled || !chosen.filePath) return CANCELLED;
     const target = ext && extensionOf(chosen.filePath) !== ext ? `${chosen.filePath}.${ext}` : chosen.filePath;
-    return writeOrExplain(target, file.value.bytes) ?? { ok: true, value: { fileName: path.basename(target) } };
+    return (await writeOrExplain(target, file.value.bytes)) ?? { ok: true, value: { fileName: path.basename(target) } };
   });
 
   registrar.handle(filesIpc.pickAndAttach, async (evidenceId) => {

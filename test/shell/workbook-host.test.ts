@@ -184,21 +184,21 @@ describe('saving', () => {
     await host.open(file);
     const before = readFileSync(file);
     expect(await host.saveCopy(file)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(host.saveFile(file, new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(host.saveFile(`${file}-wal`, new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await host.saveFile(file, new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await host.saveFile(`${file}-wal`, new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('an export is written whole', async () => {
     const { host } = (await start());
     const target = path.join(dir, 'SEF.docx');
-    expect(host.saveFile(target, new Uint8Array([80, 75, 3, 4]))).toEqual({ ok: true, value: { fileName: 'SEF.docx' } });
+    expect(await host.saveFile(target, new Uint8Array([80, 75, 3, 4]))).toEqual({ ok: true, value: { fileName: 'SEF.docx' } });
     expect([...readFileSync(target)]).toEqual([80, 75, 3, 4]);
   });
 
   it('an export to a missing folder fails with a message and leaves nothing behind', async () => {
     const { host } = (await start());
-    const result = host.saveFile(path.join(dir, 'gone', 'SEF.docx'), new Uint8Array([1]));
+    const result = await host.saveFile(path.join(dir, 'gone', 'SEF.docx'), new Uint8Array([1]));
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not exist/) } });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open as openFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export class WriteFileError extends Error {
@@ -29,8 +30,12 @@ function explain(e: NodeJS.ErrnoException, target: string): string {
   }
 }
 
+function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
 export function writeFileAtomically(target: string, data: Uint8Array): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+  const temp = tempNameFor(target);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
@@ -43,6 +48,27 @@ export function writeFileAtomically(target: string, data: Uint8Array): void {
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
+    throw new WriteFileError(explain(e as NodeJS.ErrnoException, target));
+  }
+}
+
+/**
+ * The same, without holding the thread: for the Electron main process, which must keep the window
+ * answering while an export of several megabytes is written and flushed to a slow or network disk.
+ */
+export async function writeFileAtomicallyAsync(target: string, data: Uint8Array): Promise<void> {
+  const temp = tempNameFor(target);
+  let handle: Awaited<ReturnType<typeof openFile>> | undefined;
+  try {
+    handle = await openFile(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (e) {
+    if (handle !== undefined) await handle.close().catch(() => {});
+    await rm(temp, { force: true });
     throw new WriteFileError(explain(e as NodeJS.ErrnoException, target));
   }
 }

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { NewWorkbookRequest, OpenedWorkbook, ShellErrorCode, ShellResult, ShellState } from '../../contract/shell-api';
-import { writeFileAtomically, WriteFileError } from '../../core/exports/write-file-atomically';
+import { writeFileAtomicallyAsync, WriteFileError } from '../../core/exports/write-file-atomically';
 import type { HostClient } from '../../core/host/host-client';
 import type { HostWorkbook } from '../../core/host/host-ops';
 import type { HostResult } from '../../core/host/host-protocol';
@@ -149,10 +149,10 @@ export class WorkbookHost {
   }
 
   /** Writes an export's bytes whole-or-nothing; refuses to write over the open workbook. */
-  saveFile(target: string, bytes: Uint8Array): ShellResult<{ fileName: string }> {
+  async saveFile(target: string, bytes: Uint8Array): Promise<ShellResult<{ fileName: string }>> {
     if (this.touchesOpenWorkbook(target)) return fail('Choose a different name: that is the workbook you have open.', 'not_allowed');
     try {
-      writeFileAtomically(target, bytes);
+      await writeFileAtomicallyAsync(target, bytes);
     } catch (e) {
       if (e instanceof WriteFileError) return fail(e.message);
       this.log('save file failed', e);
