@@ -50,3 +50,12 @@ export function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${mb < 10 ? mb.toFixed(1) : mb.toFixed(0)} MB`;
 }
+
+/**
+ * A record named with its plan: "Action 3.2 Recruit coordinators — Written Statement of Action 2020".
+ * Action and priority numbers repeat between plans, so wherever one is named (pickers, link lists,
+ * search results) it carries its plan, through this one function (issue #15).
+ */
+export function inPlan(name: string, planTitle: string | null | undefined): string {
+  return planTitle ? `${name} — ${planTitle}` : name;
+}

@@ -87,7 +87,11 @@ describe('search finds what an officer types', () => {
     expect(sectionHit.title.map((p) => p.text).join('')).not.toBe('');
     const progress = out.results.find((r) => r.type === 'progress')!;
     expect(progress.openAt).toEqual({ type: 'action', id: action.id });
-    expect(progress.context).toBe('Progress update of 15/11/2020 on action 3.1');
+    expect(progress.context).toBe('Progress update of 15/11/2020 on action 3.1 — Written Statement of Action');
+    // Actions and milestones carry their plan: action numbers repeat between plans (issue #15).
+    expect(out.results.find((r) => r.type === 'action')!.context).toBe('Action in priority 3 — Written Statement of Action · In progress, on track');
+    const milestone = (await search('charter', { types: ['milestone'] })).results[0]!;
+    expect(milestone.context).toMatch(/^Milestone of action 3\.1 — Written Statement of Action · /);
     expect(titles(await search('charter', { types: ['milestone'] }))).toEqual(['Inclusion charter signed by all secondaries']);
   });
 

@@ -20,7 +20,7 @@ import {
 } from '../../contract/groups/files';
 import type { LinkTarget } from '../../contract/enums';
 import { label } from '../../contract/enums';
-import { ukDate } from '../../contract/format';
+import { inPlan, ukDate } from '../../contract/format';
 import type { ServiceContext } from '../services/context';
 import { buildMatchExpression } from './fts-query';
 
@@ -186,7 +186,7 @@ const describers: Record<SearchType, Describer> = {
   priority: (ctx, ids) =>
     new Map(
       rows<{ id: number; plan: string }>(ctx, `SELECT p.id, pl.title AS plan FROM priorities p JOIN plans pl ON pl.id = p.plan_id WHERE p.id ${IN_IDS}`, ids).map(
-        (r) => [r.id, { context: join('Priority', r.plan), openAt: { type: 'priority', id: r.id } }],
+        (r) => [r.id, { context: inPlan('Priority', r.plan), openAt: { type: 'priority', id: r.id } }],
       ),
     ),
   action: (ctx, ids) =>
@@ -195,26 +195,26 @@ const describers: Record<SearchType, Describer> = {
         ctx,
         `SELECT a.id, p.reference AS priority, pl.title AS plan, a.status FROM actions a JOIN priorities p ON p.id = a.priority_id JOIN plans pl ON pl.id = p.plan_id WHERE a.id ${IN_IDS}`,
         ids,
-      ).map((r) => [r.id, { context: join('Action', `Priority ${r.priority}`, r.plan, label(r.status)), openAt: { type: 'action', id: r.id } }]),
+      ).map((r) => [r.id, { context: join(inPlan(`Action in priority ${r.priority}`, r.plan), label(r.status)), openAt: { type: 'action', id: r.id } }]),
     ),
   milestone: (ctx, ids) =>
     new Map(
-      rows<{ id: number; actionId: number; action: string; status: string }>(
+      rows<{ id: number; actionId: number; action: string; plan: string; status: string }>(
         ctx,
-        `SELECT m.id, a.id AS actionId, a.reference AS action, m.status FROM milestones m JOIN actions a ON a.id = m.action_id WHERE m.id ${IN_IDS}`,
+        `SELECT m.id, a.id AS actionId, a.reference AS action, pl.title AS plan, m.status FROM milestones m JOIN actions a ON a.id = m.action_id JOIN priorities p ON p.id = a.priority_id JOIN plans pl ON pl.id = p.plan_id WHERE m.id ${IN_IDS}`,
         ids,
-      ).map((r) => [r.id, { context: join(`Milestone of action ${r.action}`, label(r.status)), openAt: { type: 'action', id: r.actionId } }]),
+      ).map((r) => [r.id, { context: join(inPlan(`Milestone of action ${r.action}`, r.plan), label(r.status)), openAt: { type: 'action', id: r.actionId } }]),
     ),
   progress: (ctx, ids) =>
     new Map(
-      rows<{ id: number; actionId: number; action: string; reportedOn: string }>(
+      rows<{ id: number; actionId: number; action: string; plan: string; reportedOn: string }>(
         ctx,
-        `SELECT u.id, a.id AS actionId, a.reference AS action, u.reported_on AS reportedOn FROM progress_updates u JOIN actions a ON a.id = u.action_id WHERE u.id ${IN_IDS}`,
+        `SELECT u.id, a.id AS actionId, a.reference AS action, pl.title AS plan, u.reported_on AS reportedOn FROM progress_updates u JOIN actions a ON a.id = u.action_id JOIN priorities p ON p.id = a.priority_id JOIN plans pl ON pl.id = p.plan_id WHERE u.id ${IN_IDS}`,
         ids,
       ).map((r) => [
         r.id,
         {
-          context: `Progress update of ${ukDate(r.reportedOn)} on action ${r.action}`,
+          context: inPlan(`Progress update of ${ukDate(r.reportedOn)} on action ${r.action}`, r.plan),
           openAt: { type: 'action', id: r.actionId },
           title: `Progress update, ${ukDate(r.reportedOn)}`,
         },

@@ -9,7 +9,8 @@ import { writeAudit } from './audit-log';
 import { today, type ServiceContext } from './context';
 import { getLive, insertRow, rowsById, softDelete, updateRow } from './entity-store';
 import { guardRecord } from '../inspection-week/identifier-guard';
-import { ENTITIES, type Row } from './entity-registry';
+import type { Row } from './entity-registry';
+import { linkTargetLabels } from './link-labels';
 import type { EntityName } from '../../contract/schemas/history';
 import { cachedCount, publicRow } from './list-query';
 import { buildMatchExpression } from '../search/fts-query';
@@ -210,14 +211,13 @@ function linkViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceLink>
   if (rows.length === 0) return [];
   const items = rowsById(ctx, 'evidence', rows.map((r) => r.evidenceId as number));
   const targets = rows.map(linkTargetOf);
-  const targetRows = new Map<LinkTarget, Map<number, Row>>();
+  const targetLabels = new Map<LinkTarget, Map<number, string>>();
   for (const type of new Set(targets.map((t) => t.type))) {
-    targetRows.set(type, rowsById(ctx, LINK_COLUMNS[type].entity, targets.filter((t) => t.type === type).map((t) => t.id)));
+    const found = rowsById(ctx, LINK_COLUMNS[type].entity, targets.filter((t) => t.type === type).map((t) => t.id));
+    targetLabels.set(type, linkTargetLabels(ctx, type, [...found.values()]));
   }
   return rows.map((r, i) => {
     const target = targets[i]!;
-    const spec = ENTITIES[LINK_COLUMNS[target.type].entity as keyof typeof ENTITIES];
-    const targetRow = targetRows.get(target.type)?.get(target.id);
     const item = items.get(r.evidenceId)!;
     return {
       id: r.id,
@@ -230,7 +230,7 @@ function linkViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceLink>
       evidenceLevel: item.level,
       evidenceKind: item.kind,
       target,
-      targetLabel: targetRow ? spec.label(targetRow) : '',
+      targetLabel: targetLabels.get(target.type)?.get(target.id) ?? '',
       note: r.note,
     };
   });

@@ -3,7 +3,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Edit20Regular, Link20Regular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { label, LINK_TARGETS, type LinkTarget } from '../../../electron/contract/enums';
-import { ukDate } from '../../../electron/contract/format';
+import { inPlan, ukDate } from '../../../electron/contract/format';
 import { useApi, useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { evidenceItemPanels } from '../../app/extensions';
@@ -46,7 +46,7 @@ function useTargetOptions(type: string, sefId: string): { options: Option[]; sef
   // Action and priority numbers repeat between plans ("3.2" in the WSOA and in the APP): name the plan.
   const plans = useQuery('plan:list', type === 'priority' || type === 'action' || type === 'milestone' ? { limit: 500 } : null);
   const planTitle = (planId: number) => (plans.status === 'ok' ? (plans.data.items.find((p) => p.id === planId)?.title ?? '') : '');
-  const inPlan = (text: string, planId: number | undefined) => (planId !== undefined && planTitle(planId) ? `${text} — ${planTitle(planId)}` : text);
+  const named = (text: string, planId: number | undefined) => inPlan(text, planId === undefined ? null : planTitle(planId));
   const milestones = useQuery('milestone:list', type === 'milestone' ? { limit: 500 } : null);
   const indicators = useQuery('indicator:list', type === 'indicator' ? { limit: 500 } : null);
   const sefList = useQuery('sef:list', type === 'sefSection' ? { limit: 500 } : null);
@@ -54,11 +54,11 @@ function useTargetOptions(type: string, sefId: string): { options: Option[]; sef
   const sefs = sefList.status === 'ok' ? sefList.data.items.map((x) => ({ value: String(x.id), label: `${x.title} (${ukDate(x.asOf)})` })) : [];
   let options: Option[] = [];
   if (type === 'finding' && findings.status === 'ok') options = findings.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}`.trim() }));
-  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: inPlan(`Priority ${x.reference} ${x.title}`, x.planId) }));
-  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: inPlan(`Action ${x.reference} ${x.what}`, x.planId) }));
+  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: named(`Priority ${x.reference} ${x.title}`, x.planId) }));
+  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: named(`Action ${x.reference} ${x.what}`, x.planId) }));
   if (type === 'milestone' && milestones.status === 'ok') options = milestones.data.items.map((x) => {
       const action = actions.status === 'ok' ? actions.data.items.find((a) => a.id === x.actionId) : undefined;
-      return { value: String(x.id), label: action ? inPlan(`${x.title} (action ${action.reference})`, action.planId) : x.title };
+      return { value: String(x.id), label: action ? named(`${x.title} (action ${action.reference})`, action.planId) : x.title };
     });
   if (type === 'indicator' && indicators.status === 'ok') options = indicators.data.items.map((x) => ({ value: String(x.id), label: `${x.code} ${x.title}`.trim() }));
   if (type === 'sefSection' && sections.status === 'ok') options = sections.data.map((x) => ({ value: String(x.id), label: x.criterionLabel }));
