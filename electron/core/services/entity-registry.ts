@@ -7,11 +7,69 @@ import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-co
 import * as t from '../../../db/schema';
 import type { EntityName } from '../../contract/schemas/history';
 
-// The store handles every entity table uniformly; column-level typing happens in each service.
+// The store's own queries handle every entity table uniformly (soft delete, restore, positions);
+// the rows it hands to services are typed per entity by RowOf below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEntityTable = SQLiteTableWithColumns<any>;
+
+/** Every kind of record kept in a list (the area profile is a single settings row). */
+export type ListEntityName = Exclude<EntityName, 'area'>;
+
+/** The drizzle table behind each kind of record: the one source of its row types. */
+export interface EntityTables {
+  partner: typeof t.partners;
+  person: typeof t.people;
+  event: typeof t.inspectionEvents;
+  finding: typeof t.findings;
+  assessment: typeof t.findingAssessments;
+  plan: typeof t.plans;
+  priority: typeof t.priorities;
+  action: typeof t.actions;
+  milestone: typeof t.milestones;
+  progress: typeof t.progressUpdates;
+  indicator: typeof t.indicators;
+  target: typeof t.indicatorTargets;
+  indicatorValue: typeof t.indicatorValues;
+  evidence: typeof t.evidenceItems;
+  evidenceLink: typeof t.evidenceLinks;
+  sef: typeof t.selfEvaluations;
+  section: typeof t.sefSections;
+  evidenceFile: typeof t.evidenceFiles;
+  infoRequest: typeof t.infoRequests;
+  trackedChild: typeof t.trackedChildren;
+  caseTheme: typeof t.caseSamplingThemes;
+  inspectorRequest: typeof t.inspectorRequests;
+  signoff: typeof t.sefSignoffs;
+}
+
+/** A row of one kind of record as drizzle reads it; for a union of names, the union of their rows. */
+export type RowOf<N extends EntityName> = N extends ListEntityName ? EntityTables[N]['$inferSelect'] : never;
+
+/** The bookkeeping every entity row carries, kept by the store and never set by a service. */
+export type MetaField = 'id' | 'createdAt' | 'updatedAt' | 'version' | 'deletedAt' | 'deletionId';
+
+/** What a service gives the store to create a record: its own fields, without the bookkeeping. */
+export type ValuesOf<N extends ListEntityName> = Omit<EntityTables[N]['$inferInsert'], MetaField>;
+
+/** What a service gives the store to change a record: any of its own fields. */
+export type PatchOf<N extends ListEntityName> = Partial<ValuesOf<N>>;
+
+/** What every entity row has, whatever its kind. */
+export interface StoredRow {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  deletedAt: string | null;
+  deletionId: string | null;
+}
+
+/**
+ * @deprecated An untyped row, kept while code outside the services still reads rows as loose
+ * records: use RowOf<'plan'> (or whichever entity) instead.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Row = Record<string, any> & { id: number; version: number; deletedAt: string | null; deletionId: string | null };
+export type Row = Record<string, any> & StoredRow;
 
 export interface ChildRelation {
   entity: EntityName;
@@ -26,12 +84,17 @@ export interface ReferenceField {
   what: string;
 }
 
+/**
+ * The store's view of one kind of record, whichever it is (the store iterates over them all).
+ * `label` is a method so that each entity's own spec, typed on its own row (EntitySpecOf), is
+ * also one of these.
+ */
 export interface EntitySpec {
-  name: EntityName;
+  name: ListEntityName;
   /** Said to a person: "this action", "the plan". */
   noun: string;
   table: AnyEntityTable;
-  label(row: Row): string;
+  label(row: StoredRow): string;
   children: ChildRelation[];
   /** The record this one belongs to; restoring needs it to be live. */
   parent?: { entity: EntityName; field: string };
@@ -43,7 +106,14 @@ const refTitle = (ref: string, title: string) => clip(ref ? `${ref} ${title}` : 
 
 const link = (column: SQLiteColumn): ChildRelation => ({ entity: 'evidenceLink', column });
 
-export const ENTITIES: Record<Exclude<EntityName, 'area'>, EntitySpec> = {
+/** One entity's spec, its label written against its own row type. */
+interface EntitySpecOf<N extends ListEntityName> extends Omit<EntitySpec, 'name' | 'label'> {
+  name: N;
+  label(row: RowOf<N>): string;
+}
+
+/** Each entity's spec, checked against its own table's row type. */
+const SPECS: { [N in ListEntityName]: EntitySpecOf<N> } = {
   partner: { name: 'partner', noun: 'partner', table: t.partners, label: (r) => r.name, children: [], references: [] },
   person: {
     name: 'person',
@@ -281,6 +351,9 @@ export const ENTITIES: Record<Exclude<EntityName, 'area'>, EntitySpec> = {
     ],
   },
 };
+
+/** The same specs, as the store iterates over them (any kind of record). */
+export const ENTITIES: Record<ListEntityName, EntitySpec> = SPECS;
 
 export function specOf(name: EntityName): EntitySpec {
   if (name === 'area') throw new Error('The area profile is a single settings record, not a list entity.');

@@ -8,9 +8,9 @@ import { binEntries } from '../../../db/schema';
 import type { EntityName } from '../../contract/schemas/history';
 import { writeAudit, type AuditRecord } from './audit-log';
 import type { ServiceContext } from './context';
-import { ENTITIES, specOf, type EntitySpec, type Row } from './entity-registry';
+import { ENTITIES, specOf, type EntitySpec, type ListEntityName, type PatchOf, type RowOf, type StoredRow, type ValuesOf } from './entity-registry';
 import { invalidField, notFound, ServiceError } from './service-error';
-import { allForIds, cachedStatement, codecOf } from './statement-cache';
+import { allForIds, cachedStatement, codecOf, type TableCodec } from './statement-cache';
 
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'deletedAt', 'deletionId']);
 
@@ -20,13 +20,32 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Returns the live (not deleted) row or throws a not-found error a person understands. */
-export function getLive(ctx: ServiceContext, name: EntityName, id: number): Row {
+/**
+ * A row as the store handles it inside: the bookkeeping it relies on, and the entity's own fields
+ * by name. Services get the same object typed as their entity's row (RowOf).
+ */
+type StoreRow = StoredRow & Record<string, unknown>;
+
+/** The one place a row read by SQL becomes a typed row: the codec maps every column of the table. */
+function typed<N extends EntityName>(row: StoreRow): RowOf<N> {
+  return row as RowOf<N>;
+}
+
+function readRow(codec: TableCodec, raw: unknown): StoreRow {
+  return codec.fromRow(raw as Record<string, unknown>) as StoreRow;
+}
+
+function getStored(ctx: ServiceContext, name: EntityName, id: number): StoreRow {
   const spec = specOf(name);
   const codec = codecOf(spec.table);
   const raw = cachedStatement(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!raw || raw.deleted_at) throw notFound(spec.noun);
-  return codec.fromRow(raw) as Row;
+  return readRow(codec, raw);
+}
+
+/** Returns the live (not deleted) row or throws a not-found error a person understands. */
+export function getLive<N extends EntityName>(ctx: ServiceContext, name: N, id: number): RowOf<N> {
+  return typed<N>(getStored(ctx, name, id));
 }
 
 export function isLive(ctx: ServiceContext, name: EntityName, id: number): boolean {
@@ -35,33 +54,37 @@ export function isLive(ctx: ServiceContext, name: EntityName, id: number): boole
 }
 
 /** Rows of one entity by id, deleted or not, in one cached statement (for labels and joins in views). */
-export function rowsById(ctx: ServiceContext, name: EntityName, ids: readonly number[]): Map<number, Row> {
+export function rowsById<N extends EntityName>(ctx: ServiceContext, name: N, ids: readonly number[]): Map<number, RowOf<N>> {
   const codec = codecOf(specOf(name).table);
   const raws = allForIds<Record<string, unknown>>(ctx.workbook.sqlite, `SELECT * FROM "${codec.name}" WHERE id IN (SELECT value FROM json_each(?))`, ids);
-  return new Map(raws.map((raw) => [raw.id as number, codec.fromRow(raw) as Row]));
+  return new Map(raws.map((raw) => {
+    const row = readRow(codec, raw);
+    return [row.id, typed<N>(row)];
+  }));
 }
 
 /** INSERT … RETURNING * for exactly these properties, prepared once per table and column set. */
-function insertReturning(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): Row {
+function insertReturning(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): StoreRow {
   const codec = codecOf(spec.table);
   const keys = Object.keys(values).filter((k) => values[k] !== undefined);
   const columns = keys.map((k) => `"${codec.byKey.get(k)?.name ?? k}"`);
   const statement = cachedStatement(ctx.workbook.sqlite, `INSERT INTO "${codec.name}" (${columns.join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`);
-  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, values[k]))) as Record<string, unknown>) as Row;
+  return readRow(codec, statement.get(...keys.map((k) => codec.toDriver(k, values[k]))));
 }
 
-function updateReturning(ctx: ServiceContext, spec: EntitySpec, id: number, set: Record<string, unknown>): Row {
+function updateReturning(ctx: ServiceContext, spec: EntitySpec, id: number, set: Record<string, unknown>): StoreRow {
   const codec = codecOf(spec.table);
   const keys = Object.keys(set);
   const assignments = keys.map((k) => `"${codec.byKey.get(k)!.name}" = ?`).join(', ');
   const statement = cachedStatement(ctx.workbook.sqlite, `UPDATE "${codec.name}" SET ${assignments} WHERE id = ? RETURNING *`);
-  return codec.fromRow(statement.get(...keys.map((k) => codec.toDriver(k, set[k])), id) as Record<string, unknown>) as Row;
+  return readRow(codec, statement.get(...keys.map((k) => codec.toDriver(k, set[k])), id));
 }
 
 /** Every id-valued field must point at a live record; the message names the field. */
-export function checkReferences(ctx: ServiceContext, spec: EntitySpec, values: Record<string, unknown>): void {
+export function checkReferences(ctx: ServiceContext, spec: EntitySpec, values: object): void {
+  const fields = new Map(Object.entries(values));
   for (const ref of spec.references) {
-    const value = values[ref.field];
+    const value = fields.get(ref.field);
     if (typeof value === 'number' && !isLive(ctx, ref.entity, value)) {
       throw invalidField(ref.field, `${ref.what}: the one chosen no longer exists (it may be in the Bin). Choose another.`);
     }
@@ -79,14 +102,14 @@ export function nextPosition(ctx: ServiceContext, name: EntityName, parentField:
   return (row?.max ?? -1) + 1;
 }
 
-export function insertRow(ctx: ServiceContext, name: EntityName, values: Record<string, unknown>): Row {
+export function insertRow<N extends ListEntityName>(ctx: ServiceContext, name: N, values: ValuesOf<N>): RowOf<N> {
   const spec = specOf(name);
   checkReferences(ctx, spec, values);
   const now = ctx.now().toISOString();
   const row = insertReturning(ctx, spec, { ...values, createdAt: now, updatedAt: now, version: 1 });
   const snapshot = Object.fromEntries(Object.entries(row).filter(([k]) => !META_FIELDS.has(k)));
   writeAudit(ctx, [{ entity: name, entityId: row.id, operation: 'create', newValue: snapshot }]);
-  return row;
+  return typed<N>(row);
 }
 
 /**
@@ -100,29 +123,30 @@ export function insertRow(ctx: ServiceContext, name: EntityName, values: Record<
 export function changedFields(
   entity: string,
   id: number,
-  current: Record<string, unknown>,
-  patch: Record<string, unknown>,
+  current: object,
+  patch: object,
 ): { set: Record<string, unknown>; changes: AuditRecord[] } {
   const changes: AuditRecord[] = [];
   const set: Record<string, unknown> = {};
+  const before = new Map<string, unknown>(Object.entries(current));
   for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined || META_FIELDS.has(field) || !(field in current)) continue;
-    if (sameValue(current[field], value)) continue;
+    if (value === undefined || META_FIELDS.has(field) || !before.has(field)) continue;
+    if (sameValue(before.get(field), value)) continue;
     set[field] = value;
-    changes.push({ entity, entityId: id, operation: 'update', field, oldValue: current[field], newValue: value });
+    changes.push({ entity, entityId: id, operation: 'update', field, oldValue: before.get(field), newValue: value });
   }
   return { set, changes };
 }
 
-export function updateRow(
+export function updateRow<N extends ListEntityName>(
   ctx: ServiceContext,
-  name: EntityName,
+  name: N,
   id: number,
-  patch: Record<string, unknown>,
+  patch: PatchOf<N>,
   expectedVersion?: number,
-): { row: Row; changed: string[] } {
+): { row: RowOf<N>; changed: string[] } {
   const spec = specOf(name);
-  const current = getLive(ctx, name, id);
+  const current = getStored(ctx, name, id);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new ServiceError(
       'conflict',
@@ -130,11 +154,11 @@ export function updateRow(
     );
   }
   const { set, changes } = changedFields(name, id, current, patch);
-  if (changes.length === 0) return { row: current, changed: [] };
+  if (changes.length === 0) return { row: typed<N>(current), changed: [] };
   checkReferences(ctx, spec, set);
   const row = updateReturning(ctx, spec, id, { ...set, updatedAt: ctx.now().toISOString(), version: current.version + 1 });
   writeAudit(ctx, changes);
-  return { row, changed: Object.keys(set) };
+  return { row: typed<N>(row), changed: Object.keys(set) };
 }
 
 /** Marks the row and everything that belongs to it as deleted under one deletion id. */
@@ -163,9 +187,9 @@ export interface Deleted {
   rowCount: number;
 }
 
-export function softDelete(ctx: ServiceContext, name: EntityName, id: number): Deleted {
+export function softDelete(ctx: ServiceContext, name: ListEntityName, id: number): Deleted {
   const spec = specOf(name);
-  const row = getLive(ctx, name, id);
+  const row = getStored(ctx, name, id);
   const deletionId = randomUUID();
   const at = ctx.now().toISOString();
   ctx.db.update(spec.table).set({ deletedAt: at, deletionId }).where(eq(spec.table.id, id)).run();
@@ -187,11 +211,11 @@ export function restoreDeletion(ctx: ServiceContext, binEntryId: number): { enti
     throw new ServiceError('not_found', 'That item is no longer in the Bin: it may have been restored already.');
   }
   const spec = specOf(entry.entity as EntityName);
-  const row = ctx.db.select().from(spec.table).where(eq(spec.table.id, entry.entityId)).get() as Row | undefined;
+  const row: Record<string, unknown> | undefined = ctx.db.select().from(spec.table).where(eq(spec.table.id, entry.entityId)).get();
   if (!row) throw new ServiceError('not_found', 'That item can no longer be restored.');
   if (spec.parent) {
-    const parentId = row[spec.parent.field] as number | null;
-    if (parentId != null && !isLive(ctx, spec.parent.entity, parentId)) {
+    const parentId = row[spec.parent.field];
+    if (typeof parentId === 'number' && !isLive(ctx, spec.parent.entity, parentId)) {
       const parentSpec = specOf(spec.parent.entity);
       throw new ServiceError(
         'not_allowed',

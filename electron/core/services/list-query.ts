@@ -1,9 +1,8 @@
 import { and, isNull, sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { EntityName } from '../../contract/schemas/history';
 import type { ServiceContext } from './context';
-import { specOf, type Row } from './entity-registry';
+import { specOf, type ListEntityName, type RowOf, type StoredRow } from './entity-registry';
 import { cachedStatement } from './statement-cache';
 
 export interface Paging {
@@ -12,15 +11,16 @@ export interface Paging {
 }
 
 /** One page of live rows matching `where`, with the total for the pager. */
-export function listLive(
+export function listLive<N extends ListEntityName>(
   ctx: ServiceContext,
-  name: EntityName,
+  name: N,
   where: (SQL | undefined)[],
   orderBy: (SQLiteColumn | SQL)[],
   paging: Paging,
-): { rows: Row[]; total: number } {
+): { rows: RowOf<N>[]; total: number } {
   const spec = specOf(name);
   const condition = and(isNull(spec.table.deletedAt), ...where);
+  // The store queries any entity table (AnyEntityTable); the row type is the entity's own.
   const rows = ctx.db
     .select()
     .from(spec.table)
@@ -28,7 +28,7 @@ export function listLive(
     .orderBy(...orderBy)
     .limit(paging.limit)
     .offset(paging.offset)
-    .all() as Row[];
+    .all() as RowOf<N>[];
   const total =
     paging.offset === 0 && rows.length < paging.limit
       ? rows.length
@@ -61,12 +61,17 @@ export function cachedCount(ctx: ServiceContext, sql: string, params: unknown[])
   return n;
 }
 
-/**
- * Drops storage-only columns from a row before it crosses the contract. Rows come from the
- * generic store untyped; the contract's output schemas (checked in tests) are their real type.
- */
+/** A row as it crosses the contract: without the Bin's bookkeeping. */
+// While services move to typed rows, a loose legacy Row still gives a loose result (removed after).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function publicRow(row: Row): any {
+export type PublicRow<R extends StoredRow> = string extends keyof R ? any : Omit<R, 'deletedAt' | 'deletionId'>;
+
+/**
+ * Drops storage-only columns from a row before it crosses the contract. The result keeps the
+ * row's type, so a service's output is checked against the contract by the compiler (and, in
+ * development and tests, by dispatch at run time).
+ */
+export function publicRow<R extends StoredRow>(row: R): PublicRow<R> {
   const { deletedAt: _d, deletionId: _i, ...rest } = row;
-  return rest;
+  return rest as PublicRow<R>;
 }
