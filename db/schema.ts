@@ -676,3 +676,27 @@ export const planExports = sqliteTable(
   },
   (t) => [index('plan_exports_plan_idx').on(t.planId)],
 );
+
+/**
+ * Column mappings remembered by the plan-spreadsheet import (issue #16): one row per layout of
+ * council spreadsheet, found again by its header cells, so next month's copy of the same plan
+ * is mapped as last time. Changed only by `planSheet:apply` (audited as entity
+ * "planSheetMapping"). Not a record a person edits: no version, no Bin.
+ */
+export const planSheetMappings = sqliteTable(
+  'plan_sheet_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** sha256 of the sheet's header cells (lower case, single spaces), joined by tabs. */
+    headerKey: text('header_key').notNull(),
+    /** JSON array of the header cells as they were written, for a person reading the table. */
+    headers: text('headers').notNull(),
+    /** JSON { field: column letter }. */
+    mapping: text('mapping').notNull(),
+    /** JSON { word: action status } and { word: RAG code or "none" }: the officer's own words. */
+    statusMap: text('status_map').notNull().default('{}'),
+    ragMap: text('rag_map').notNull().default('{}'),
+    savedAt: text('saved_at').notNull(),
+  },
+  (t) => [uniqueIndex('plan_sheet_mappings_header_unique').on(t.headerKey)],
+);
