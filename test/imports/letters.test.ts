@@ -207,7 +207,7 @@ describe('importing letters through the channels', () => {
       await refuse({ ...base, items: [{ ...base.items[0]!, findingId: 9999 }] }, /finding 9999, which is not a significant weakness/);
       await refuse({ ...base, event: { ...base.event, kind: 'full_inspection' } }, /revisit letter makes an event of type “Revisit”/);
       await refuse({ ...base, event: { ...base.event, onsiteStartOn: '2019-02-31' } }, /not a real date/);
-      await refuse({ ...base, letterKind: 'area_send_2023' }, /revisit letter, an initial inspection letter or an Area SEND report/);
+      await refuse({ ...base, letterKind: 'area_send_2023' }, /revisit letter, an initial inspection letter, an Area SEND report or an Area SEND monitoring inspection letter/);
       await refuse({ ...base, items: Array.from({ length: 61 }, () => base.items[0]) }, /at most 60 weaknesses/);
       await refuse({ ...base, source: { text: '   ' } }, /Paste the letter/);
       await refuse({ ...base, source: { uploadId: '../../etc/passwd' } }, /Paste the letter|upload is not known/);

@@ -9,7 +9,9 @@ import { command, query, type ChannelDef } from '../define';
 import { id, narrative, optionalText, requiredText } from '../fields';
 import { eventCreate } from '../schemas/inspection';
 
-export const LETTER_KINDS = ['revisit_2016', 'initial_2016', 'area_send_report'] as const;
+export const LETTER_KINDS = ['revisit_2016', 'initial_2016', 'area_send_report', 'area_send_monitoring'] as const;
+/** Letters that judge earlier findings: each item carries a verdict and may match an earlier finding. */
+export const JUDGING_LETTER_KINDS: readonly (typeof LETTER_KINDS)[number][] = ['revisit_2016', 'area_send_monitoring'];
 export const LETTER_FINDING_TYPES = ['significant_weakness', 'area_for_improvement', 'area_for_priority_action'] as const;
 export const LETTER_VERDICTS = ['sufficient_progress', 'not_sufficient_progress'] as const;
 /** Pasted text: far more than any letter (a long revisit letter is about 40,000 characters). */
@@ -99,27 +101,41 @@ export const letterItem = z.strictObject({
   findingId: id('Matching finding').nullable().default(null),
 });
 
+const EVENT_KIND_WORDS = { revisit: 'Revisit', full_inspection: 'Full inspection', monitoring_inspection: 'Monitoring inspection' } as const;
+/** The event each kind of letter makes, and how to name the letter in a sentence. */
+export const LETTER_EVENTS: Record<(typeof LETTER_KINDS)[number], { kind: keyof typeof EVENT_KIND_WORDS; what: string; article: 'A' | 'An' }> = {
+  revisit_2016: { kind: 'revisit', what: 'revisit letter', article: 'A' },
+  initial_2016: { kind: 'full_inspection', what: 'initial inspection letter', article: 'An' },
+  area_send_report: { kind: 'full_inspection', what: 'Area SEND report', article: 'An' },
+  area_send_monitoring: { kind: 'monitoring_inspection', what: 'Area SEND monitoring inspection letter', article: 'An' },
+};
+
 export const letterApplyInput = z
   .strictObject({
     source: letterSource,
-    letterKind: z.enum(LETTER_KINDS, { error: 'The kind of letter must be a revisit letter, an initial inspection letter or an Area SEND report.' }),
+    letterKind: z.enum(LETTER_KINDS, { error: 'The kind of letter must be a revisit letter, an initial inspection letter, an Area SEND report or an Area SEND monitoring inspection letter.' }),
     event: eventCreate,
     items: z.array(letterItem, { error: 'The weaknesses must be a list.' }).max(MAX_LETTER_ITEMS, { error: `Import at most ${MAX_LETTER_ITEMS} weaknesses from one letter.` }),
   })
   .superRefine((v, ctx) => {
-    const wantKind = v.letterKind === 'revisit_2016' ? 'revisit' : 'full_inspection';
-    const what = v.letterKind === 'revisit_2016' ? 'revisit letter' : v.letterKind === 'initial_2016' ? 'initial inspection letter' : 'Area SEND report';
-    if (v.event.kind !== wantKind) ctx.addIssue({ code: 'custom', path: ['event', 'kind'], message: `A ${what} makes an event of type “${wantKind === 'revisit' ? 'Revisit' : 'Full inspection'}”, not “${v.event.kind}”.` });
+    const { kind: wantKind, what, article } = LETTER_EVENTS[v.letterKind];
+    if (v.event.kind !== wantKind) ctx.addIssue({ code: 'custom', path: ['event', 'kind'], message: `${article} ${what} makes an event of type “${EVENT_KIND_WORDS[wantKind]}”, not “${v.event.kind}”.` });
+    const judging = JUDGING_LETTER_KINDS.includes(v.letterKind);
+    const noun = v.letterKind === 'area_send_monitoring' ? 'Area for priority action' : 'Weakness';
     const seen = new Set<number>();
     v.items.forEach((item, i) => {
-      if (v.letterKind === 'revisit_2016' && item.verdict === null) ctx.addIssue({ code: 'custom', path: ['items', i, 'verdict'], message: `Choose a verdict for weakness ${i + 1} (“${item.title.slice(0, 60)}”).` });
-      if (v.letterKind !== 'revisit_2016' && (item.verdict !== null || item.findingId !== null)) ctx.addIssue({ code: 'custom', path: ['items', i], message: `Finding ${i + 1} of an ${what} cannot have a verdict or a matching earlier finding.` });
-      const report = v.letterKind === 'area_send_report';
-      if (report !== (item.type !== 'significant_weakness')) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'type'], message: report ? `Finding ${i + 1} of an Area SEND report must be an area for improvement or an area for priority action.` : `Weakness ${i + 1} of a 2016 letter must be a significant weakness.` });
+      if (judging && item.verdict === null) ctx.addIssue({ code: 'custom', path: ['items', i, 'verdict'], message: `Choose a verdict for ${noun.toLowerCase()} ${i + 1} (“${item.title.slice(0, 60)}”).` });
+      if (!judging && (item.verdict !== null || item.findingId !== null)) ctx.addIssue({ code: 'custom', path: ['items', i], message: `Finding ${i + 1} of ${article.toLowerCase()} ${what} cannot have a verdict or a matching earlier finding.` });
+      if (v.letterKind === 'area_send_monitoring') {
+        if (item.type !== 'area_for_priority_action') ctx.addIssue({ code: 'custom', path: ['items', i, 'type'], message: `Item ${i + 1} of a monitoring inspection letter must be an area for priority action.` });
+      } else {
+        const report = v.letterKind === 'area_send_report';
+        if (report !== (item.type !== 'significant_weakness')) {
+          ctx.addIssue({ code: 'custom', path: ['items', i, 'type'], message: report ? `Finding ${i + 1} of an Area SEND report must be an area for improvement or an area for priority action.` : `Weakness ${i + 1} of a 2016 letter must be a significant weakness.` });
+        }
       }
       if (item.findingId !== null) {
-        if (seen.has(item.findingId)) ctx.addIssue({ code: 'custom', path: ['items', i, 'findingId'], message: `Weakness ${i + 1} is matched to a finding already matched to another weakness. Choose a different finding, or none.` });
+        if (seen.has(item.findingId)) ctx.addIssue({ code: 'custom', path: ['items', i, 'findingId'], message: `${noun} ${i + 1} is matched to a finding already matched to another weakness. Choose a different finding, or none.` });
         seen.add(item.findingId);
       }
     });

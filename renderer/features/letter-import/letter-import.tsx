@@ -39,7 +39,14 @@ const useStyles = makeStyles({
 
 const VERDICT_LABELS: Record<Verdict, string> = { sufficient_progress: 'Sufficient progress', not_sufficient_progress: 'Not sufficient progress' };
 const TYPE_LABELS: Record<string, string> = { significant_weakness: 'Significant weakness', area_for_improvement: 'Area for improvement', area_for_priority_action: 'Area for priority action' };
-const KIND_LABELS: Record<string, string> = { revisit_2016: 'revisit letter', initial_2016: 'initial inspection letter', area_send_report: 'Area SEND report' };
+const KIND_LABELS: Record<string, string> = {
+  revisit_2016: 'revisit letter',
+  initial_2016: 'initial inspection letter',
+  area_send_report: 'Area SEND report',
+  area_send_monitoring: 'Area SEND monitoring inspection letter',
+};
+/** A monitoring letter words the verdict as the local area partnership's sufficient or insufficient progress. */
+const MONITORING_VERDICT_LABELS: Record<Verdict, string> = { sufficient_progress: 'Sufficient progress', not_sufficient_progress: 'Insufficient progress' };
 const DATE_LABELS: Record<DateKey, string> = { onsiteStartOn: 'On site from', onsiteEndOn: 'On site to', publishedOn: 'Letter dated' };
 
 function LetterImportPanel({ onClose }: { onClose(): void }) {
@@ -102,9 +109,13 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
     }
   };
 
-  const revisit = preview?.kind === 'revisit_2016';
+  const monitoring = preview?.kind === 'area_send_monitoring';
+  /** A revisit or monitoring letter judges earlier findings: each item has a verdict and a match. */
+  const judging = preview?.kind === 'revisit_2016' || monitoring;
+  const itemNoun = monitoring ? 'Area for priority action' : preview?.kind === 'area_send_report' ? 'Finding' : 'Weakness';
+  const verdictLabels = monitoring ? MONITORING_VERDICT_LABELS : VERDICT_LABELS;
   const badDate = (Object.keys(dates) as DateKey[]).find((k) => dates[k].trim() !== '' && parseUkDate(dates[k]) === null);
-  const missingVerdicts = revisit ? items.filter((i) => i.verdict === '').length : 0;
+  const missingVerdicts = judging ? items.filter((i) => i.verdict === '').length : 0;
   const chosenTwice = items.some((i, n) => i.findingId !== '' && items.findIndex((j) => j.findingId === i.findingId) !== n);
 
   const apply = async () => {
@@ -131,8 +142,8 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
           title: items[i]!.title,
           text: item.text,
           commentary: item.commentary,
-          verdict: revisit && items[i]!.verdict ? (items[i]!.verdict as Verdict) : null,
-          findingId: revisit && items[i]!.findingId ? Number(items[i]!.findingId) : null,
+          verdict: judging && items[i]!.verdict ? (items[i]!.verdict as Verdict) : null,
+          findingId: judging && items[i]!.findingId ? Number(items[i]!.findingId) : null,
         })),
       });
       changed();
@@ -153,8 +164,8 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
   return (
     <div className={s.root}>
       <p>
-        Paste the text of a published 2016-framework joint area SEND inspection letter or revisit letter, or an Area SEND inspection report, or choose its PDF or Word file. Nothing is written until you choose
-        Import.
+        Paste the text of a published 2016-framework joint area SEND inspection letter or revisit letter, an Area SEND inspection report or an Area SEND monitoring inspection letter, or choose its PDF or
+        Word file. Nothing is written until you choose Import.
       </p>
       {problem && (
         <MessageBar intent="error" role="alert">
@@ -211,7 +222,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
             const set = (patch: Partial<ItemEdit>) => setItems((all) => all.map((x, n) => (n === i ? { ...x, ...patch } : x)));
             const uncertain = item.match.uncertain && preview.candidates.length > 0;
             return (
-              <div key={i} className={s.item} role="group" aria-label={`${preview.kind === 'area_send_report' ? 'Finding' : 'Weakness'} ${i + 1}`}>
+              <div key={i} className={s.item} role="group" aria-label={`${itemNoun} ${i + 1}`}>
                 <Field label={`${TYPE_LABELS[item.type]} ${i + 1}: short title`} required>
                   <Input value={edit.title} onChange={(_, d) => set({ title: d.value })} />
                 </Field>
@@ -229,20 +240,20 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
                     ))}
                   </fieldset>
                 )}
-                {revisit && (
+                {judging && (
                   <div className={s.row}>
                     <Field label="Verdict" required validationState={edit.verdict ? 'none' : 'error'} validationMessage={edit.verdict ? undefined : 'Choose the verdict the letter gives.'}>
                       <Select value={edit.verdict} onChange={(_, d) => set({ verdict: d.value as Verdict | '' })}>
                         <option value="">Choose…</option>
-                        {(Object.keys(VERDICT_LABELS) as Verdict[]).map((v) => (
+                        {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
                           <option key={v} value={v}>
-                            {VERDICT_LABELS[v]}
+                            {verdictLabels[v]}
                           </option>
                         ))}
                       </Select>
                     </Field>
                     <Field
-                      label="Finding of the initial inspection"
+                      label={monitoring ? 'Area for priority action of the earlier inspection' : 'Finding of the initial inspection'}
                       validationState={uncertain ? 'warning' : 'none'}
                       validationMessage={uncertain ? 'Uncertain match: confirm it or choose another.' : undefined}
                     >
@@ -269,7 +280,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
               </div>
             );
           })}
-          {chosenTwice && <p role="alert">Two weaknesses are matched to the same finding: choose a different finding for one of them.</p>}
+          {chosenTwice && <p role="alert">Two {monitoring ? 'areas for priority action' : 'weaknesses'} are matched to the same finding: choose a different finding for one of them.</p>}
           <div className={s.actions}>
             <Button
               appearance="primary"

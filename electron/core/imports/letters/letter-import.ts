@@ -22,6 +22,7 @@ import { assessmentService, eventService, findingService } from '../../services/
 import { ServiceError } from '../../services/service-error';
 import { matchWeaknesses, type Candidate } from './match-findings';
 import { parseLetter, type ParsedLetter } from './parse-letter';
+import { parseMonitoringLetter, type ParsedMonitoring } from './parse-monitoring';
 import { parseAreaSendReport, partnersNamed, type OutcomeText, type ParsedReport } from './parse-report';
 
 type Source = z.output<typeof letterSource>;
@@ -31,6 +32,9 @@ type ApplyInput = z.output<typeof letterApplyInput>;
 export const LETTER_FRAMEWORK = 'joint-2016';
 const REPORT_FRAMEWORKS = ['area-send-2023', 'area-send-2025'];
 const WEAKNESS = 'significant_weakness';
+const PRIORITY_ACTION = 'area_for_priority_action';
+/** The Area SEND frameworks word a monitoring verdict as improvement seen or not (resources/frameworks). */
+const AREA_SEND_RESULTS = { sufficient_progress: 'improved', not_sufficient_progress: 'not_improved' } as const;
 
 /** Word and OpenDocument text comes one paragraph a line; PDF text comes wrapped. */
 export function linesAreParagraphs(mimeType: string): boolean {
@@ -48,16 +52,36 @@ export async function letterText(ctx: ServiceContext, source: Source): Promise<{
   return { text: extracted.text, fileName: upload.name, linesAreParagraphs: linesAreParagraphs(type.mimeType) };
 }
 
-/** Significant weaknesses of earlier 2016-framework inspections: what a revisit judges. */
-export function weaknessCandidates(ctx: ServiceContext): (Candidate & { eventTitle: string })[] {
-  const out: (Candidate & { eventTitle: string })[] = [];
-  const events = eventService.list(ctx, { kind: 'full_inspection', offset: 0, limit: 500 }).items.filter((e) => e.frameworkId === LETTER_FRAMEWORK);
-  for (const e of events) {
-    for (const f of findingService.list(ctx, { eventId: e.id, type: WEAKNESS, offset: 0, limit: 500 }).items) {
-      out.push({ id: f.id, reference: f.reference, title: f.title, text: f.text, eventTitle: e.title });
+type JudgedCandidate = Candidate & { eventTitle: string; frameworkId: string };
+
+/** Findings of a type on live events of these kinds and frameworks. */
+function findingsOf(ctx: ServiceContext, kinds: ('full_inspection' | 'monitoring_inspection')[], frameworks: string[], type: string): JudgedCandidate[] {
+  const out: JudgedCandidate[] = [];
+  for (const kind of kinds) {
+    for (const e of eventService.list(ctx, { kind, offset: 0, limit: 500 }).items.filter((x) => frameworks.includes(x.frameworkId))) {
+      for (const f of findingService.list(ctx, { eventId: e.id, type, offset: 0, limit: 500 }).items) {
+        out.push({ id: f.id, reference: f.reference, title: f.title, text: f.text, eventTitle: e.title, frameworkId: e.frameworkId });
+      }
     }
   }
   return out;
+}
+
+/** Significant weaknesses of earlier 2016-framework inspections: what a revisit judges. */
+export function weaknessCandidates(ctx: ServiceContext): JudgedCandidate[] {
+  return findingsOf(ctx, ['full_inspection'], [LETTER_FRAMEWORK], WEAKNESS);
+}
+
+/** Areas for priority action of earlier Area SEND inspections (or monitoring inspections): what a monitoring inspection judges. */
+export function priorityActionCandidates(ctx: ServiceContext): JudgedCandidate[] {
+  return findingsOf(ctx, ['full_inspection', 'monitoring_inspection'], REPORT_FRAMEWORKS, PRIORITY_ACTION);
+}
+
+/** What a letter of this kind may match its items to. */
+function candidatesFor(ctx: ServiceContext, kind: ApplyInput['letterKind']): JudgedCandidate[] {
+  if (kind === 'revisit_2016') return weaknessCandidates(ctx);
+  if (kind === 'area_send_monitoring') return priorityActionCandidates(ctx);
+  return [];
 }
 
 /** The live event this letter was already imported as: same type, framework, title and dates. */
@@ -101,8 +125,6 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
   if (uncertain > 0) warnings.push(`${uncertain} weakness(es) could not be matched with confidence to a finding of the initial inspection: confirm each match before importing.`);
   const existing = alreadyImported(ctx, event);
   if (existing !== null) warnings.push('This letter has already been imported: importing it again changes nothing.');
-  const found = parsed.weaknesses.filter((w) => w.verdict === 'sufficient_progress').length;
-  const foundNot = parsed.weaknesses.filter((w) => w.verdict === 'not_sufficient_progress').length;
   return {
     kind: parsed.kind,
     fileName,
@@ -112,7 +134,7 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
     partners: [],
     wsoaRequired: parsed.wsoaRequired,
     summary: parsed.summary,
-    summaryAgrees: parsed.summary ? parsed.summary.sufficient === found && parsed.summary.notSufficient === foundNot && parsed.summary.total === parsed.weaknesses.length : null,
+    summaryAgrees: summaryAgreement(parsed.summary, parsed.weaknesses.map((w) => w.verdict)),
     items: parsed.weaknesses.map((w, i) => {
       const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
       const matched = candidates.find((c) => c.id === match.findingId);
@@ -218,6 +240,69 @@ function alreadyKept(ctx: ServiceContext, source: Source, preview: Preview): Pre
   };
 }
 
+/** Counts of the verdicts read, and whether the letter's own summary sentence agrees with them. */
+function summaryAgreement(summary: ParsedLetter['summary'], verdicts: (string | null)[]): boolean | null {
+  if (!summary) return null;
+  const found = verdicts.filter((v) => v === 'sufficient_progress').length;
+  const foundNot = verdicts.filter((v) => v === 'not_sufficient_progress').length;
+  return summary.sufficient === found && summary.notSufficient === foundNot && summary.total === verdicts.length;
+}
+
+export function buildMonitoringPreview(ctx: ServiceContext, parsed: ParsedMonitoring, fileName: string): Preview {
+  const candidates = priorityActionCandidates(ctx);
+  const matches = matchWeaknesses(
+    parsed.areas.map((a) => a.text),
+    candidates,
+  );
+  // The monitoring inspection follows the inspection whose areas it judges: its framework, where one matched.
+  const matchedFramework = candidates.find((c) => matches.some((m) => m.findingId === c.id))?.frameworkId;
+  const event = {
+    kind: 'monitoring_inspection',
+    frameworkId: matchedFramework ?? reportFramework(ctx, parsed.onsiteStartOn ?? parsed.publishedOn),
+    title: parsed.title,
+    onsiteStartOn: parsed.onsiteStartOn,
+    onsiteEndOn: parsed.onsiteEndOn,
+    publishedOn: parsed.publishedOn,
+    outcome: null,
+    summary: parsed.summary?.sentence ?? '',
+  };
+  const warnings = [...parsed.warnings];
+  if (candidates.length === 0) warnings.push('This workbook has no areas for priority action from an Area SEND inspection to match to, so each area will be added as a new finding of the monitoring inspection.');
+  const uncertain = matches.filter((m) => m.uncertain && candidates.length > 0).length;
+  if (uncertain > 0) warnings.push(`${uncertain} area(s) for priority action could not be matched with confidence to a finding of the earlier inspection: confirm each match before importing.`);
+  const existing = alreadyImported(ctx, event);
+  if (existing !== null) warnings.push('This letter has already been imported: importing it again changes nothing.');
+  return {
+    kind: 'area_send_monitoring',
+    fileName,
+    event,
+    area: parsed.area,
+    outcome: null,
+    partners: [],
+    wsoaRequired: null,
+    summary: parsed.summary,
+    summaryAgrees: summaryAgreement(parsed.summary, parsed.areas.map((a) => a.verdict)),
+    items: parsed.areas.map((a, i) => {
+      const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
+      const matched = candidates.find((c) => c.id === match.findingId);
+      return {
+        type: PRIORITY_ACTION,
+        partnerIds: [],
+        reference: matched?.reference || `APA${i + 1}`,
+        title: matched?.title || shortTitle(a.text),
+        text: a.text,
+        commentary: a.commentary,
+        verdict: a.verdict,
+        verdictSentence: a.verdictSentence,
+        match,
+      };
+    }),
+    candidates: candidates.map(({ id, reference, title, text, eventTitle }) => ({ id, reference, title, text, eventTitle })),
+    alreadyImportedEventId: existing,
+    warnings,
+  };
+}
+
 export async function previewLetter(ctx: ServiceContext, source: Source): Promise<Preview> {
   return alreadyKept(ctx, source, await readLetter(ctx, source));
 }
@@ -226,11 +311,13 @@ async function readLetter(ctx: ServiceContext, source: Source): Promise<Preview>
   const { text, fileName, linesAreParagraphs } = await letterText(ctx, source);
   const letter = parseLetter(text, { linesAreParagraphs });
   if (letter.kind === null) {
+    const monitoring = parseMonitoringLetter(text, { linesAreParagraphs });
+    if (monitoring) return buildMonitoringPreview(ctx, monitoring, fileName);
     const report = parseAreaSendReport(text, reportOutcomes(ctx), { linesAreParagraphs });
     if (report) return buildReportPreview(ctx, report, fileName);
     throw new ServiceError(
       'invalid_input',
-      'This does not look like a 2016-framework joint area SEND inspection or revisit letter, or an Area SEND inspection report: its title, the inspectorates, and its verdicts, list of significant weaknesses or outcome were not all found. Nothing can be imported from it.',
+      'This does not look like a 2016-framework joint area SEND inspection or revisit letter, an Area SEND inspection report or an Area SEND monitoring inspection letter: its title, the inspectorates, and its verdicts, list of significant weaknesses or outcome were not all found. Nothing can be imported from it.',
     );
   }
   return buildLetterPreview(ctx, letter, fileName);
@@ -247,20 +334,26 @@ function sourceBytes(ctx: ServiceContext, source: Source, title: string): { byte
 
 /** Runs inside dispatch's transaction: every write below commits together or not at all. */
 export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<typeof letterApplied> {
-  const report = input.letterKind === 'area_send_report';
+  const report = input.letterKind === 'area_send_report' || input.letterKind === 'area_send_monitoring';
   if (!report && input.event.frameworkId !== LETTER_FRAMEWORK) {
     throw new ServiceError('invalid_input', `Letters are imported under the 2016 joint inspection framework (“${LETTER_FRAMEWORK}”), not “${input.event.frameworkId}”.`);
   }
   if (report && !REPORT_FRAMEWORKS.includes(input.event.frameworkId)) {
-    throw new ServiceError('invalid_input', `An Area SEND report is imported under the 2023 or 2025 Area SEND framework, not “${input.event.frameworkId}”.`);
+    throw new ServiceError('invalid_input', `An Area SEND report or monitoring inspection letter is imported under the 2023 or 2025 Area SEND framework, not “${input.event.frameworkId}”.`);
   }
   const existing = alreadyImported(ctx, input.event);
   if (existing !== null) return { eventId: existing, alreadyImported: true, findingsCreated: 0, assessmentsCreated: 0, evidenceId: null };
 
-  const candidates = new Set(weaknessCandidates(ctx).map((c) => c.id));
+  const monitoring = input.letterKind === 'area_send_monitoring';
+  const candidates = new Set(candidatesFor(ctx, input.letterKind).map((c) => c.id));
   input.items.forEach((item, i) => {
     if (item.findingId !== null && !candidates.has(item.findingId)) {
-      throw new ServiceError('invalid_input', `Weakness ${i + 1} is matched to finding ${item.findingId}, which is not a significant weakness of an initial inspection in this workbook. Choose again.`);
+      throw new ServiceError(
+        'invalid_input',
+        monitoring
+          ? `Area for priority action ${i + 1} is matched to finding ${item.findingId}, which is not an area for priority action of an Area SEND inspection in this workbook. Choose again.`
+          : `Weakness ${i + 1} is matched to finding ${item.findingId}, which is not a significant weakness of an initial inspection in this workbook. Choose again.`,
+      );
     }
   });
 
@@ -290,7 +383,8 @@ export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<ty
       findingsCreated++;
     }
     if (item.verdict !== null) {
-      assessmentService.create(ctx, { findingId, eventId: event.id, result: item.verdict, commentary: item.commentary, assessedOn });
+      const result = monitoring ? AREA_SEND_RESULTS[item.verdict] : item.verdict;
+      assessmentService.create(ctx, { findingId, eventId: event.id, result, commentary: item.commentary, assessedOn });
       assessmentsCreated++;
     }
     evidenceService.link(ctx, { evidenceId: evidence.id, target: { type: 'finding', id: findingId }, note: `From “${input.event.title}”.` });

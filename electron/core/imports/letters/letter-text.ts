@@ -48,9 +48,13 @@ export function paragraphsOf(raw: string, linesAreParagraphs = false): Paragraph
     const key = shape(l);
     next.set(key, (next.get(key) ?? new Set()).add(i + 1 < nonEmpty.length ? shape(nonEmpty[i + 1]!) : `end ${i}`));
   });
+  // A line as long as the text's wrapped lines was wrapped because it was full: content, never a
+  // running header, even when the same words open two sentences ("…has made sufficient progress in").
+  const lengths = nonEmpty.map((l) => l.length).sort((a, b) => a - b);
+  const wrapWidth = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const repeated = (l: string) => {
     const n = counts.get(shape(l)) ?? 0;
-    return n >= 2 && l.length < 120 && !TERMINAL.test(l) && !BULLET.test(l) && next.get(shape(l))!.size === n;
+    return n >= 2 && l.length < 120 && l.length < wrapWidth * 0.85 && !TERMINAL.test(l) && !BULLET.test(l) && next.get(shape(l))!.size === n;
   };
 
   const out: Paragraph[] = [];

@@ -22,7 +22,8 @@ function dateOr(iso: string | null): string {
 }
 
 export function printLetterPreview(io: CliIO, p: Preview): void {
-  const what = p.kind === 'revisit_2016' ? 'a 2016-framework revisit letter' : p.kind === 'initial_2016' ? 'a 2016-framework initial inspection letter' : 'an Area SEND inspection report';
+  const what =
+    p.kind === 'revisit_2016' ? 'a 2016-framework revisit letter' : p.kind === 'initial_2016' ? 'a 2016-framework initial inspection letter' : p.kind === 'area_send_monitoring' ? 'an Area SEND monitoring inspection letter' : 'an Area SEND inspection report';
   io.out(`${p.fileName || 'Pasted text'}: ${what}.`);
   io.out(`Event: ${label(p.event.kind)} — “${p.event.title}”, on site ${dateOr(p.event.onsiteStartOn)} to ${dateOr(p.event.onsiteEndOn)}, letter dated ${dateOr(p.event.publishedOn)}.`);
   if (p.outcome) io.out(`Outcome: “${p.outcome.text}”`);
@@ -36,13 +37,13 @@ export function printLetterPreview(io: CliIO, p: Preview): void {
       const names = item.partnerIds.map((id) => p.partners.find((x) => x.id === id)?.name).filter(Boolean);
       io.out(`   ${TYPE_WORDS[item.type]}${names.length ? `; partners: ${names.join(', ')}` : '; no partner named'}`);
     }
-    if (p.kind === 'revisit_2016') {
+    if (p.kind === 'revisit_2016' || p.kind === 'area_send_monitoring') {
       io.out(`   Verdict: ${item.verdict ? VERDICT_WORDS[item.verdict] : 'not found — choose one'}`);
       const match = p.candidates.find((c) => c.id === item.match.findingId);
       io.out(
         match
           ? `   Matches ${match.reference || 'finding'} “${match.title}” of “${match.eventTitle}” (similarity ${item.match.score.toFixed(2)})${item.match.uncertain ? ' — UNCERTAIN, confirm in the app' : ''}`
-          : '   No matching finding: it will be added as a new finding of the revisit.',
+          : `   No matching finding: it will be added as a new finding of the ${p.kind === 'revisit_2016' ? 'revisit' : 'monitoring inspection'}.`,
       );
     }
   });
