@@ -62,6 +62,7 @@ export const routes: RouteDef[] = [
   { path: '/inspection-week', title: 'Inspection week', component: lazy(() => import('../features/inspection-week/inspection-week-screen')), nav: { label: 'Inspection week', order: 25 } },
   { path: '/search', title: 'Search', component: lazy(() => import('../features/search/search-screen')) },
   { path: '/evidence-import', title: 'Import a folder of evidence', component: lazy(() => import('../features/evidence-files/folder-import-screen')), nav: { label: 'Import files', order: 45 } },
+  { path: '/plans/import/spreadsheet', title: 'Import a plan from a spreadsheet', component: lazy(() => import('../features/plan-sheet-import/plan-sheet-screen')) },
 ];
 
 export const navRoutes = routes.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);

@@ -12,9 +12,6 @@ import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../electron/contract/channels';
 
 const NOT_FOR_SCREENS: Partial<Record<ChannelName, string>> = {
-  'planSheet:sample': 'Plan-sheet import wizard (renderer/features/plan-sheet-import) being built',
-  'planSheet:preview': 'Plan-sheet import wizard (renderer/features/plan-sheet-import) being built',
-  'planSheet:apply': 'Plan-sheet import wizard (renderer/features/plan-sheet-import) being built',
   'workbook:check':
     'The command line’s `workbook check` (integrity, schema version, counts) through dispatch; the Backups screen checks the history with audit:verify.',
   'workbook:exportJson':

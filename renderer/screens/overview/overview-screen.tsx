@@ -12,6 +12,7 @@ import { Page, Section } from '../../components/page';
 import { RagBadge } from '../../components/rag-badge';
 import { plural, rollUpSentence } from '../../components/roll-up';
 import { EmptyState, QueryView } from '../../components/states';
+import { PLAN_SHEET_IMPORT_PATH } from '../../features/plan-sheet-import/path';
 
 type Overview = ChannelOutput<'overview:get'>;
 
@@ -124,7 +125,7 @@ function OverviewBody({ data }: { data: Overview }) {
     return (
       <EmptyState title="No approved or published plan to follow yet">
         Record the inspection and its findings under <RouteLink to="/inspections">Inspections</RouteLink>, then create the plan that answers them under{' '}
-        <RouteLink to="/plans">Action plans</RouteLink>. The Overview follows the approved or published plan; to follow a draft, choose it above.
+        <RouteLink to="/plans">Action plans</RouteLink> (or <RouteLink to={PLAN_SHEET_IMPORT_PATH}>import the plan you already keep in a spreadsheet</RouteLink>). The Overview follows the approved or published plan; to follow a draft, choose it above.
       </EmptyState>
     );
   }

@@ -1,6 +1,6 @@
 /** Action plans: every plan (WSOA, APP, priority action plan…), with tools such as the Excel import. */
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { Add20Regular } from '@fluentui/react-icons';
+import { Add20Regular, ArrowImport20Regular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { label } from '../../../electron/contract/enums';
 import { parseUkDate, ukDate } from '../../../electron/contract/format';
@@ -12,6 +12,7 @@ import { DataTable } from '../../components/data-table';
 import { Page, Section } from '../../components/page';
 import { EmptyState, Loading, QueryView } from '../../components/states';
 import { useRemembered } from '../../components/use-remembered';
+import { PLAN_SHEET_IMPORT_PATH } from '../../features/plan-sheet-import/path';
 import { PlanForm } from './plan-form';
 
 export function PlanPanels({ planId }: { planId: number | null }) {
@@ -37,7 +38,13 @@ export default function PlansScreen() {
     <Page
       title="Action plans"
       subtitle="Plans answering inspection findings: priorities, actions, milestones and progress."
-      actions={!readOnly && !adding && <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>Create a plan</Button>}
+      actions={
+        <>
+          {!readOnly && !adding && <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>Create a plan</Button>}
+          {/* Also when read-only: the import screen says why nothing can be imported. */}
+          <Button icon={<ArrowImport20Regular />} onClick={() => navigate(PLAN_SHEET_IMPORT_PATH)}>Import a plan from a spreadsheet</Button>
+        </>
+      }
     >
       {adding && (
         <Section title="Create a plan">
@@ -47,7 +54,10 @@ export default function PlansScreen() {
       <QueryView query={plans}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title="No action plans yet">Choose “Create a plan” to start the Written Statement of Action or improvement plan that answers the inspection findings.</EmptyState>
+            <EmptyState title="No action plans yet">
+              Choose “Create a plan” to start the Written Statement of Action or improvement plan that answers the inspection findings, or{' '}
+              <RouteLink to={PLAN_SHEET_IMPORT_PATH}>import a plan you already keep in a spreadsheet</RouteLink>.
+            </EmptyState>
           ) : (
             <DataTable
               caption="Plans"
