@@ -65,11 +65,12 @@ export interface StoredRow {
 }
 
 /**
- * @deprecated An untyped row, kept while code outside the services still reads rows as loose
- * records: use RowOf<'plan'> (or whichever entity) instead.
+ * @deprecated An untyped row, kept only for code outside the services that still reads rows as
+ * loose records (exports, plan returns, reports): use RowOf<'plan'> (or whichever entity).
+ * It is `any` so that such rows can still be handed to the typed views (actionViews…).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Row = Record<string, any> & StoredRow;
+export type Row = any;
 
 export interface ChildRelation {
   entity: EntityName;

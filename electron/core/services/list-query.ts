@@ -61,6 +61,21 @@ export function cachedCount(ctx: ServiceContext, sql: string, params: unknown[])
   return n;
 }
 
+/** A contract type with its enum fields widened to the plain text the database column holds. */
+export type WithTextEnums<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends string | null ? string | null : T[K] extends string | null | undefined ? string | null | undefined : T[K];
+};
+
+/**
+ * A view whose text columns the contract narrows to its enums (status, setting type…). The
+ * schema in db/ may not import the contract, so its columns are plain text; services validate
+ * every value on the way in, and dispatch checks outputs against the contract in development and
+ * tests. Everything else about the view is still checked by the compiler.
+ */
+export function withContractEnums<T>(view: WithTextEnums<T>): T {
+  return view as T;
+}
+
 /** A row as it crosses the contract: without the Bin's bookkeeping. */
 // While services move to typed rows, a loose legacy Row still gives a loose result (removed after).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
