@@ -6,7 +6,7 @@ import { writeAudit } from './audit-log';
 import { getArea, partnerNames, personNames } from './area-service';
 import { today, type ServiceContext } from './context';
 import { getLive, insertRow, isLive, nextPosition, softDelete, updateRow } from './entity-store';
-import type { Row } from './entity-registry';
+import type { RowOf } from './entity-registry';
 import { listLive, publicRow } from './list-query';
 import { actionRag, latestUpdate, milestoneState, supersededIds } from '../facts';
 import { invalidField } from './service-error';
@@ -34,23 +34,23 @@ function checkNextReview(ctx: ServiceContext, nextReviewOn: string | null | unde
 }
 
 export const planService = {
-  create(ctx: ServiceContext, input: Out<typeof s.planCreate>) {
+  create(ctx: ServiceContext, input: Out<typeof s.planCreate>): Out<typeof s.plan> {
     checkPlanType(ctx, input.type);
     checkNextReview(ctx, input.nextReviewOn, input);
-    return publicRow(insertRow(ctx, 'plan', input)) as Out<typeof s.plan>;
+    return publicRow(insertRow(ctx, 'plan', input));
   },
-  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'plan', id)) as Out<typeof s.plan>,
-  list(ctx: ServiceContext, input: Out<typeof s.planList>) {
+  get: (ctx: ServiceContext, id: number): Out<typeof s.plan> => publicRow(getLive(ctx, 'plan', id)),
+  list(ctx: ServiceContext, input: Out<typeof s.planList>): { items: Out<typeof s.plan>[]; total: number } {
     const { rows, total } = listLive(ctx, 'plan', [input.status ? eq(plans.status, input.status) : undefined], [desc(plans.createdAt), desc(plans.id)], input);
-    return { items: rows.map(publicRow) as Out<typeof s.plan>[], total };
+    return { items: rows.map(publicRow), total };
   },
-  update(ctx: ServiceContext, input: Out<typeof s.planUpdate>) {
+  update(ctx: ServiceContext, input: Out<typeof s.planUpdate>): Out<typeof s.plan> {
     const { id, expectedVersion, ...patch } = input;
     checkPlanType(ctx, patch.type);
     const current = getLive(ctx, 'plan', id);
     checkMergedDates(current, patch, PLAN_DATE_RULES);
     if (patch.nextReviewOn !== undefined && patch.nextReviewOn !== current.nextReviewOn) checkNextReview(ctx, patch.nextReviewOn, merged(current, patch));
-    return publicRow(updateRow(ctx, 'plan', id, patch, expectedVersion).row) as Out<typeof s.plan>;
+    return publicRow(updateRow(ctx, 'plan', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'plan', id),
 };
@@ -73,7 +73,7 @@ function setPriorityFindings(ctx: ServiceContext, priorityId: number, findingIds
   ]);
 }
 
-function priorityViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.priority>[] {
+function priorityViews(ctx: ServiceContext, rows: RowOf<'priority'>[]): Out<typeof s.priority>[] {
   const ids = rows.map((r) => r.id);
   const byPriority = new Map<number, number[]>();
   if (ids.length) {
@@ -81,7 +81,7 @@ function priorityViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.priority>
       byPriority.set(l.priorityId, [...(byPriority.get(l.priorityId) ?? []), l.findingId]);
     }
   }
-  return rows.map((r) => ({ ...(publicRow(r) as unknown as Out<typeof s.priority>), findingIds: byPriority.get(r.id) ?? [] }));
+  return rows.map((r) => ({ ...publicRow(r), findingIds: byPriority.get(r.id) ?? [] }));
 }
 
 export const priorityService = {
@@ -166,7 +166,7 @@ export function actionFacts(ctx: ServiceContext, actionIds: number[]): { stones:
  * Completes action rows with names, their priority and plan, and the RAG as at the date (today
  * by default), decided by the one actionRag function.
  */
-export function actionViews(ctx: ServiceContext, rows: Row[], asOf?: string): Out<typeof s.action>[] {
+export function actionViews(ctx: ServiceContext, rows: RowOf<'action'>[], asOf?: string): Out<typeof s.action>[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const { stones, updates } = actionFacts(ctx, ids);
@@ -174,7 +174,7 @@ export function actionViews(ctx: ServiceContext, rows: Row[], asOf?: string): Ou
     allForIds<{ id: number; planId: number; reference: string }>(
       ctx.workbook.sqlite,
       'SELECT id, plan_id AS planId, reference FROM priorities WHERE id IN (SELECT value FROM json_each(?))',
-      rows.map((r) => r.priorityId as number),
+      rows.map((r) => r.priorityId),
     ).map((p) => [p.id, p]),
   );
   const names = personNames(ctx, rows.flatMap((r) => [r.leadPersonId, r.sroPersonId]));
@@ -182,10 +182,10 @@ export function actionViews(ctx: ServiceContext, rows: Row[], asOf?: string): Ou
   const day = asOf ?? today(ctx);
   const completeAs = completeAsOf(ctx);
   return rows.map((r) => {
-    const fact = actionRag(r as never, stones.get(r.id) ?? [], updates.get(r.id) ?? [], day, completeAs);
+    const fact = actionRag(r, stones.get(r.id) ?? [], updates.get(r.id) ?? [], day, completeAs);
     const prio = prios.get(r.priorityId);
     return {
-      ...(publicRow(r) as unknown as Out<typeof s.action>),
+      ...publicRow(r),
       planId: prio?.planId ?? 0,
       priorityReference: prio?.reference ?? '',
       leadName: r.leadPersonId == null ? null : (names.get(r.leadPersonId) ?? null),
@@ -247,7 +247,8 @@ export const actionService = {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'action', id);
     checkMergedDates(current, patch, ACTION_DATE_RULES);
-    const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Parameters<typeof checkReasons>[0];
+    // The patch's fields (zod-checked, the row's own types) over the stored row.
+    const merged: Parameters<typeof checkReasons>[0] = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     checkReasons(
       merged,
       patch.revisedDueOn !== undefined && patch.revisedDueOn !== current.revisedDueOn,
@@ -265,8 +266,8 @@ function checkAchievedOn(ctx: ServiceContext, achievedOn: string | null | undefi
 }
 
 /** A milestone with its effective state as at today (the one milestoneState function). */
-function milestoneView(ctx: ServiceContext, row: Row): Out<typeof s.milestone> {
-  const m = publicRow(row) as Out<typeof s.milestone>;
+function milestoneView(ctx: ServiceContext, row: RowOf<'milestone'>): Out<typeof s.milestone> {
+  const m = publicRow(row);
   return { ...m, state: milestoneState(m, today(ctx)) };
 }
 
@@ -297,8 +298,8 @@ export const milestoneService = {
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'milestone', id),
 };
 
-function progressViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.progressUpdate>[] {
-  const actionIds = [...new Set(rows.map((r) => r.actionId as number))];
+function progressViews(ctx: ServiceContext, rows: RowOf<'progress'>[]): Out<typeof s.progressUpdate>[] {
+  const actionIds = [...new Set(rows.map((r) => r.actionId))];
   const by = new Map<number, number>();
   for (const c of allForIds<{ id: number; supersedesId: number }>(
     ctx.workbook.sqlite,
@@ -307,7 +308,7 @@ function progressViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.progressU
   )) {
     by.set(c.supersedesId, c.id);
   }
-  return rows.map((r) => ({ ...(publicRow(r) as unknown as Out<typeof s.progressUpdate>), supersededById: by.get(r.id) ?? null }));
+  return rows.map((r) => ({ ...publicRow(r), supersededById: by.get(r.id) ?? null }));
 }
 
 /** The action's status follows its newest update that is not superseded (whatever the dates say). */
