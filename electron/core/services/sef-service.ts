@@ -8,7 +8,7 @@ import { findFramework } from '../reference/load-reference';
 import { writeAudit } from './audit-log';
 import type { ServiceContext } from './context';
 import { getLive, insertRow, softDelete, updateRow } from './entity-store';
-import type { Row } from './entity-registry';
+import type { RowOf } from './entity-registry';
 import { listLive, publicRow } from './list-query';
 import { invalidField, ServiceError } from './service-error';
 
@@ -37,7 +37,7 @@ export function defaultScaleId(ctx: ServiceContext, fw: Framework): string {
   return ctx.reference.scales.find((x) => x.id === wanted)?.id ?? ctx.reference.scales[0]!.id;
 }
 
-export function sectionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.section>[] {
+export function sectionViews(ctx: ServiceContext, rows: RowOf<'section'>[]): Out<typeof s.section>[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const actionsBy = new Map<number, number[]>();
@@ -52,20 +52,20 @@ export function sectionViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.sec
     }
     const criterion = sefs.get(r.sefId)?.criteria.find((c) => c.id === r.criterionId);
     return {
-      ...(publicRow(r) as unknown as Out<typeof s.section>),
+      ...publicRow(r),
       criterionLabel: criterion?.label ?? r.criterionId,
       actionIds: actionsBy.get(r.id) ?? [],
     };
   });
 }
 
-function liveSections(ctx: ServiceContext, sefId: number): Row[] {
+function liveSections(ctx: ServiceContext, sefId: number): RowOf<'section'>[] {
   return ctx.db
     .select()
     .from(sefSections)
     .where(and(eq(sefSections.sefId, sefId), isNull(sefSections.deletedAt)))
     .orderBy(asc(sefSections.position), asc(sefSections.id))
-    .all() as Row[];
+    .all();
 }
 
 function linkAction(ctx: ServiceContext, sectionId: number, actionId: number): void {
@@ -102,7 +102,7 @@ function copySections(ctx: ServiceContext, fromSefId: number, toSefId: number): 
 
 export const sefService = {
   /** A new version with one section per criterion of its framework, optionally copied from an earlier one. */
-  create(ctx: ServiceContext, input: Out<typeof s.sefCreate>) {
+  create(ctx: ServiceContext, input: Out<typeof s.sefCreate>): Out<typeof s.sef> {
     const fw = frameworkOf(ctx, input.frameworkId);
     checkScale(ctx, input.scaleId);
     const { copyFromSefId, ...given } = input;
@@ -111,17 +111,17 @@ export const sefService = {
     const row = insertRow(ctx, 'sef', values);
     fw.criteria.forEach((c, position) => insertRow(ctx, 'section', { sefId: row.id, criterionId: c.id, position }));
     if (copyFromSefId != null) copySections(ctx, copyFromSefId, row.id);
-    return publicRow(row) as Out<typeof s.sef>;
+    return publicRow(row);
   },
-  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'sef', id)) as Out<typeof s.sef>,
-  list(ctx: ServiceContext, input: Out<typeof s.sefList>) {
+  get: (ctx: ServiceContext, id: number): Out<typeof s.sef> => publicRow(getLive(ctx, 'sef', id)),
+  list(ctx: ServiceContext, input: Out<typeof s.sefList>): { items: Out<typeof s.sef>[]; total: number } {
     const { rows, total } = listLive(ctx, 'sef', [], [desc(selfEvaluations.asOf), desc(selfEvaluations.id)], input);
-    return { items: rows.map(publicRow) as Out<typeof s.sef>[], total };
+    return { items: rows.map(publicRow), total };
   },
-  update(ctx: ServiceContext, input: Out<typeof s.sefUpdate>) {
+  update(ctx: ServiceContext, input: Out<typeof s.sefUpdate>): Out<typeof s.sef> {
     const { id, expectedVersion, ...patch } = input;
     checkScale(ctx, patch.scaleId);
-    return publicRow(updateRow(ctx, 'sef', id, patch, expectedVersion).row) as Out<typeof s.sef>;
+    return publicRow(updateRow(ctx, 'sef', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'sef', id),
 
@@ -142,8 +142,8 @@ export const sefService = {
             .map((r) => r.reference);
     const criteria = [...new Set([...toSections, ...fromSections].map((x) => x.criterionId))];
     return {
-      from: publicRow(from) as Out<typeof s.sef>,
-      to: publicRow(to) as Out<typeof s.sef>,
+      from: publicRow(from),
+      to: publicRow(to),
       sections: criteria.map((criterionId) => {
         const a = fromSections.find((x) => x.criterionId === criterionId);
         const b = toSections.find((x) => x.criterionId === criterionId);
@@ -166,7 +166,7 @@ export const sefService = {
   },
 };
 
-function checkJudgement(ctx: ServiceContext, sectionRow: Row, judgement: string | null | undefined): void {
+function checkJudgement(ctx: ServiceContext, sectionRow: RowOf<'section'>, judgement: string | null | undefined): void {
   if (judgement == null) return;
   const sef = getLive(ctx, 'sef', sectionRow.sefId);
   const scale = ctx.reference.scales.find((x) => x.id === sef.scaleId);
@@ -216,10 +216,10 @@ export const sectionService = {
 };
 
 export const signoffService = {
-  create(ctx: ServiceContext, input: Out<typeof s.signoffCreate>) {
-    return publicRow(insertRow(ctx, 'signoff', input)) as Out<typeof s.signoff>;
+  create(ctx: ServiceContext, input: Out<typeof s.signoffCreate>): Out<typeof s.signoff> {
+    return publicRow(insertRow(ctx, 'signoff', input));
   },
-  list(ctx: ServiceContext, sefId: number) {
+  list(ctx: ServiceContext, sefId: number): Out<typeof s.signoff>[] {
     getLive(ctx, 'sef', sefId);
     return ctx.db
       .select()
@@ -227,11 +227,11 @@ export const signoffService = {
       .where(and(eq(sefSignoffs.sefId, sefId), isNull(sefSignoffs.deletedAt)))
       .orderBy(asc(sefSignoffs.id))
       .all()
-      .map(publicRow) as Out<typeof s.signoff>[];
+      .map(publicRow);
   },
-  update(ctx: ServiceContext, input: Out<typeof s.signoffUpdate>) {
+  update(ctx: ServiceContext, input: Out<typeof s.signoffUpdate>): Out<typeof s.signoff> {
     const { id, expectedVersion, ...patch } = input;
-    return publicRow(updateRow(ctx, 'signoff', id, patch, expectedVersion).row) as Out<typeof s.signoff>;
+    return publicRow(updateRow(ctx, 'signoff', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'signoff', id),
 };
