@@ -4,7 +4,7 @@ import { areaProfile, partners, people } from '../../../db/schema';
 import type * as s from '../../contract/schemas/area';
 import { writeAudit } from './audit-log';
 import type { ServiceContext } from './context';
-import type { Row } from './entity-registry';
+import type { RowOf } from './entity-registry';
 import { allForIds } from './statement-cache';
 import { changedFields, getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow, type Paging } from './list-query';
@@ -40,14 +40,16 @@ export function updateArea(ctx: ServiceContext, input: z.output<typeof s.areaPro
   return getArea(ctx);
 }
 
+type Partner = z.output<typeof s.partner>;
+
 export const partnerService = {
-  create: (ctx: ServiceContext, input: z.output<typeof s.partnerCreate>) => publicRow(insertRow(ctx, 'partner', input)),
-  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'partner', id)),
-  list(ctx: ServiceContext, input: z.output<typeof s.partnerList>) {
+  create: (ctx: ServiceContext, input: z.output<typeof s.partnerCreate>): Partner => publicRow(insertRow(ctx, 'partner', input)),
+  get: (ctx: ServiceContext, id: number): Partner => publicRow(getLive(ctx, 'partner', id)),
+  list(ctx: ServiceContext, input: z.output<typeof s.partnerList>): { items: Partner[]; total: number } {
     const { rows, total } = listLive(ctx, 'partner', [input.kind ? eq(partners.kind, input.kind) : undefined], [asc(partners.name)], input);
     return { items: rows.map(publicRow), total };
   },
-  update(ctx: ServiceContext, input: z.output<typeof s.partnerUpdate>) {
+  update(ctx: ServiceContext, input: z.output<typeof s.partnerUpdate>): Partner {
     const { id, expectedVersion, ...patch } = input;
     return publicRow(updateRow(ctx, 'partner', id, patch, expectedVersion).row);
   },
@@ -60,8 +62,8 @@ function partnerNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function withPartnerNames(ctx: ServiceContext, rows: Row[]): z.output<typeof s.person>[] {
-  const names = partnerNames(ctx, rows.map((r) => r.partnerId as number | null));
+function withPartnerNames(ctx: ServiceContext, rows: RowOf<'person'>[]): z.output<typeof s.person>[] {
+  const names = partnerNames(ctx, rows.map((r) => r.partnerId));
   return rows.map((r) => ({ ...publicRow(r), partnerName: r.partnerId == null ? null : (names.get(r.partnerId) ?? null) }));
 }
 
