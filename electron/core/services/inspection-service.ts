@@ -7,7 +7,7 @@ import { findFramework } from '../reference/load-reference';
 import { writeAudit } from './audit-log';
 import type { ServiceContext } from './context';
 import { checkReferences, getLive, insertRow, isLive, nextPosition, softDelete, updateRow } from './entity-store';
-import { ENTITIES, type Row } from './entity-registry';
+import { ENTITIES, type RowOf } from './entity-registry';
 import { listLive, publicRow } from './list-query';
 import { invalidField } from './service-error';
 import { verdictSummary, type VerdictSummary } from '../facts';
@@ -61,7 +61,7 @@ export function eventVerdicts(ctx: ServiceContext, eventIds: number[]): Map<numb
   return out;
 }
 
-function eventView(ctx: ServiceContext, rows: Row[]): z.output<typeof s.inspectionEvent>[] {
+function eventView(ctx: ServiceContext, rows: RowOf<'event'>[]): z.output<typeof s.inspectionEvent>[] {
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
   if (ids.length > 0) {
@@ -131,7 +131,7 @@ function setFindingPartners(ctx: ServiceContext, findingId: number, partnerIds: 
   ]);
 }
 
-export function findingViews(ctx: ServiceContext, rows: Row[]): z.output<typeof s.finding>[] {
+export function findingViews(ctx: ServiceContext, rows: RowOf<'finding'>[]): z.output<typeof s.finding>[] {
   const ids = rows.map((r) => r.id);
   const partnersBy = new Map<number, number[]>();
   const latest = new Map<number, { result: string; assessedOn: string; eventId: number | null }>();
@@ -149,7 +149,7 @@ export function findingViews(ctx: ServiceContext, rows: Row[]): z.output<typeof 
     }
   }
   return rows.map((r) => ({
-    ...(publicRow(r) as unknown as z.output<typeof s.finding>),
+    ...publicRow(r),
     partnerIds: partnersBy.get(r.id) ?? [],
     latestAssessment: latest.get(r.id) ?? null,
   }));
@@ -193,12 +193,14 @@ function checkResult(ctx: ServiceContext, findingId: number, result: string): vo
   }
 }
 
+type Assessment = z.output<typeof s.assessment>;
+
 export const assessmentService = {
-  create(ctx: ServiceContext, input: z.output<typeof s.assessmentCreate>) {
+  create(ctx: ServiceContext, input: z.output<typeof s.assessmentCreate>): Assessment {
     checkResult(ctx, input.findingId, input.result);
     return publicRow(insertRow(ctx, 'assessment', input));
   },
-  list(ctx: ServiceContext, input: z.output<typeof s.assessmentList>) {
+  list(ctx: ServiceContext, input: z.output<typeof s.assessmentList>): { items: Assessment[]; total: number } {
     getLive(ctx, 'finding', input.findingId);
     const { rows, total } = listLive(
       ctx,
@@ -209,7 +211,7 @@ export const assessmentService = {
     );
     return { items: rows.map(publicRow), total };
   },
-  update(ctx: ServiceContext, input: z.output<typeof s.assessmentUpdate>) {
+  update(ctx: ServiceContext, input: z.output<typeof s.assessmentUpdate>): Assessment {
     const { id, expectedVersion, ...patch } = input;
     const current = getLive(ctx, 'assessment', id);
     if (patch.result !== undefined) checkResult(ctx, current.findingId, patch.result);
