@@ -5,7 +5,7 @@ import { caseSamplingThemes } from '../../../db/schema';
 import type * as s from '../../contract/groups/inspection-week';
 import type { ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, updateRow } from '../services/entity-store';
-import type { Row } from '../services/entity-registry';
+import type { RowOf } from '../services/entity-registry';
 import { publicRow } from '../services/list-query';
 
 export type CaseThemeView = z.output<typeof s.caseTheme>;
@@ -16,8 +16,8 @@ export function progressText(requested: number, supplied: number): string {
   return `${supplied} of ${requested} supplied; ${requested - supplied} still to send.`;
 }
 
-export function caseThemeViews(rows: Row[]): CaseThemeView[] {
-  return rows.map((r) => ({ ...(publicRow(r) as CaseThemeView), progress: progressText(r.samplesRequested, r.samplesSupplied) }));
+export function caseThemeViews(rows: RowOf<'caseTheme'>[]): CaseThemeView[] {
+  return rows.map((r) => ({ ...publicRow(r), progress: progressText(r.samplesRequested, r.samplesSupplied) }));
 }
 
 export const caseThemeService = {
@@ -29,7 +29,7 @@ export const caseThemeService = {
         .from(caseSamplingThemes)
         .where(and(eq(caseSamplingThemes.eventId, eventId), isNull(caseSamplingThemes.deletedAt)))
         .orderBy(asc(caseSamplingThemes.id))
-        .all() as Row[],
+        .all(),
     );
   },
   create(ctx: ServiceContext, input: z.output<typeof s.caseThemeCreate>): CaseThemeView {
