@@ -6,8 +6,8 @@ import type * as s from '../../contract/groups/inspection-week';
 import { personNames } from '../services/area-service';
 import type { ServiceContext } from '../services/context';
 import { getLive, insertRow, nextPosition, softDelete, updateRow } from '../services/entity-store';
-import type { Row } from '../services/entity-registry';
-import { publicRow } from '../services/list-query';
+import type { RowOf } from '../services/entity-registry';
+import { publicRow, withContractEnums } from '../services/list-query';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
 import { informationRequestDeadlineDays, loadInformationRequestItems } from './information-request-items';
@@ -16,25 +16,27 @@ import { addWorkingDays, explainNonWorkingDay } from './working-days';
 
 export type InfoRequestView = z.output<typeof s.infoRequest>;
 
-export function infoRequestViews(ctx: ServiceContext, rows: Row[]): InfoRequestView[] {
+export function infoRequestViews(ctx: ServiceContext, rows: RowOf<'infoRequest'>[]): InfoRequestView[] {
   const evidence = evidenceFor(ctx, 'infoRequest', rows.map((r) => r.id));
   const owners = personNames(ctx, rows.map((r) => r.ownerPersonId));
   const holidays = loadBankHolidays();
-  return rows.map((r) => ({
-    ...(publicRow(r) as InfoRequestView),
-    ownerName: r.ownerPersonId == null ? null : (owners.get(r.ownerPersonId) ?? null),
-    dueNote: r.dueOn ? explainNonWorkingDay(r.dueOn, holidays) : null,
-    evidence: evidence.get(r.id) ?? [],
-  }));
+  return rows.map((r) =>
+    withContractEnums<InfoRequestView>({
+      ...publicRow(r),
+      ownerName: r.ownerPersonId == null ? null : (owners.get(r.ownerPersonId) ?? null),
+      dueNote: r.dueOn ? explainNonWorkingDay(r.dueOn, holidays) : null,
+      evidence: evidence.get(r.id) ?? [],
+    }),
+  );
 }
 
-function liveRows(ctx: ServiceContext, eventId: number): Row[] {
+function liveRows(ctx: ServiceContext, eventId: number): RowOf<'infoRequest'>[] {
   return ctx.db
     .select()
     .from(infoRequests)
     .where(and(eq(infoRequests.eventId, eventId), isNull(infoRequests.deletedAt)))
     .orderBy(asc(infoRequests.position), asc(infoRequests.id))
-    .all() as Row[];
+    .all();
 }
 
 const one = (ctx: ServiceContext, id: number) => infoRequestViews(ctx, [getLive(ctx, 'infoRequest', id)])[0]!;
