@@ -6,8 +6,8 @@ import type * as s from '../../contract/groups/inspection-week';
 import { personNames } from '../services/area-service';
 import { today, type ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, updateRow } from '../services/entity-store';
-import type { Row } from '../services/entity-registry';
-import { publicRow } from '../services/list-query';
+import type { PatchOf, RowOf } from '../services/entity-registry';
+import { publicRow, withContractEnums } from '../services/list-query';
 import { invalidField } from '../services/service-error';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
@@ -28,32 +28,34 @@ function references(ctx: ServiceContext, eventId: number): Map<number, string> {
   return new Map(ids.map((r, i) => [r.id, `R-${String(i + 1).padStart(2, '0')}`]));
 }
 
-export function inspectorRequestViews(ctx: ServiceContext, rows: Row[]): InspectorRequestView[] {
+export function inspectorRequestViews(ctx: ServiceContext, rows: RowOf<'inspectorRequest'>[]): InspectorRequestView[] {
   const evidence = evidenceFor(ctx, 'inspectorRequest', rows.map((r) => r.id));
   const owners = personNames(ctx, rows.map((r) => r.ownerPersonId));
   const refs = new Map<number, string>();
-  for (const eventId of new Set(rows.map((r) => r.eventId as number))) for (const [k, v] of references(ctx, eventId)) refs.set(k, v);
+  for (const eventId of new Set(rows.map((r) => r.eventId))) for (const [k, v] of references(ctx, eventId)) refs.set(k, v);
   const holidays = loadBankHolidays();
-  return rows.map((r) => ({
-    ...(publicRow(r) as InspectorRequestView),
-    reference: refs.get(r.id) ?? '',
-    ownerName: r.ownerPersonId == null ? null : (owners.get(r.ownerPersonId) ?? null),
-    evidence: evidence.get(r.id) ?? [],
-    dueNote: r.dueAt ? explainNonWorkingDay(String(r.dueAt).slice(0, 10), holidays) : null,
-  }));
+  return rows.map((r) =>
+    withContractEnums<InspectorRequestView>({
+      ...publicRow(r),
+      reference: refs.get(r.id) ?? '',
+      ownerName: r.ownerPersonId == null ? null : (owners.get(r.ownerPersonId) ?? null),
+      evidence: evidence.get(r.id) ?? [],
+      dueNote: r.dueAt ? explainNonWorkingDay(r.dueAt.slice(0, 10), holidays) : null,
+    }),
+  );
 }
 
 function checkTimes(receivedAt: string, dueAt: string | null): void {
   if (dueAt && dueAt < receivedAt) throw invalidField('dueAt', 'The time it is due is before the time it was received. Check both.');
 }
 
-export function liveRequests(ctx: ServiceContext, eventId: number): Row[] {
+export function liveRequests(ctx: ServiceContext, eventId: number): RowOf<'inspectorRequest'>[] {
   return ctx.db
     .select()
     .from(inspectorRequests)
     .where(and(eq(inspectorRequests.eventId, eventId), isNull(inspectorRequests.deletedAt)))
     .orderBy(asc(inspectorRequests.receivedAt), asc(inspectorRequests.id))
-    .all() as Row[];
+    .all();
 }
 
 const one = (ctx: ServiceContext, id: number) => inspectorRequestViews(ctx, [getLive(ctx, 'inspectorRequest', id)])[0]!;
@@ -78,7 +80,7 @@ export const inspectorRequestService = {
     const current = getLive(ctx, 'inspectorRequest', id);
     guardRecord('inspectorRequest', patch, today(ctx));
     checkTimes(patch.receivedAt ?? current.receivedAt, patch.dueAt === undefined ? current.dueAt : patch.dueAt);
-    const changes: Record<string, unknown> = { ...patch };
+    const changes: PatchOf<'inspectorRequest'> = { ...patch };
     if (patch.status === 'answered' && current.status !== 'answered') changes.answeredAt = londonDateTime(ctx.now());
     if (patch.status !== undefined && patch.status !== 'answered') changes.answeredAt = null;
     return inspectorRequestViews(ctx, [updateRow(ctx, 'inspectorRequest', id, changes, expectedVersion).row])[0]!;
