@@ -10,8 +10,8 @@ import type * as s from '../../contract/groups/inspection-week';
 import { ukDate } from '../../contract/format';
 import { today, type ServiceContext } from '../services/context';
 import { getLive, insertRow, softDelete, updateRow } from '../services/entity-store';
-import type { Row } from '../services/entity-registry';
-import { publicRow } from '../services/list-query';
+import type { PatchOf, RowOf } from '../services/entity-registry';
+import { publicRow, withContractEnums } from '../services/list-query';
 import { invalidField } from '../services/service-error';
 import { loadBankHolidays } from './bank-holidays';
 import { evidenceFor, linkEvidence, unlinkEvidence } from './evidence-joins';
@@ -27,7 +27,7 @@ export const USUAL_TRACKED_CHILDREN = 6;
 /** Used when a framework gives no tracking deadline (the 2016 framework had no tracking stage). */
 const DEFAULT_TRACKING_DAYS = 2;
 
-export function trackedChildViews(ctx: ServiceContext, rows: Row[]): TrackedChildView[] {
+export function trackedChildViews(ctx: ServiceContext, rows: RowOf<'trackedChild'>[]): TrackedChildView[] {
   const evidence = evidenceFor(ctx, 'trackedChild', rows.map((r) => r.id));
   const holidays = loadBankHolidays();
   return rows.map((r) => {
@@ -40,7 +40,7 @@ export function trackedChildViews(ctx: ServiceContext, rows: Row[]): TrackedChil
       const why = date ? explainNonWorkingDay(date, holidays) : null;
       if (why) dateNotes.push(`${what}: ${why}`);
     }
-    return { ...(publicRow(r) as TrackedChildView), evidence: evidence.get(r.id) ?? [], dateNotes };
+    return withContractEnums<TrackedChildView>({ ...publicRow(r), evidence: evidence.get(r.id) ?? [], dateNotes });
   });
 }
 
@@ -85,7 +85,7 @@ export const trackedChildService = {
       .from(trackedChildren)
       .where(and(eq(trackedChildren.eventId, eventId), isNull(trackedChildren.deletedAt)))
       .orderBy(asc(trackedChildren.id))
-      .all() as Row[];
+      .all();
     return trackedChildViews(ctx, rows);
   },
 
@@ -112,7 +112,7 @@ export const trackedChildService = {
     const current = getLive(ctx, 'trackedChild', id);
     guard(ctx, patch);
     if (patch.pseudonym !== undefined) checkUniquePseudonym(ctx, current.eventId, patch.pseudonym, id);
-    const changes: Record<string, unknown> = { ...patch };
+    const changes: PatchOf<'trackedChild'> = { ...patch };
     if (patch.selectedOn !== undefined) changes.documentsDueOn = documentsDue(ctx, current.eventId, patch.selectedOn);
     const { row } = updateRow(ctx, 'trackedChild', id, changes, expectedVersion);
     const child = trackedChildViews(ctx, [row])[0]!;
