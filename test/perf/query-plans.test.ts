@@ -57,12 +57,12 @@ function fullScans(details: string[]): string[] {
 }
 
 /** Runs a channel and returns the reading statements it issued, with their plans. */
-async function plansOf(channel: string, input: unknown): Promise<{ sql: string; plan: string[] }[]> {
+async function plansOf(channel: string, input: unknown): Promise<{ sql: string; text: string; plan: string[] }[]> {
   ran = [];
   const result = await dispatch(channel, input);
   expect(result, `${channel} should succeed`).toMatchObject({ ok: true });
   const reads = ran.filter((r) => /^\s*(SELECT|WITH)/i.test(r.sql));
-  return reads.map((r) => ({ sql: r.sql.replace(/\s+/g, ' ').slice(0, 160), plan: explain(workbook.sqlite, r) }));
+  return reads.map((r) => ({ sql: r.sql.replace(/\s+/g, ' ').slice(0, 160), text: r.sql, plan: explain(workbook.sqlite, r) }));
 }
 
 async function expectNoFullScans(channel: string, input: unknown): Promise<void> {
@@ -184,6 +184,31 @@ describe('hot queries use indexes', () => {
 
   it('indicator statuses (latest value against target and comparators)', async () => {
     await expectNoFullScans('indicator:status', {});
+  });
+
+  it('the Overview as the screen calls it, and the indicator values it reads only by index search (issue #17)', async () => {
+    await expectNoFullScans('plan:list', { limit: 500 });
+    await expectNoFullScans('overview:get', {});
+    const planId = one('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1');
+    await expectNoFullScans('report:coverage', { scope: 'finding', planId });
+    for (const [channel, input] of [
+      ['overview:get', {}],
+      ['indicator:status', {}],
+      ['indicator:status', { indicatorId: one('SELECT id FROM indicators WHERE deleted_at IS NULL LIMIT 1') }],
+    ] as const) {
+      const reads = (await plansOf(channel, input)).filter((p) => p.text.includes('indicator_values'));
+      expect(reads.length, channel).toBeGreaterThan(0);
+      for (const read of reads) {
+        // Every step over the values is an index search (never a scan, even of an index): the
+        // read grows with the number of indicators, not with how many values each has.
+        const steps = read.plan.filter((d) => /^(SCAN|SEARCH) (v|w|x|y|l|indicator_values)\b/.test(d.trim()));
+        expect(steps.length, read.sql).toBeGreaterThan(0);
+        expect(
+          steps.filter((d) => !/^SEARCH \w+ USING (COVERING )?INDEX indicator_values_|^SEARCH \w+ USING INTEGER PRIMARY KEY/.test(d.trim())),
+          `${read.sql}\n    plan: ${read.plan.join(' | ')}`,
+        ).toEqual([]);
+      }
+    }
   });
 
   it('the audit history of one record', async () => {

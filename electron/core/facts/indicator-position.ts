@@ -75,6 +75,18 @@ export const STALE_AFTER_MONTHS: Record<string, number> = {
 
 const RECENT = 6;
 
+/**
+ * Which values indicatorPosition reads, so a caller can read only those (issue #17): of the local
+ * series, the newest `localValuesUsed(directionOver)` on or before the date; of each comparator,
+ * the value with the latest local value's period label, the newest on or before the latest local
+ * value's period start, and the newest on or before the date. Given those (or more), in the order
+ * of their period start and then the order they were recorded, the position is the same as from
+ * every value of the indicator.
+ */
+export function localValuesUsed(directionOver = 2): number {
+  return Math.max(RECENT, directionOver);
+}
+
 function addMonths(iso: string, months: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);

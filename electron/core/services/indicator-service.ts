@@ -4,9 +4,10 @@ import { indicators, indicatorTargets, indicatorValues } from '../../../db/schem
 import type * as s from '../../contract/schemas/indicator';
 import type * as r from '../../contract/schemas/reports';
 import { today, type ServiceContext } from './context';
-import { indicatorPosition, indicatorSentence, type IndicatorPosition, type TargetFacts, type ValueFacts } from '../facts';
+import { COMPARATORS, indicatorPosition, indicatorSentence, localValuesUsed, type IndicatorPosition, type TargetFacts, type ValueFacts } from '../facts';
 import { getLive, insertRow, softDelete, updateRow } from './entity-store';
 import { listLive, publicRow } from './list-query';
+import { cachedStatement } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -97,60 +98,83 @@ export interface IndicatorMeta {
   seriesBreakNotes: string;
 }
 
+/** A value as indicatorPosition takes it, with the id that orders values of the same period start. */
+const VALUE_COLUMNS = 'v.id, v.indicator_id AS indicatorId, v.period_label AS periodLabel, v.period_start AS periodStart, v.geography, v.value, v.provisional';
+
+/** The newest local values on or before the date, for each indicator: one index search each. */
+const LOCAL_VALUES = `SELECT ${VALUE_COLUMNS} FROM json_each(@ids) s JOIN indicator_values v ON v.id IN (
+  SELECT w.id FROM indicator_values w
+  WHERE w.indicator_id = s.value AND w.geography = 'local' AND w.period_start <= @asOf AND w.deleted_at IS NULL
+  ORDER BY w.period_start DESC, w.id DESC LIMIT @k)`;
+
+/**
+ * The comparator values indicatorPosition can choose, for each indicator and comparator: the
+ * newest on or before the date, the newest on or before the latest local value's period start,
+ * and the one with the latest local value's period label. Index searches only.
+ */
+const NEWEST_COMPARATOR = (bound: string) =>
+  `SELECT x.id FROM indicator_values x WHERE x.indicator_id = s.iid AND x.geography = s.geo AND x.period_start <= ${bound} AND x.deleted_at IS NULL ORDER BY x.period_start DESC, x.id DESC LIMIT 1`;
+const COMPARATOR_VALUES = `WITH g(geo) AS (VALUES ${COMPARATORS.map((c) => `('${c}')`).join(', ')}),
+  s AS (
+    SELECT i.value AS iid, g.geo, l.period_start AS ls, l.period_label AS ll FROM json_each(@ids) i CROSS JOIN g
+    LEFT JOIN indicator_values l ON l.id = (
+      SELECT y.id FROM indicator_values y WHERE y.indicator_id = i.value AND y.geography = 'local' AND y.period_start <= @asOf AND y.deleted_at IS NULL
+      ORDER BY y.period_start DESC, y.id DESC LIMIT 1))
+  SELECT ${VALUE_COLUMNS} FROM indicator_values v WHERE v.id IN (
+    SELECT (${NEWEST_COMPARATOR('@asOf')}) FROM s
+    UNION SELECT (${NEWEST_COMPARATOR('s.ls')}) FROM s WHERE s.ls IS NOT NULL
+    UNION SELECT (SELECT x.id FROM indicator_values x WHERE x.indicator_id = s.iid AND x.geography = s.geo AND x.period_label = s.ll AND x.period_start <= @asOf AND x.deleted_at IS NULL)
+      FROM s WHERE s.ll IS NOT NULL)`;
+
+const INDICATOR_METAS = `SELECT id, code, title, unit, polarity, period_type AS periodType, decimals, source, baseline_value AS baselineValue,
+  baseline_period AS baselinePeriod, series_break_notes AS seriesBreakNotes
+  FROM indicators WHERE deleted_at IS NULL AND (@id IS NULL OR id = @id) ORDER BY code, title`;
+
+const INDICATOR_TARGETS = `SELECT t.indicator_id AS indicatorId, t.period_label AS periodLabel, t.target_value AS targetValue
+  FROM json_each(@ids) s JOIN indicator_targets t ON t.indicator_id = s.value AND t.deleted_at IS NULL ORDER BY t.id`;
+
+interface ValueRow extends Omit<ValueFacts, 'provisional'> {
+  id: number;
+  indicatorId: number;
+  provisional: number;
+}
+
+function groupBy<T extends { indicatorId: number }, U>(rows: readonly T[], map: (row: T) => U): Map<number, U[]> {
+  const groups = new Map<number, U[]>();
+  for (const row of rows) {
+    const list = groups.get(row.indicatorId);
+    if (list) list.push(map(row));
+    else groups.set(row.indicatorId, [map(row)]);
+  }
+  return groups;
+}
+
 /**
  * Every live indicator with its position as at the date, decided by the one indicatorPosition
  * function (values, targets, the indicator and the date in; latest local value, comparators with
- * their own periods, direction, target and staleness out). Three queries for any number.
+ * their own periods, direction, target and staleness out). Four queries for any number of
+ * indicators, each reading only the values the position uses (localValuesUsed), by index: the
+ * cost grows with the number of indicators, not with how many values each has (issue #17).
  */
 export function indicatorPositions(ctx: ServiceContext, asOf: string, indicatorId?: number): { meta: IndicatorMeta; position: IndicatorPosition }[] {
-  const metas = ctx.db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      title: indicators.title,
-      unit: indicators.unit,
-      polarity: indicators.polarity,
-      periodType: indicators.periodType,
-      decimals: indicators.decimals,
-      source: indicators.source,
-      baselineValue: indicators.baselineValue,
-      baselinePeriod: indicators.baselinePeriod,
-      seriesBreakNotes: indicators.seriesBreakNotes,
-    })
-    .from(indicators)
-    .where(and(isNull(indicators.deletedAt), indicatorId ? eq(indicators.id, indicatorId) : undefined))
-    .orderBy(asc(indicators.code), asc(indicators.title))
-    .all();
-  const values = new Map<number, ValueFacts[]>();
-  for (const v of ctx.db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      periodLabel: indicatorValues.periodLabel,
-      periodStart: indicatorValues.periodStart,
-      geography: indicatorValues.geography,
-      value: indicatorValues.value,
-      provisional: indicatorValues.provisional,
-    })
-    .from(indicatorValues)
-    .where(and(isNull(indicatorValues.deletedAt), indicatorId ? eq(indicatorValues.indicatorId, indicatorId) : undefined))
-    .orderBy(asc(indicatorValues.periodStart), asc(indicatorValues.id))
-    .all()) {
-    const list = values.get(v.indicatorId);
-    const row = { ...v, provisional: Boolean(v.provisional) };
-    if (list) list.push(row);
-    else values.set(v.indicatorId, [row]);
-  }
-  const targets = new Map<number, TargetFacts[]>();
-  for (const t of ctx.db
-    .select({ indicatorId: indicatorTargets.indicatorId, periodLabel: indicatorTargets.periodLabel, targetValue: indicatorTargets.targetValue })
-    .from(indicatorTargets)
-    .where(and(isNull(indicatorTargets.deletedAt), indicatorId ? eq(indicatorTargets.indicatorId, indicatorId) : undefined))
-    .orderBy(asc(indicatorTargets.id))
-    .all()) {
-    const list = targets.get(t.indicatorId);
-    if (list) list.push(t);
-    else targets.set(t.indicatorId, [t]);
-  }
+  const sqlite = ctx.workbook.sqlite;
+  const metas = cachedStatement(sqlite, INDICATOR_METAS).all({ id: indicatorId ?? null }) as IndicatorMeta[];
+  if (metas.length === 0) return [];
+  const ids = JSON.stringify(metas.map((m) => m.id));
+  const rows = [
+    ...(cachedStatement(sqlite, LOCAL_VALUES).all({ ids, asOf, k: localValuesUsed() }) as ValueRow[]),
+    ...(cachedStatement(sqlite, COMPARATOR_VALUES).all({ ids, asOf }) as ValueRow[]),
+  ];
+  // The order indicatorPosition expects: period start, then the order the values were recorded.
+  rows.sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.id - b.id));
+  const values = groupBy(rows, (v): ValueFacts => ({
+    periodLabel: v.periodLabel,
+    periodStart: v.periodStart,
+    geography: v.geography,
+    value: v.value,
+    provisional: Boolean(v.provisional),
+  }));
+  const targets = groupBy(cachedStatement(sqlite, INDICATOR_TARGETS).all({ ids }) as (TargetFacts & { indicatorId: number })[], (t): TargetFacts => t);
   return metas.map((meta) => ({ meta, position: indicatorPosition(values.get(meta.id) ?? [], targets.get(meta.id) ?? [], meta, asOf) }));
 }
 
@@ -187,6 +211,7 @@ export function statusOf(meta: IndicatorMeta, p: IndicatorPosition): Out<typeof 
 /** Latest local value of every indicator against its target and comparators, as at a date. */
 export function indicatorStatuses(ctx: ServiceContext, options: boolean | { onlyOffTarget?: boolean; indicatorId?: number; asOf?: string } = false): Out<typeof r.indicatorStatus>[] {
   const o = typeof options === 'boolean' ? { onlyOffTarget: options } : options;
-  const result = indicatorPositions(ctx, o.asOf ?? today(ctx), o.indicatorId).map(({ meta, position }) => statusOf(meta, position));
-  return o.onlyOffTarget ? result.filter((x) => x.onTarget === false || x.stale) : result;
+  // Off target or out of date is decided on the position, so only those rows are worded.
+  const positions = indicatorPositions(ctx, o.asOf ?? today(ctx), o.indicatorId);
+  return (o.onlyOffTarget ? positions.filter(({ position }) => position.onTarget === false || position.stale) : positions).map(({ meta, position }) => statusOf(meta, position));
 }
