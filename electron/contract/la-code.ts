@@ -4,6 +4,7 @@
  * county (E10). An area profile may hold either or both ("801 E06000023"). One rule, used by the
  * contract (Settings, first-run set-up, `workbook new`) and by the national statistics import.
  */
+import { z } from 'zod';
 import { optionalText } from './fields';
 
 const OLD_CODE = /^\d{3}$/;
@@ -60,3 +61,22 @@ export const laCodeField = (what = 'LA code') =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .transform(normaliseLaCode);
+
+/** How the statistical neighbours field is explained wherever it is asked for (set-up and Settings). */
+export const NEIGHBOURS_HINT = 'One LA code per line (3-digit or E06/E08/E09/E10). Used to compare your indicators with similar areas.';
+
+/**
+ * The statistical neighbours: a list of LA codes. One rule for the first-run set-up and Settings,
+ * so the national statistics import can find each neighbour's row by its code.
+ */
+export const statisticalNeighboursField = () =>
+  z
+    .array(laCodeField('Statistical neighbour').refine((s) => s !== '', { error: 'Enter each statistical neighbour’s LA code, or remove the empty line.' }), {
+      error: 'Statistical neighbours must be a list of LA codes.',
+    })
+    .max(20, { error: 'List at most 20 statistical neighbours (the DfE’s model gives 10).' });
+
+/** Neighbours held as names or other words rather than LA codes (workbooks made before codes were required). */
+export function neighboursNotCodes(neighbours: readonly string[]): string[] {
+  return neighbours.filter((n) => n.trim() !== '' && laCodeProblem(n) !== null);
+}

@@ -15,7 +15,7 @@ const cases: Record<keyof typeof coreChannels, Case> = {
   'reference:get': { ok: () => ({}), bad: () => ({ extra: 1 }) },
   'workbook:info': { ok: () => ({}), bad: () => 'not an object' },
   'area:get': { ok: () => ({}), bad: () => [] },
-  'area:update': { ok: () => ({ areaName: 'Testshire', statisticalNeighbours: ['Northshire'] }), bad: () => ({ statusKeyId: 'purple' }) },
+  'area:update': { ok: () => ({ areaName: 'Testshire', statisticalNeighbours: ['E06000022'] }), bad: () => ({ statusKeyId: 'purple' }) },
 
   'partner:create': { ok: () => ({ name: 'Parent carer forum', kind: 'parent_carer_forum' }), bad: () => ({ name: '', kind: 'council' }) },
   'partner:get': { ok: (f) => ({ id: f.partnerId }), bad: () => ({ id: MISSING }), badCode: 'not_found' },

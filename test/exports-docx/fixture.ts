@@ -17,7 +17,7 @@ export interface Fixture extends TestWorkbook {
 }
 
 async function seed(api: Client) {
-  await api.call('area:update', { areaName: 'Bristol', protectiveMarking: 'OFFICIAL-SENSITIVE', authorName: 'Sam Officer', statisticalNeighbours: ['Leeds', 'Sheffield'] });
+  await api.call('area:update', { areaName: 'Bristol', protectiveMarking: 'OFFICIAL-SENSITIVE', authorName: 'Sam Officer', statisticalNeighbours: ['383', '373'] });
   const council = await api.call('partner:create', { name: 'Bristol City Council', kind: 'council' });
   const icb = await api.call('partner:create', { name: 'BNSSG Integrated Care Board', kind: 'health' });
   await api.call('partner:create', { name: 'Bristol Parent Carer Forum', kind: 'parent_carer_forum' });

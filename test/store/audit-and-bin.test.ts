@@ -116,12 +116,12 @@ test('an update changes only the fields it sends (defaults never reset other fie
 
 test('settings changes are audited field by field, and saving the same settings again records nothing', async () => {
   const t = makeTestWorkbook();
-  await t.api.call('area:update', { areaName: 'Northshire', statisticalNeighbours: ['Eastshire', 'Westshire'] });
-  await t.api.call('area:update', { statisticalNeighbours: ['Eastshire', 'Westshire'], areaName: 'Northshire' });
+  await t.api.call('area:update', { areaName: 'Northshire', statisticalNeighbours: ['E06000022', '878'] });
+  await t.api.call('area:update', { statisticalNeighbours: ['E06000022', '878'], areaName: 'Northshire' });
   const history = await t.api.call('history:get', { entity: 'area', id: 1 });
   expect(history.items.map((h) => [h.field, h.oldValue, h.newValue]).sort()).toEqual([
     ['areaName', 'Testshire', 'Northshire'],
-    ['statisticalNeighbours', '[]', '["Eastshire","Westshire"]'],
+    ['statisticalNeighbours', '[]', '["E06000022","878"]'],
   ]);
   t.cleanup();
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { command, query, type ChannelDef } from '../define';
 import { GEOGRAPHIES, PARTNER_KINDS } from '../enums';
 import { choice, finiteNumber, id, isoDate, optionalText, requiredText } from '../fields';
-import { laCodeField } from '../la-code';
+import { laCodeField, statisticalNeighboursField } from '../la-code';
 import { areaProfile, partner } from '../schemas/area';
 import { indicatorCreate } from '../schemas/indicator';
 
@@ -18,12 +18,7 @@ export const setupInput = z.strictObject({
   laCode: laCode('LA code').default(''),
   icb: optionalText('Integrated care board').default(''),
   region: optionalText('Region').default(''),
-  statisticalNeighbours: z
-    .array(laCode('Statistical neighbour').refine((s) => s !== '', { error: 'Enter each statistical neighbour’s LA code, or remove the empty line.' }), {
-      error: 'Statistical neighbours must be a list of LA codes.',
-    })
-    .max(20, { error: 'List at most 20 statistical neighbours (the DfE’s model gives 10).' })
-    .default([]),
+  statisticalNeighbours: statisticalNeighboursField().default([]),
   partners: z
     .array(z.strictObject({ name: requiredText('Partner name'), kind: choice(PARTNER_KINDS, 'Partner type') }), { error: 'Partners must be a list.' })
     .max(50, { error: 'Add at most 50 partners here; add more later in Settings.' })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PARTNER_KINDS } from '../enums';
 import { choice, id, optionalId, optionalText, paging, requiredText, stripControlCharacters } from '../fields';
-import { laCodeField } from '../la-code';
+import { laCodeField, statisticalNeighboursField } from '../la-code';
 import { recordMeta, updateOf } from './common';
 
 export const areaProfile = z.object({
@@ -24,9 +24,7 @@ export const areaProfileUpdate = z
     laCode: laCodeField('LA code'),
     icb: optionalText('Integrated care board'),
     region: optionalText('Region'),
-    statisticalNeighbours: z
-      .array(optionalText('Statistical neighbour'), { error: 'Statistical neighbours must be a list of area names.' })
-      .max(20, { error: 'List at most 20 statistical neighbours.' }),
+    statisticalNeighbours: statisticalNeighboursField(),
     protectiveMarking: optionalText('Protective marking', 60),
     authorName: optionalText('Your name', 120),
     statusKeyId: optionalText('Status key', 40),

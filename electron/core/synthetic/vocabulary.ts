@@ -9,7 +9,8 @@ export const AREA = {
   laCode: 'E06000999',
   icb: 'NHS Wexcombe and Vale Integrated Care Board',
   region: 'South West',
-  statisticalNeighbours: ['Northmoor', 'Castlebridge', 'Haverleigh', 'Southwold Vale', 'Kingsmere'],
+  /** By LA code, as Settings requires (invented codes in the unitary range, like the area's own). */
+  statisticalNeighbours: ['E06000991', 'E06000992', 'E06000993', 'E06000994', 'E06000995'],
   authorName: 'SEND Improvement Lead',
 };
 

@@ -1,23 +1,32 @@
 /** Settings: the area profile (name, ICB, region, neighbours), protective marking, author name, status key, partners and people. */
-import { Button } from '@fluentui/react-components';
-import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { label, PARTNER_KINDS } from '../../../electron/contract/enums';
+import { NEIGHBOURS_HINT, neighboursNotCodes } from '../../../electron/contract/la-code';
 import { useQuery } from '../../api/api-context';
-import { idInput, useForm } from '../../api/use-form';
+import { idInput, useForm, type Form } from '../../api/use-form';
 import { useWorkbook } from '../../app/workbook-context';
-import { DataTable, RowButtons } from '../../components/data-table';
-import { RowDeleteButton } from '../../components/record-actions';
 import { FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
-import { EmptyState, QueryView } from '../../components/states';
+import { QueryView } from '../../components/states';
 import { usePartnerOptions } from '../../components/use-options';
+import { RecordListSection } from './record-list-section';
 
 type Area = ChannelOutput<'area:get'>;
 
+/** Neighbours one a line, as the first-run set-up reads them. */
+function neighbourLines(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
 function AreaForm({ area }: { area: Area }) {
   const { reference } = useWorkbook();
+  const heldNeighbours = area.statisticalNeighbours.join('\n');
+  // Workbooks made before neighbours had to be LA codes may hold names: shown, kept, and asked for as codes.
+  const names = neighboursNotCodes(area.statisticalNeighbours);
   const form = useForm({
     channel: 'area:update',
     initial: {
@@ -37,7 +46,8 @@ function AreaForm({ area }: { area: Area }) {
       laCode: v.laCode,
       icb: v.icb,
       region: v.region,
-      statisticalNeighbours: String(v.statisticalNeighbours).split('\n').map((x) => x.trim()).filter(Boolean),
+      // Sent only when changed, so other settings can be saved while names still wait to be replaced.
+      ...(String(v.statisticalNeighbours) === heldNeighbours ? {} : { statisticalNeighbours: neighbourLines(String(v.statisticalNeighbours)) }),
       protectiveMarking: v.protectiveMarking,
       authorName: v.authorName,
       statusKeyId: v.statusKeyId,
@@ -56,7 +66,15 @@ function AreaForm({ area }: { area: Area }) {
         <TextField form={form} name="icb" label="Integrated care board" />
         <TextField form={form} name="region" label="Region" />
       </FieldRow>
-      <TextField form={form} name="statisticalNeighbours" label="Statistical neighbours" hint="One area per line." multiline rows={4} />
+      {names.length > 0 && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>
+            Statistical neighbours are now kept by LA code, so the national statistics import can find them. This workbook lists {names.length === 1 ? 'one' : names.length} by
+            name: {names.map((n) => `“${n}”`).join(', ')}. Replace each with its LA code (for example 801 or E06000023) and save. Until then they are kept as they are.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TextField form={form} name="statisticalNeighbours" label="Statistical neighbours" hint={NEIGHBOURS_HINT} multiline rows={4} />
       <FieldRow>
         <TextField form={form} name="protectiveMarking" label="Protective marking" hint="Shown on screen and on every export, for example OFFICIAL-SENSITIVE." />
         <TextField form={form} name="authorName" label="Your name" hint="Recorded against your changes and progress updates." />
@@ -72,14 +90,21 @@ function AreaForm({ area }: { area: Area }) {
 type Partner = ChannelOutput<'partner:list'>['items'][number];
 type Person = ChannelOutput<'person:list'>['items'][number];
 
+/** A partner's name and type, the same when adding and when correcting. */
+function PartnerFields({ form }: { form: Form<{ name: string; kind: string; notes: string }> }) {
+  return (
+    <FieldRow>
+      <TextField form={form} name="name" label="Partner name" required />
+      <SelectField form={form} name="kind" label="Partner type" options={PARTNER_KINDS.map((k) => ({ value: k, label: label(k) }))} />
+    </FieldRow>
+  );
+}
+
 function PartnerForm({ onDone }: { onDone(): void }) {
   const form = useForm({ channel: 'partner:create', initial: { name: '', kind: 'council', notes: '' }, resetAfterSave: true, toInput: (v) => v, onSaved: onDone });
   return (
     <FormShell form={form} label="Add a partner" saveLabel="Add partner" onCancel={onDone}>
-      <FieldRow>
-        <TextField form={form} name="name" label="Partner name" required />
-        <SelectField form={form} name="kind" label="Partner type" options={PARTNER_KINDS.map((k) => ({ value: k, label: label(k) }))} />
-      </FieldRow>
+      <PartnerFields form={form} />
     </FormShell>
   );
 }
@@ -94,25 +119,17 @@ function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone(): void
   });
   return (
     <FormShell form={form} label={`Edit partner ${partner.name}`} saveLabel="Save partner" onCancel={onDone}>
-      <FieldRow>
-        <TextField form={form} name="name" label="Partner name" required />
-        <SelectField form={form} name="kind" label="Partner type" options={PARTNER_KINDS.map((k) => ({ value: k, label: label(k) }))} />
-      </FieldRow>
+      <PartnerFields form={form} />
       <TextField form={form} name="notes" label="Notes" multiline rows={2} />
     </FormShell>
   );
 }
 
-function PersonEditForm({ person, onDone }: { person: Person; onDone(): void }) {
+/** A person's fields, the same when adding and when correcting. */
+function PersonFields({ form }: { form: Form<{ name: string; role: string; partnerId: string; email: string }> }) {
   const partners = usePartnerOptions();
-  const form = useForm({
-    channel: 'person:update',
-    initial: { name: person.name, role: person.role, partnerId: person.partnerId === null ? '' : String(person.partnerId), email: person.email },
-    toInput: (v) => ({ id: person.id, expectedVersion: person.version, name: v.name, role: v.role, partnerId: idInput(v.partnerId), email: v.email }),
-    onSaved: onDone,
-  });
   return (
-    <FormShell form={form} label={`Edit ${person.name}`} saveLabel="Save person" onCancel={onDone}>
+    <>
       <FieldRow>
         <TextField form={form} name="name" label="Name" required />
         <TextField form={form} name="role" label="Role" hint="For example, Head of SEND" />
@@ -121,12 +138,25 @@ function PersonEditForm({ person, onDone }: { person: Person; onDone(): void }) 
         <SelectField form={form} name="partnerId" label="Partner" emptyLabel="None" options={partners} />
         <TextField form={form} name="email" label="Email" />
       </FieldRow>
+    </>
+  );
+}
+
+function PersonEditForm({ person, onDone }: { person: Person; onDone(): void }) {
+  const form = useForm({
+    channel: 'person:update',
+    initial: { name: person.name, role: person.role, partnerId: person.partnerId === null ? '' : String(person.partnerId), email: person.email },
+    toInput: (v) => ({ id: person.id, expectedVersion: person.version, name: v.name, role: v.role, partnerId: idInput(v.partnerId), email: v.email }),
+    onSaved: onDone,
+  });
+  return (
+    <FormShell form={form} label={`Edit ${person.name}`} saveLabel="Save person" onCancel={onDone}>
+      <PersonFields form={form} />
     </FormShell>
   );
 }
 
 function PersonForm({ onDone }: { onDone(): void }) {
-  const partners = usePartnerOptions();
   const form = useForm({
     channel: 'person:create',
     initial: { name: '', role: '', partnerId: '', email: '' },
@@ -136,116 +166,50 @@ function PersonForm({ onDone }: { onDone(): void }) {
   });
   return (
     <FormShell form={form} label="Add a person" saveLabel="Add person" onCancel={onDone}>
-      <FieldRow>
-        <TextField form={form} name="name" label="Name" required />
-        <TextField form={form} name="role" label="Role" hint="For example, Head of SEND" />
-      </FieldRow>
-      <FieldRow>
-        <SelectField form={form} name="partnerId" label="Partner" emptyLabel="None" options={partners} />
-        <TextField form={form} name="email" label="Email" />
-      </FieldRow>
+      <PersonFields form={form} />
     </FormShell>
   );
 }
 
 export default function SettingsScreen() {
-  const { readOnly } = useWorkbook();
   const area = useQuery('area:get', {});
   const partners = useQuery('partner:list', { limit: 500 });
   const people = useQuery('person:list', { limit: 500 });
-  const [addingPartner, setAddingPartner] = useState(false);
-  const [addingPerson, setAddingPerson] = useState(false);
-  const [editingPartner, setEditingPartner] = useState<number | null>(null);
-  const [editingPerson, setEditingPerson] = useState<number | null>(null);
   return (
     <Page title="Settings" subtitle="About the local area partnership and this workbook.">
       <Section title="Area profile">
         <QueryView query={area}>{(a) => <AreaForm key={a.version} area={a} />}</QueryView>
       </Section>
-      <Section title="Partners" actions={!readOnly && !addingPartner && <Button icon={<Add20Regular />} onClick={() => setAddingPartner(true)}>Add a partner</Button>}>
-        {addingPartner && <PartnerForm onDone={() => setAddingPartner(false)} />}
-        <QueryView query={partners}>
-          {(p) =>
-            p.items.length === 0 ? (
-              <EmptyState title="No partners yet">Add the council, the ICB, the parent carer forum and other partners.</EmptyState>
-            ) : (
-              <>
-                {p.items.filter((x) => x.id === editingPartner).map((x) => (
-                  <PartnerEditForm key={`${x.id}-${x.version}`} partner={x} onDone={() => setEditingPartner(null)} />
-                ))}
-                <DataTable
-                  caption="Partners"
-                  captionHidden
-                  rows={p.items}
-                  rowKey={(x) => x.id}
-                  columns={[
-                    { header: 'Partner', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
-                    { header: 'Type', sortValue: (x) => label(x.kind), cell: (x) => label(x.kind) },
-                    ...(readOnly
-                      ? []
-                      : [
-                          {
-                            header: 'Change',
-                            cell: (x: Partner) => (
-                              <RowButtons>
-                                <Button size="small" icon={<Edit20Regular />} aria-label={`Edit ${x.name}`} onClick={() => setEditingPartner(x.id)}>
-                                  Edit
-                                </Button>
-                                <RowDeleteButton channel="partner:delete" id={x.id} what={`partner ${x.name}`} />
-                              </RowButtons>
-                            ),
-                          },
-                        ]),
-                  ]}
-                />
-              </>
-            )
-          }
-        </QueryView>
-      </Section>
-      <Section title="People" actions={!readOnly && !addingPerson && <Button icon={<Add20Regular />} onClick={() => setAddingPerson(true)}>Add a person</Button>}>
-        {addingPerson && <PersonForm onDone={() => setAddingPerson(false)} />}
-        <QueryView query={people}>
-          {(p) =>
-            p.items.length === 0 ? (
-              <EmptyState title="No people yet">Add the officers who lead actions and own evidence, so you can choose them as leads and owners.</EmptyState>
-            ) : (
-              <>
-                {p.items.filter((x) => x.id === editingPerson).map((x) => (
-                  <PersonEditForm key={`${x.id}-${x.version}`} person={x} onDone={() => setEditingPerson(null)} />
-                ))}
-                <DataTable
-                  caption="People"
-                  captionHidden
-                  rows={p.items}
-                  rowKey={(x) => x.id}
-                  columns={[
-                    { header: 'Name', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
-                    { header: 'Role', sortValue: (x) => x.role, cell: (x) => x.role || '–' },
-                    { header: 'Partner', sortValue: (x) => x.partnerName, cell: (x) => x.partnerName ?? '–' },
-                    { header: 'Email', cell: (x) => x.email || '–' },
-                    ...(readOnly
-                      ? []
-                      : [
-                          {
-                            header: 'Change',
-                            cell: (x: Person) => (
-                              <RowButtons>
-                                <Button size="small" icon={<Edit20Regular />} aria-label={`Edit ${x.name}`} onClick={() => setEditingPerson(x.id)}>
-                                  Edit
-                                </Button>
-                                <RowDeleteButton channel="person:delete" id={x.id} what={x.name} />
-                              </RowButtons>
-                            ),
-                          },
-                        ]),
-                  ]}
-                />
-              </>
-            )
-          }
-        </QueryView>
-      </Section>
+      <RecordListSection<Partner>
+        title="Partners"
+        addLabel="Add a partner"
+        empty={{ title: 'No partners yet', text: 'Add the council, the ICB, the parent carer forum and other partners.' }}
+        query={partners}
+        columns={[
+          { header: 'Partner', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
+          { header: 'Type', sortValue: (x) => label(x.kind), cell: (x) => label(x.kind) },
+        ]}
+        deleteChannel="partner:delete"
+        binnedAs={(x) => `partner ${x.name}`}
+        addForm={(done) => <PartnerForm onDone={done} />}
+        editForm={(x, done) => <PartnerEditForm partner={x} onDone={done} />}
+      />
+      <RecordListSection<Person>
+        title="People"
+        addLabel="Add a person"
+        empty={{ title: 'No people yet', text: 'Add the officers who lead actions and own evidence, so you can choose them as leads and owners.' }}
+        query={people}
+        columns={[
+          { header: 'Name', rowHeader: true, sortValue: (x) => x.name, cell: (x) => x.name },
+          { header: 'Role', sortValue: (x) => x.role, cell: (x) => x.role || '–' },
+          { header: 'Partner', sortValue: (x) => x.partnerName, cell: (x) => x.partnerName ?? '–' },
+          { header: 'Email', cell: (x) => x.email || '–' },
+        ]}
+        deleteChannel="person:delete"
+        binnedAs={(x) => x.name}
+        addForm={(done) => <PersonForm onDone={done} />}
+        editForm={(x, done) => <PersonEditForm person={x} onDone={done} />}
+      />
     </Page>
   );
 }
