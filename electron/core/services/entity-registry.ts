@@ -73,7 +73,7 @@ export interface StoredRow {
 export type Row = any;
 
 export interface ChildRelation {
-  entity: EntityName;
+  entity: ListEntityName;
   /** The child's column pointing at this entity. */
   column: SQLiteColumn;
 }

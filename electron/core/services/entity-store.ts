@@ -94,11 +94,11 @@ export function checkReferences(ctx: ServiceContext, spec: EntitySpec, values: o
 /** Next position among siblings, so new items go to the end of their list. */
 export function nextPosition(ctx: ServiceContext, name: EntityName, parentField: string, parentId: number): number {
   const spec = specOf(name);
-  const row = ctx.db
+  const row: { max: number | null } | undefined = ctx.db
     .select({ max: max(spec.table.position) })
     .from(spec.table)
     .where(and(eq(spec.table[parentField], parentId), isNull(spec.table.deletedAt)))
-    .get() as { max: number | null } | undefined;
+    .get();
   return (row?.max ?? -1) + 1;
 }
 
@@ -166,15 +166,14 @@ function cascadeDelete(ctx: ServiceContext, spec: EntitySpec, ids: number[], del
   if (ids.length === 0) return 0;
   let count = 0;
   for (const child of spec.children) {
-    const childSpec = ENTITIES[child.entity as keyof typeof ENTITIES];
-    const childIds = (
-      ctx.db
-        .update(childSpec.table)
-        .set({ deletedAt: at, deletionId })
-        .where(and(inArray(child.column, ids), isNull(childSpec.table.deletedAt)))
-        .returning({ id: childSpec.table.id })
-        .all() as { id: number }[]
-    ).map((r) => r.id);
+    const childSpec = ENTITIES[child.entity];
+    const deleted: { id: number }[] = ctx.db
+      .update(childSpec.table)
+      .set({ deletedAt: at, deletionId })
+      .where(and(inArray(child.column, ids), isNull(childSpec.table.deletedAt)))
+      .returning({ id: childSpec.table.id })
+      .all();
+    const childIds = deleted.map((r) => r.id);
     for (const childId of childIds) audit.push({ entity: child.entity, entityId: childId, operation: 'delete', newValue: deletionId });
     count += childIds.length + cascadeDelete(ctx, childSpec, childIds, deletionId, at, audit);
   }
@@ -226,12 +225,12 @@ export function restoreDeletion(ctx: ServiceContext, binEntryId: number): { enti
   const audit: AuditRecord[] = [];
   let rowCount = 0;
   for (const s of Object.values(ENTITIES)) {
-    const ids = ctx.db
+    const ids: { id: number }[] = ctx.db
       .update(s.table)
       .set({ deletedAt: null, deletionId: null })
       .where(eq(s.table.deletionId, entry.deletionId))
       .returning({ id: s.table.id })
-      .all() as { id: number }[];
+      .all();
     for (const r of ids) audit.push({ entity: s.name, entityId: r.id, operation: 'restore', oldValue: entry.deletionId });
     rowCount += ids.length;
   }

@@ -39,7 +39,7 @@ const codecs = new WeakMap<SQLiteTable, TableCodec>();
 export function codecOf(table: SQLiteTable): TableCodec {
   let codec = codecs.get(table);
   if (codec) return codec;
-  const entries = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const entries: [string, SQLiteColumn][] = Object.entries(getTableColumns(table));
   const byKey = new Map(entries);
   const byName = entries.map(([key, column]) => ({ key, name: column.name, column }));
   codec = {
