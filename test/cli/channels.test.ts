@@ -18,6 +18,7 @@ import { tempDir } from '../helpers/temp-workbook';
 import { editWorkbook, findRow, setCell } from '../exports-xlsx/xlsx-helpers';
 import { tidyCsv } from '../imports/dfe-fixture';
 import { INITIAL_LETTER } from '../imports/letters-fixtures';
+import { PLAN_CSV } from '../imports/plan-sheet-fixtures';
 
 async function recorded(...argv: string[]) {
   const calls: string[] = [];
@@ -101,6 +102,14 @@ const CASES: Record<string, Case> = {
   'import-indicators': {
     argv: (f) => ['import-indicators', '--workbook', f.copy('stats.workbook'), '--in', f.csv, '--indicator-column', 'percent_in_20_weeks', '--filter', 'sen_provision=EHC plan', '--apply'],
     channels: ['area:get', 'statistics:apply'],
+  },
+  'import-plan-sheet': {
+    argv: (f) => {
+      const sheet = path.join(f.dir, 'plan-sheet.csv');
+      writeFileSync(sheet, PLAN_CSV);
+      return ['import-plan-sheet', '--workbook', f.copy('plan-sheet.workbook'), '--in', sheet, '--plan-name', 'SEND improvement plan', '--apply'];
+    },
+    channels: ['file:uploadBegin', 'file:uploadChunk', 'planSheet:sample', 'planSheet:preview', 'planSheet:apply'],
   },
 };
 

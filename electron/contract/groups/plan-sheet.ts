@@ -123,7 +123,7 @@ export const planSheetMapping = z
       if (other) ctx.addIssue({ code: 'custom', path: [field], message: `Column ${column} is mapped to both “${PLAN_SHEET_FIELD_LABELS[other as PlanSheetField]}” and “${PLAN_SHEET_FIELD_LABELS[field as PlanSheetField]}”. Choose one.` });
       byColumn.set(column, field);
     }
-    if (!m.what && !m.actionReference) ctx.addIssue({ code: 'custom', path: ['what'], message: 'Choose the column that holds the actions (what we will do).' });
+    if (!m.what) ctx.addIssue({ code: 'custom', path: ['what'], message: 'Choose the column that holds the actions (what we will do).' });
   });
 export type PlanSheetMapping = z.output<typeof planSheetMapping>;
 

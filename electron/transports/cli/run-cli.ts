@@ -11,8 +11,9 @@ import { safetyCommands } from './commands/safety';
 import { newWorkbookCommands } from './commands/new-workbook';
 import { importCommands } from './commands/imports';
 import { letterCommands } from './commands/letters';
+import { planSheetCommands } from './commands/plan-sheet';
 
-export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands, ...letterCommands];
+export const allCommands: CliCommand[] = [...coreCommands, ...wordExportCommands, ...excelExportCommands, ...fileCommands, ...safetyCommands, ...inspectionWeekCommands, ...newWorkbookCommands, ...importCommands, ...letterCommands, ...planSheetCommands];
 
 export function usageText(commands = allCommands): string {
   const width = Math.max(...commands.map((c) => c.name.length));
