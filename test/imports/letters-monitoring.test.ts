@@ -127,6 +127,12 @@ describe('importing a monitoring letter through the channels', () => {
         const links = await t.api.call('evidence:links', { target: { type: 'finding', id: f.id } });
         expect(links.map((l) => l.evidenceId).sort()).toEqual([report.evidenceId!, applied.evidenceId!].sort());
       }
+      // Each link says the verdict the letter gave (an assessment cannot itself be a link target).
+      const notes = await Promise.all(after.map(async (f) => (await t.api.call('evidence:links', { target: { type: 'finding', id: f.id } })).find((l) => l.evidenceId === applied.evidenceId)!.note));
+      expect(notes).toEqual([
+        'Verdict given in “Area SEND monitoring inspection of Testshire Local Area Partnership”: Improvement seen.',
+        'Verdict given in “Area SEND monitoring inspection of Testshire Local Area Partnership”: Not improved enough.',
+      ]);
       // The report's own findings (created by it) carry the report as their evidence.
       const improvement = reportFindings.find((f) => f.type === 'area_for_improvement')!;
       expect((await t.api.call('evidence:links', { target: { type: 'finding', id: improvement.id } })).map((l) => l.evidenceId)).toEqual([report.evidenceId]);

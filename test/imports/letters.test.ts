@@ -151,6 +151,12 @@ describe('importing letters through the channels', () => {
     const files = await t.api.call('file:list', { evidenceId: evidence.id });
     expect(files.map((f) => f.fileName)).toEqual(['Testshire revisit 2019.pdf']);
     expect(revisitEvent.summary).toContain(evidence.reference);
+    // Each initial finding's page lists both letters: the one that found it and the one that judged it.
+    const links = await t.api.call('evidence:links', { target: { type: 'finding', id: after[1]!.id } });
+    expect(links.map((l) => [l.evidenceId, l.note])).toEqual([
+      [first.evidenceId, 'From “Joint local area SEND inspection in Testshire”.'],
+      [evidence.id, 'Verdict given in “Joint area SEND revisit in Testshire”: Not made sufficient progress.'],
+    ]);
 
     // Importing the same letter again changes nothing.
     const again = await t.api.call('letter:preview', { source: { uploadId: pdf } });

@@ -382,12 +382,16 @@ export function applyLetter(ctx: ServiceContext, input: ApplyInput): z.output<ty
       findingId = findingService.create(ctx, { eventId: event.id, type: item.type, reference: item.reference, title: item.title, text: item.text, partnerIds: item.partnerIds }).id;
       findingsCreated++;
     }
+    // Assessments cannot be link targets: the link to the finding says which verdict the letter gave.
+    let note = `From “${input.event.title}”.`;
     if (item.verdict !== null) {
       const result = monitoring ? AREA_SEND_RESULTS[item.verdict] : item.verdict;
       assessmentService.create(ctx, { findingId, eventId: event.id, result, commentary: item.commentary, assessedOn });
       assessmentsCreated++;
+      const words = ctx.reference.frameworks.find((f) => f.id === input.event.frameworkId)?.assessmentResults.find((r) => r.id === result)?.label ?? result;
+      note = `Verdict given in “${input.event.title}”: ${words}.`;
     }
-    evidenceService.link(ctx, { evidenceId: evidence.id, target: { type: 'finding', id: findingId }, note: `From “${input.event.title}”.` });
+    evidenceService.link(ctx, { evidenceId: evidence.id, target: { type: 'finding', id: findingId }, note });
   }
   return { eventId: event.id, alreadyImported: false, findingsCreated, assessmentsCreated, evidenceId: evidence.id };
 }
