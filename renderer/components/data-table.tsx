@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
   caption: { textAlign: 'left', padding: tokens.spacingHorizontalM, fontWeight: tokens.fontWeightSemibold },
   th: { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom', whiteSpace: 'nowrap' },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', overflowWrap: 'break-word' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   sortButton: {
     border: 'none',
@@ -65,6 +65,7 @@ export function DataTable<T>({
   rowKey,
   captionHidden,
   sortKey,
+  fixedWidths,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -73,6 +74,12 @@ export function DataTable<T>({
   captionHidden?: boolean;
   /** Remembers the chosen sort for this table under this key (for the session). */
   sortKey?: string;
+  /**
+   * Lays the table out by its columns' `width`s alone (the columns without one share what is
+   * left), so several tables of one screen line up whatever their rows hold. The value is the
+   * narrowest the table may get before it scrolls sideways (e.g. '44rem').
+   */
+  fixedWidths?: string;
 }) {
   const s = useStyles();
   const [sort, setSort] = useRemembered<Sort>(`sort.${sortKey ?? caption}`, null);
@@ -86,7 +93,7 @@ export function DataTable<T>({
   const choose = (header: string) => setSort(sort?.column === header ? { column: header, descending: !sort.descending } : { column: header, descending: false });
   return (
     <div className={s.wrap}>
-      <table className={s.table}>
+      <table className={s.table} style={fixedWidths ? { tableLayout: 'fixed', minWidth: fixedWidths } : undefined}>
         <caption className={s.caption} style={captionHidden ? { position: 'absolute', left: -10000 } : undefined}>
           {caption}
         </caption>

@@ -25,6 +25,16 @@ const useStyles = makeStyles({
   snippet: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block', marginTop: tokens.spacingVerticalXXS },
 });
 
+/**
+ * The kind of record and where it sits ("Action · Action in priority 1 — Written Statement of
+ * Action 2020"), without saying the kind twice when the context already starts with it.
+ */
+function whereItSits(r: SearchResult): string {
+  const kind = SEARCH_TYPE_LABELS[r.type].replace(/s$/, '');
+  const first = kind.split(' ')[0]!.toLowerCase();
+  return r.context.toLowerCase().startsWith(first) ? r.context : `${kind} · ${r.context}`;
+}
+
 export function SearchResultList({
   results,
   activeIndex,
@@ -50,7 +60,7 @@ export function SearchResultList({
               <HighlightedText parts={r.title} />
             </span>
             <span className={s.context}>
-              {SEARCH_TYPE_LABELS[r.type].replace(/s$/, '')} · {r.context}
+              {whereItSits(r)}
             </span>
             {r.snippet.length > 0 && (
               <span className={s.snippet}>
@@ -64,7 +74,7 @@ export function SearchResultList({
               <HighlightedText parts={r.title} />
             </span>
             <span className={s.context}>
-              {SEARCH_TYPE_LABELS[r.type].replace(/s$/, '')} · {r.context}
+              {whereItSits(r)}
             </span>
             {r.snippet.length > 0 && (
               <span className={s.snippet}>

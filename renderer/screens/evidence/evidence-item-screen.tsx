@@ -3,7 +3,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Edit20Regular, Link20Regular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { label, LINK_TARGETS, type LinkTarget } from '../../../electron/contract/enums';
-import { inPlan, ukDate } from '../../../electron/contract/format';
+import { ukDate } from '../../../electron/contract/format';
 import { useApi, useQuery } from '../../api/api-context';
 import { idInput, useForm } from '../../api/use-form';
 import { evidenceItemPanels } from '../../app/extensions';
@@ -13,20 +13,12 @@ import type { ScreenProps } from '../../app/route-types';
 import { useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
 import { LevelBadge } from '../../components/evidence-links-panel';
-import { FormShell, SelectField, TextField, type Option } from '../../components/form-fields';
+import { FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { DeleteButton, HistoryButton, UnlinkButton } from '../../components/record-actions';
 import { EmptyState, Loading, QueryView } from '../../components/states';
 import { EvidenceForm } from './evidence-form';
-
-const TARGET_LABELS: Record<LinkTarget, string> = {
-  finding: 'Finding',
-  priority: 'Priority',
-  action: 'Action',
-  milestone: 'Milestone',
-  indicator: 'Indicator',
-  sefSection: 'Self-evaluation section',
-};
+import { TARGET_LABELS, useTargetOptions } from './link-target-options';
 
 export function targetPath(type: LinkTarget, id: number): string | null {
   // Milestones open on their action's page, which needs the action id: no page of their own here.
@@ -37,33 +29,6 @@ const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0, whiteSpace: 'pre-wrap' } },
   picker: { padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, marginBottom: tokens.spacingVerticalM },
 });
-
-/** Choices for the item to link to, loaded for the chosen kind. */
-function useTargetOptions(type: string, sefId: string): { options: Option[]; sefs: Option[] } {
-  const findings = useQuery('finding:list', type === 'finding' ? { limit: 500 } : null);
-  const priorities = useQuery('priority:list', type === 'priority' ? { limit: 500 } : null);
-  const actions = useQuery('action:list', type === 'action' || type === 'milestone' ? { limit: 500 } : null);
-  // Action and priority numbers repeat between plans ("3.2" in the WSOA and in the APP): name the plan.
-  const plans = useQuery('plan:list', type === 'priority' || type === 'action' || type === 'milestone' ? { limit: 500 } : null);
-  const planTitle = (planId: number) => (plans.status === 'ok' ? (plans.data.items.find((p) => p.id === planId)?.title ?? '') : '');
-  const named = (text: string, planId: number | undefined) => inPlan(text, planId === undefined ? null : planTitle(planId));
-  const milestones = useQuery('milestone:list', type === 'milestone' ? { limit: 500 } : null);
-  const indicators = useQuery('indicator:list', type === 'indicator' ? { limit: 500 } : null);
-  const sefList = useQuery('sef:list', type === 'sefSection' ? { limit: 500 } : null);
-  const sections = useQuery('section:list', type === 'sefSection' && sefId ? { sefId: Number(sefId) } : null);
-  const sefs = sefList.status === 'ok' ? sefList.data.items.map((x) => ({ value: String(x.id), label: `${x.title} (${ukDate(x.asOf)})` })) : [];
-  let options: Option[] = [];
-  if (type === 'finding' && findings.status === 'ok') options = findings.data.items.map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}`.trim() }));
-  if (type === 'priority' && priorities.status === 'ok') options = priorities.data.items.map((x) => ({ value: String(x.id), label: named(`Priority ${x.reference} ${x.title}`, x.planId) }));
-  if (type === 'action' && actions.status === 'ok') options = actions.data.items.map((x) => ({ value: String(x.id), label: named(`Action ${x.reference} ${x.what}`, x.planId) }));
-  if (type === 'milestone' && milestones.status === 'ok') options = milestones.data.items.map((x) => {
-      const action = actions.status === 'ok' ? actions.data.items.find((a) => a.id === x.actionId) : undefined;
-      return { value: String(x.id), label: action ? named(`${x.title} (action ${action.reference})`, action.planId) : x.title };
-    });
-  if (type === 'indicator' && indicators.status === 'ok') options = indicators.data.items.map((x) => ({ value: String(x.id), label: `${x.code} ${x.title}`.trim() }));
-  if (type === 'sefSection' && sections.status === 'ok') options = sections.data.map((x) => ({ value: String(x.id), label: x.criterionLabel }));
-  return { options, sefs };
-}
 
 function LinkToForm({ evidenceId, onDone }: { evidenceId: number; onDone(): void }) {
   const s = useStyles();

@@ -19,6 +19,7 @@ import { useRemembered } from '../../components/use-remembered';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { usePeopleOptions } from '../../components/use-options';
 import { EvidenceForm } from './evidence-form';
+import { TARGET_LABELS, useTargetOptions } from './link-target-options';
 
 type Item = ChannelOutput<'evidence:list'>['items'][number];
 type Filter = ChannelInput<'evidence:list'>;
@@ -66,9 +67,28 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
   const [sort, setSort] = useRemembered<Filter['sort']>('evidence.sort', 'reference');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const linkedType = query.get('linkedType');
-  const linkedId = Number(query.get('linkedId'));
+  // The linked-item filter (issue #15: it was reachable only through the URL). A link such as
+  // ?linkedType=action&linkedId=27 still sets it when the screen opens; it is remembered like the rest.
+  const [linkedType, setLinkedType] = useRemembered('evidence.linkedType', '');
+  const [linkedSef, setLinkedSef] = useRemembered('evidence.linkedSef', '');
+  const [linkedIdText, setLinkedId] = useRemembered('evidence.linkedId', '');
+  const typeInLink = query.get('linkedType');
+  const idInLink = query.get('linkedId');
+  useEffect(() => {
+    if (typeInLink !== null && idInLink !== null) {
+      setLinkedType(typeInLink);
+      setLinkedId(idInLink);
+    }
+  }, [typeInLink, idInLink, setLinkedType, setLinkedId]);
+  const linkedId = Number(linkedIdText);
   const linkedTo = linkedType && (LINK_TARGETS as readonly string[]).includes(linkedType) && linkedId > 0 ? { type: linkedType as LinkTarget, id: linkedId } : undefined;
+  const targets = useTargetOptions(linkedType, linkedSef);
+  const clearLinked = () => {
+    setLinkedType('');
+    setLinkedId('');
+    setLinkedSef('');
+    if (typeInLink !== null) navigate('/evidence');
+  };
   const debouncedSearch = useDebounced(search);
 
   const filter: Filter = useMemo(
@@ -173,6 +193,37 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
         <Field label="Effective to" hint="dd/mm/yyyy" validationMessage={to && !parseUkDate(to) ? 'Enter a date such as 22/11/2026.' : undefined}>
           <Input className={s.fill} value={to} onChange={(_, d) => setTo(d.value)} />
         </Field>
+        <Field label="Linked to">
+          <Select
+            className={s.fill}
+            value={linkedType}
+            onChange={(_, d) => {
+              setLinkedType(d.value);
+              setLinkedId('');
+            }}
+          >
+            <option value="">Anything or nothing</option>
+            {LINK_TARGETS.map((t) => <option key={t} value={t}>{TARGET_LABELS[t]}</option>)}
+          </Select>
+        </Field>
+        {linkedType === 'sefSection' && (
+          <Field label="Self-evaluation version">
+            <Select className={s.fill} value={linkedSef} onChange={(_, d) => { setLinkedSef(d.value); setLinkedId(''); }}>
+              <option value="">Choose a version</option>
+              {targets.sefs.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </Select>
+          </Field>
+        )}
+        {linkedType && (
+          <Field label={`Linked ${TARGET_LABELS[linkedType as LinkTarget]?.toLowerCase() ?? 'item'}`}>
+            <Select className={s.fill} value={linkedIdText} onChange={(_, d) => setLinkedId(d.value)}>
+              <option value="">{`Any ${TARGET_LABELS[linkedType as LinkTarget]?.toLowerCase() ?? 'item'}`}</option>
+              {/* An item named in a link from another screen is kept even before the list loads. */}
+              {linkedIdText && !targets.options.some((o) => o.value === linkedIdText) && <option value={linkedIdText}>{`The chosen ${TARGET_LABELS[linkedType as LinkTarget]?.toLowerCase() ?? 'item'}`}</option>}
+              {targets.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </Select>
+          </Field>
+        )}
         <Field label="Sort by">
           <Select className={s.fill} value={sort} onChange={(_, d) => setSort(d.value as Filter['sort'])}>
             <option value="reference">Reference</option>
@@ -184,8 +235,8 @@ export default function EvidenceLibraryScreen({ query }: ScreenProps) {
       </div>
       {linkedTo && (
         <p>
-          <Badge appearance="tint">Linked to {label(linkedTo.type) || linkedTo.type} {linkedTo.id}</Badge>{' '}
-          <Button size="small" icon={<Dismiss20Regular />} onClick={() => navigate('/evidence')}>Show all</Button>
+          <Badge appearance="tint">Linked to {targets.options.find((o) => o.value === linkedIdText)?.label ?? `${TARGET_LABELS[linkedTo.type]} ${linkedTo.id}`}</Badge>{' '}
+          <Button size="small" icon={<Dismiss20Regular />} onClick={clearLinked}>Show evidence linked to anything</Button>
         </p>
       )}
       {error && <ErrorState error={error} onRetry={() => loadPage(0, generation.current)} />}

@@ -7,7 +7,7 @@ import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { label, RAG_CODES } from '../../../electron/contract/enums';
-import { ukDate } from '../../../electron/contract/format';
+import { inPlan, ukDate } from '../../../electron/contract/format';
 import { useQuery } from '../../api/api-context';
 import { dateInput, useForm } from '../../api/use-form';
 import type { ScreenProps } from '../../app/route-types';
@@ -74,6 +74,9 @@ export default function ActionScreen({ params }: ScreenProps) {
   const { readOnly } = useWorkbook();
   const action = useQuery('action:get', { id });
   const priority = useQuery('priority:get', action.status === 'ok' ? { id: action.data.priorityId } : null);
+  // Action and priority numbers repeat between plans: the page names its plan (issue #15).
+  const plan = useQuery('plan:get', action.status === 'ok' ? { id: action.data.planId } : null);
+  const planTitle = plan.status === 'ok' ? plan.data.title : null;
   const milestones = useQuery('milestone:list', { actionId: id, limit: 500 });
   const progress = useQuery('progress:list', { actionId: id, limit: 500 });
   const [editing, setEditing] = useState(false);
@@ -88,10 +91,10 @@ export default function ActionScreen({ params }: ScreenProps) {
       {(a) => (
         <Page
           title={`Action ${a.reference}: ${a.what}`}
-          subtitle={priority.status === 'ok' ? `Priority ${priority.data.reference}: ${priority.data.title}` : undefined}
+          subtitle={priority.status === 'ok' ? inPlan(`Priority ${priority.data.reference}: ${priority.data.title}`, planTitle) : undefined}
           crumbs={[
             { label: 'Action plans', to: '/plans' },
-            { label: 'Plan', to: `/plans/${a.planId}` },
+            { label: planTitle ?? 'Plan', to: `/plans/${a.planId}` },
             ...(priority.status === 'ok' ? [{ label: `Priority ${priority.data.reference}`, to: `/priorities/${priority.data.id}` }] : []),
           ]}
           actions={

@@ -1,16 +1,19 @@
 /** One plan: its details, priorities and their actions, and the plan's exports. */
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { ChannelOutput } from '../../../electron/contract/channels';
-import { label } from '../../../electron/contract/enums';
+import { useEffect, useRef, useState } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../../electron/contract/channels';
+import { ACTION_STATUSES, label, type ActionStatus } from '../../../electron/contract/enums';
 import { parseUkDate, ukDate } from '../../../electron/contract/format';
-import { useQuery } from '../../api/api-context';
+import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { RouteLink } from '../../app/router';
 import type { ScreenProps } from '../../app/route-types';
 import { planTypeLabel, useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
+import type { Option } from '../../components/form-fields';
+import { notifySaved } from '../../components/notices';
+import { usePeopleOptions } from '../../components/use-options';
 import { Page, Section } from '../../components/page';
 import { RagBadge } from '../../components/rag-badge';
 import { DeleteButton, HistoryButton } from '../../components/record-actions';
@@ -32,19 +35,127 @@ export function dueText(a: Pick<Action, 'dueOn' | 'revisedDueOn'>): string {
   return ukDate(a.dueOn) || '–';
 }
 
+/** The actions tables of one screen share these widths, so their columns line up (issue #15). */
+const ACTION_COLUMNS = { lead: '13rem', due: '11rem', status: '13rem', rag: '8rem', least: '52rem' };
+
+/**
+ * Saves one field of an action from its row (issue #15: status, due date and lead change in the
+ * list, where an officer reviewing a plan expects to change them). The version each save returns
+ * is kept, so two quick changes to one row are not refused as a conflict with each other.
+ */
+function useRowSave(a: Action, versions: Map<number, number>) {
+  const { client, changed } = useApi();
+  const [error, setError] = useState<string | null>(null);
+  const save = async (patch: Omit<ChannelInput<'action:update'>, 'id' | 'expectedVersion'>, said: string): Promise<boolean> => {
+    try {
+      const saved = await client.call('action:update', { id: a.id, expectedVersion: Math.max(a.version, versions.get(a.id) ?? 0), ...patch });
+      versions.set(a.id, saved.version);
+      setError(null);
+      changed();
+      notifySaved(said);
+      return true;
+    } catch (e) {
+      const problem = toApiError(e);
+      setError(problem.issues?.[0]?.message ?? problem.message);
+      return false;
+    }
+  };
+  return { error, save };
+}
+
+/** A small select in a cell: saves on change, puts the old value back and says why if refused. */
+function SelectCell({ a, versions, name, value, options, field }: { a: Action; versions: Map<number, number>; name: string; value: string; options: Option[]; field: 'status' | 'leadPersonId' }) {
+  const { error, save } = useRowSave(a, versions);
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
+  return (
+    <Field size="small" validationMessage={error} validationState={error ? 'error' : 'none'}>
+      <Select
+        size="small"
+        aria-label={`${name} of action ${a.reference}`}
+        value={shown}
+        onChange={(_, d) => {
+          setShown(d.value);
+          const words = options.find((o) => o.value === d.value)?.label ?? d.value;
+          void save(field === 'status' ? { status: d.value as ActionStatus } : { leadPersonId: d.value ? Number(d.value) : null }, `${name.toLowerCase()} of action ${a.reference} is now ${words}`).then(
+            (ok) => ok || setShown(value),
+          );
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The due date in a cell: saved when the officer leaves the box or presses Enter; Escape puts it back. */
+function DueCell({ a, versions }: { a: Action; versions: Map<number, number> }) {
+  const { error, save } = useRowSave(a, versions);
+  const [text, setText] = useState(ukDate(a.dueOn));
+  const [typo, setTypo] = useState<string | null>(null);
+  useEffect(() => setText(ukDate(a.dueOn)), [a.dueOn]);
+  // A revised date is changed with its reason on the action's page: the list shows it as it is.
+  if (a.revisedDueOn) return <>{dueText(a)}</>;
+  const commit = () => {
+    if (text.trim() === ukDate(a.dueOn)) return setTypo(null);
+    const iso = text.trim() ? parseUkDate(text) : null;
+    if (text.trim() && !iso) return setTypo('Enter the date as day/month/year, such as 22/11/2026.');
+    setTypo(null);
+    void save({ dueOn: iso }, `action ${a.reference} is now due ${iso ? ukDate(iso) : 'with no date'}`);
+  };
+  const message = typo ?? error;
+  return (
+    <Field size="small" validationMessage={message} validationState={message ? 'error' : 'none'}>
+      <Input
+        size="small"
+        aria-label={`Due date of action ${a.reference}`}
+        value={text}
+        inputMode="numeric"
+        onChange={(_, d) => setText(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setText(ukDate(a.dueOn));
+            setTypo(null);
+          }
+        }}
+      />
+    </Field>
+  );
+}
+
 export function ActionsTable({ actions, caption }: { actions: Action[]; caption: string }) {
+  const { readOnly } = useWorkbook();
+  const people = usePeopleOptions();
+  const versions = useRef(new Map<number, number>()).current;
+  const statuses = ACTION_STATUSES.map((x) => ({ value: x, label: label(x) }));
+  const leads = [{ value: '', label: 'No lead' }, ...people];
   return (
     <DataTable
       caption={caption}
       captionHidden
       rows={actions}
       rowKey={(a) => a.id}
+      fixedWidths={ACTION_COLUMNS.least}
       columns={[
         { header: 'Action', rowHeader: true, cell: (a) => <RouteLink to={`/actions/${a.id}`}>{`${a.reference} ${a.what}`}</RouteLink> },
-        { header: 'Lead', cell: (a) => a.leadName ?? '–' },
-        { header: 'Due', cell: (a) => dueText(a) },
-        { header: 'Status', cell: (a) => label(a.status) },
-        { header: 'RAG', cell: (a) => <RagBadge rag={a.rag} /> },
+        {
+          header: 'Lead',
+          width: ACTION_COLUMNS.lead,
+          cell: (a) => (readOnly ? (a.leadName ?? '–') : <SelectCell a={a} versions={versions} name="Lead" field="leadPersonId" value={a.leadPersonId === null ? '' : String(a.leadPersonId)} options={leads} />),
+        },
+        { header: 'Due', width: ACTION_COLUMNS.due, cell: (a) => (readOnly ? dueText(a) : <DueCell a={a} versions={versions} />) },
+        {
+          header: 'Status',
+          width: ACTION_COLUMNS.status,
+          cell: (a) => (readOnly ? label(a.status) : <SelectCell a={a} versions={versions} name="Status" field="status" value={a.status} options={statuses} />),
+        },
+        { header: 'RAG', width: ACTION_COLUMNS.rag, cell: (a) => <RagBadge rag={a.rag} /> },
       ]}
     />
   );

@@ -5,6 +5,7 @@ import { ukDate } from '../../../electron/contract/format';
 import type { ShellState } from '../../../electron/contract/shell-api';
 import { useQuery } from '../../api/api-context';
 import { platform, shellProblem } from '../../platform';
+import type { ScreenProps } from '../../app/route-types';
 import { BrowserWelcome } from './browser-welcome';
 import { SETUP_HASH } from '../setup/needs-setup';
 
@@ -19,8 +20,14 @@ const useStyles = makeStyles({
 // Used only if the framework list cannot be read before a workbook exists.
 const FALLBACK_FRAMEWORK = 'area-send-2025';
 
-export default function WelcomeScreen() {
+/**
+ * Shown on its own when no workbook is open (then it is the page's <main>), and as the /welcome
+ * screen inside the shell (File > Welcome), whose <main> already holds it: the router passes route
+ * props there, and a second <main> inside the first would be two main landmarks (issue #15).
+ */
+export default function WelcomeScreen(props: Partial<ScreenProps> = {}) {
   const s = useStyles();
+  const Root = props.params ? 'div' : 'main';
   const desktop = platform.isDesktop();
   const reference = useQuery('reference:get', {});
   const [state, setState] = useState<ShellState | null>(null);
@@ -62,7 +69,7 @@ export default function WelcomeScreen() {
   };
 
   return (
-    <main className={s.root}>
+    <Root className={s.root}>
       <h1 className={s.h1}>Welcome to Evidence Workbook</h1>
       <p>Keep your local area partnership&apos;s inspection findings, action plans, evidence and self-evaluation in one workbook, on this computer.</p>
       {state?.startupMessage && (
@@ -131,6 +138,6 @@ export default function WelcomeScreen() {
           </section>
         </>
       )}
-    </main>
+    </Root>
   );
 }
