@@ -79,6 +79,7 @@ export function HeaderStep({
             columns={columns}
             rows={rows}
             chosenRow={headerRow}
+            merged={sample.mergedRanges}
             firstHeader="Row"
             firstCell={(r) => (
               <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>

@@ -100,6 +100,7 @@ export function MappingStep({ frame, sample, mapping, onMapping, onBack, onNext 
                       className={s.select}
                       value={mapping[f] ?? ''}
                       aria-required={required || undefined}
+                      aria-invalid={frame.problem?.items?.some((i) => i.target === id) || undefined}
                       aria-describedby={FIELD_HINTS[f] ? `${id}-hint` : undefined}
                       onChange={(_, d) => onMapping({ ...mapping, [f]: d.value || undefined })}
                     >

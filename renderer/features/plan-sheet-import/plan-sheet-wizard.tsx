@@ -12,18 +12,30 @@ import { formatBytes } from '../../../electron/contract/format';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/router';
 import { useWorkbook } from '../../app/workbook-context';
-import { todayUk } from '../../components/today';
 import { FileStep } from './file-step';
 import { HeaderStep } from './header-step';
 import { MappingStep } from './mapping-step';
 import { PreviewStep } from './preview-step';
 import type { Problem } from './problem-summary';
 import { ResultView } from './result-view';
-import { cancelUpload, sendFile, sheetFileProblem } from './send-file';
+import { FILE_UNREADABLE, cancelUpload, sendFile, sheetFileProblem } from './send-file';
 import { SheetStep } from './sheet-step';
 import { TargetStep } from './target-step';
 import { WordsStep } from './words-step';
-import { STEP_TITLES, controlOfPath, mappingProblems, previewInput, problemOf, targetProblems, titleFromFileName, type Mapping, type Preview, type Sample, type TargetChoice } from './wizard-model';
+import {
+  STEP_TITLES,
+  controlOfPath,
+  mappingProblems,
+  previewInput,
+  problemOf,
+  stepOfControl,
+  targetProblems,
+  titleFromFileName,
+  type Mapping,
+  type Preview,
+  type Sample,
+  type TargetChoice,
+} from './wizard-model';
 
 type Step = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -43,7 +55,7 @@ export function PlanSheetWizard() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [statusMap, setStatusMap] = useState<Record<string, string>>({});
   const [ragMap, setRagMap] = useState<Record<string, string>>({});
-  const [target, setTarget] = useState<TargetChoice>({ kind: 'new', title: '', type: '', startsOn: '', endsOn: '', planId: '', reportedOn: todayUk() });
+  const [target, setTarget] = useState<TargetChoice>({ kind: 'new', title: '', type: '', startsOn: '', endsOn: '', planId: '', reportedOn: '' });
   const [preview, setPreview] = useState<Preview | null>(null);
   const [remember, setRemember] = useState(true);
   const [result, setResult] = useState<PlanSheetApplied | null>(null);
@@ -68,7 +80,11 @@ export function PlanSheetWizard() {
     try {
       await work();
     } catch (e) {
-      fail(problemOf(e, controlOfPath));
+      const p = problemOf(e, controlOfPath);
+      // A refusal about an earlier step's answer (a date the backend will not take) is shown on that step, where its link leads to the field.
+      const back = p.items?.map((i) => stepOfControl(i.target)).find((x) => x !== null);
+      if (back && back !== step) go(back);
+      fail(p);
     } finally {
       setBusy(null);
     }
@@ -107,7 +123,7 @@ export function PlanSheetWizard() {
         go(2);
       });
     } catch (e) {
-      fail(problemOf(e));
+      fail(problemOf(e, undefined, FILE_UNREADABLE));
     } finally {
       setSent(null);
     }

@@ -21,10 +21,10 @@ const useStyles = makeStyles({
     '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
     '& thead th': { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   },
-  names: { columnCount: 2, margin: 0, '@media (max-width: 760px)': { columnCount: 1 } },
+  names: { columnCount: 2, maxWidth: '40rem', margin: 0, '@media (max-width: 760px)': { columnCount: 1 } },
 });
 
-const DATE_PROBLEMS: Record<string, string> = { approximate: 'Approximate', no_date: 'No date', unreadable: 'Not a date' };
+const DATE_PROBLEMS: Record<string, string> = { approximate: 'approximate', no_date: 'no date', unreadable: 'not a date' };
 
 export function PreviewStep({ frame, preview, remember, onRemember, onBack, onImport }: { frame: FrameProps; preview: Preview; remember: boolean; onRemember(on: boolean): void; onBack(): void; onImport(): void }) {
   const s = useStyles();
@@ -143,10 +143,11 @@ export function PreviewStep({ frame, preview, remember, onRemember, onBack, onIm
                 <th scope="row">{d.row}</th>
                 <td>{PLAN_SHEET_FIELD_LABELS[d.field]}</td>
                 <td>{d.text}</td>
-                <td>{d.value ? ukDate(d.value) : 'None'}</td>
                 <td>
-                  <strong>{DATE_PROBLEMS[d.problem]}</strong>: {d.message}
+                  {d.value ? ukDate(d.value) : 'None'} <strong>({DATE_PROBLEMS[d.problem]})</strong>
                 </td>
+                {/* The row is in the first column already. */}
+                <td>{d.message.replace(/^Row \d+:\s*/, '')}</td>
               </tr>
             ))}
           </tbody>

@@ -19,26 +19,34 @@ const useStyles = makeStyles({
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
-/** Dates the reader should know were not written as plain dates, by row and field. */
-function flagsOf(preview: Preview): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const d of preview.dates) out.set(`${d.row}:${d.field}`, d.problem === 'approximate' ? 'approximate' : d.problem === 'no_date' ? `“${d.text}”: no date` : `“${d.text}” not read`);
-  return out;
+type DateNote = Preview['dates'][number];
+
+/** The note on a date that was not a plain date: same row, one of the fields, and the same date used (a cell of milestones has several). */
+function noteFor(notes: DateNote[], row: number, fields: string[], iso: string | null): DateNote | undefined {
+  return notes.find((d) => d.row === row && fields.includes(d.field) && d.value === iso);
 }
 
-function When({ iso, flag }: { iso: string | null; flag: string | undefined }) {
+function When({ iso, note }: { iso: string | null; note: DateNote | undefined }) {
   const s = useStyles();
+  if (iso) {
+    return (
+      <>
+        {ukDate(iso)}
+        {note?.problem === 'approximate' && <span className={s.flag}> (approximate)</span>}
+      </>
+    );
+  }
   return (
     <>
-      {iso ? ukDate(iso) : 'no date'}
-      {flag && <span className={s.flag}> ({flag})</span>}
+      no date
+      {note && <span className={s.flag}> (“{note.text}”{note.problem === 'unreadable' ? ' is not a date' : ''})</span>}
     </>
   );
 }
 
-function ActionItem({ a, flags }: { a: PlanSheetAction; flags: Map<string, string> }) {
+function ActionItem({ a, notes }: { a: PlanSheetAction; notes: DateNote[] }) {
   const s = useStyles();
-  const flag = (field: string, row = a.row) => flags.get(`${row}:${field}`);
+  const note = (field: string, iso: string | null) => noteFor(notes, a.row, [field], iso);
   return (
     <li className={s.action}>
       <div>
@@ -51,17 +59,17 @@ function ActionItem({ a, flags }: { a: PlanSheetAction; flags: Map<string, strin
         <span>Lead: {a.lead ?? '–'}</span>
         {a.sro && <span>SRO: {a.sro}</span>}
         {a.partner && <span>Partner: {a.partner}</span>}
-        {(a.startsOn || flag('startsOn')) && (
+        {(a.startsOn || note('startsOn', null)) && (
           <span>
-            Starts: <When iso={a.startsOn} flag={flag('startsOn')} />
+            Starts: <When iso={a.startsOn} note={note('startsOn', a.startsOn)} />
           </span>
         )}
         <span>
-          Due: <When iso={a.dueOn} flag={flag('dueOn')} />
+          Due: <When iso={a.dueOn} note={note('dueOn', a.dueOn)} />
         </span>
-        {(a.revisedDueOn || flag('revisedDueOn')) && (
+        {(a.revisedDueOn || note('revisedDueOn', null)) && (
           <span>
-            Revised due: <When iso={a.revisedDueOn} flag={flag('revisedDueOn')} />
+            Revised due: <When iso={a.revisedDueOn} note={note('revisedDueOn', a.revisedDueOn)} />
           </span>
         )}
         <span>
@@ -83,7 +91,7 @@ function ActionItem({ a, flags }: { a: PlanSheetAction; flags: Map<string, strin
         <ul className={s.milestones} aria-label={`Milestones of action ${a.reference}`}>
           {a.milestones.map((m, i) => (
             <li key={`${m.row}-${i}`}>
-              {m.title}: due <When iso={m.dueOn} flag={flag('milestoneDueOn', m.row) ?? flag('milestones', m.row)} />
+              {m.title}: due <When iso={m.dueOn} note={noteFor(notes, m.row, ['milestones', 'milestoneDueOn', 'dueOn'], m.dueOn)} />
               {m.status !== 'not_yet_due' ? `, ${label(m.status).toLowerCase()}` : ''}
             </li>
           ))}
@@ -95,7 +103,6 @@ function ActionItem({ a, flags }: { a: PlanSheetAction; flags: Map<string, strin
 
 export function PreviewTree({ preview }: { preview: Preview }) {
   const s = useStyles();
-  const flags = flagsOf(preview);
   return (
     <>
       {preview.priorities.map((p: PlanSheetPriority) => {
@@ -112,7 +119,7 @@ export function PreviewTree({ preview }: { preview: Preview }) {
             {p.actions.length > 0 && (
               <ul className={s.actions} aria-label={`Actions of priority ${p.reference}`}>
                 {p.actions.map((a) => (
-                  <ActionItem key={`${a.row}-${a.reference}`} a={a} flags={flags} />
+                  <ActionItem key={`${a.row}-${a.reference}`} a={a} notes={preview.dates} />
                 ))}
               </ul>
             )}

@@ -16,12 +16,24 @@ export function sheetFileProblem(name: string): string | null {
   return `“${name}” is not an Excel workbook (.xlsx) or a CSV file. Choose the spreadsheet the plan is kept in.`;
 }
 
+/** FileReader rather than Blob.arrayBuffer: it works in every embedded browser the app meets (as the Excel return import found). */
+function readBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(FILE_UNREADABLE));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+export const FILE_UNREADABLE = 'The file could not be read. Check it is not open in another program, then choose it again. Nothing was changed.';
+
 export async function sendFile(client: Client, file: File, onProgress: (done: number, total: number) => void): Promise<string> {
   const begun = await client.call('file:uploadBegin', { fileName: file.name, size: file.size });
   try {
     onProgress(0, file.size);
     for (let seq = 0, at = 0; at < file.size; seq++, at += begun.chunkBytes) {
-      const bytes = new Uint8Array(await file.slice(at, Math.min(file.size, at + begun.chunkBytes)).arrayBuffer());
+      const bytes = await readBytes(file.slice(at, Math.min(file.size, at + begun.chunkBytes)));
       await client.call('file:uploadChunk', { uploadId: begun.uploadId, seq, base64: toBase64(bytes) });
       onProgress(Math.min(file.size, at + begun.chunkBytes), file.size);
     }

@@ -40,7 +40,8 @@ export function StepFrame({ step, of, title, problem, failures = 0, children, ne
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focusHeading) heading.current?.focus();
+    // A step that opens with a problem (sent back to fix an answer) leaves focus on its summary.
+    if (focusHeading && !problem) heading.current?.focus();
   }, []);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -79,7 +79,7 @@ export function TargetStep({ frame, target, onTarget, asksReportedOn, onBack, on
         {asksReportedOn && (
           <Field
             label="Date of the progress in the spreadsheet"
-            hint="The RAG ratings and progress notes are recorded as updates on this date. For example, 22/11/2026"
+            hint="The RAG ratings and progress notes are recorded as updates on this date. Leave it empty for today, or type a date such as 22/11/2026."
             validationMessage={issue(targetIds.reportedOn)}
             validationState={state(targetIds.reportedOn)}
           >

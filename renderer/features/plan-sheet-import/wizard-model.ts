@@ -2,6 +2,7 @@
  * What the wizard holds between its steps, and its checks before asking the backend: each is the
  * contract's own zod schema, so the messages and rules are the ones the backend applies.
  */
+import { ApiFailure } from '../../../electron/contract/client';
 import { ACTION_STATUSES, RAG_CODES, label } from '../../../electron/contract/enums';
 import {
   PLAN_SHEET_FIELDS,
@@ -15,7 +16,6 @@ import {
   type PlanSheetSample,
   type PlanSheetTarget,
 } from '../../../electron/contract/groups/plan-sheet';
-import { toApiError } from '../../api/api-context';
 import { dateInput } from '../../api/use-form';
 import type { Problem } from './problem-summary';
 
@@ -50,7 +50,7 @@ export const REQUIRED_FIELDS: readonly PlanSheetField[] = ['what'];
 /** A line of help under the fields whose meaning is not obvious from the name. */
 export const FIELD_HINTS: Partial<Record<PlanSheetField, string>> = {
   priorityReference: 'A merged or blank cell carries the priority above down to the rows below it.',
-  what: 'Required. A reference at the start (“1.1 We will…”) is used if there is no action reference column.',
+  what: 'A reference at the start (“1.1 We will…”) is used if there is no action reference column.',
   lead: 'People not yet in the workbook are added.',
   partner: 'Organisations not yet in the workbook are added as partners.',
   rag: 'Recorded as a progress update on each action.',
@@ -92,7 +92,9 @@ export function titleFromFileName(name: string): string {
 /** Issues of a zod check as a problem summary, each linked to its control. */
 function asProblem(issues: { path: PropertyKey[]; message: string }[], targetOf: (path: string) => string | undefined): Problem | null {
   if (issues.length === 0) return null;
-  return { items: issues.map((i) => ({ message: i.message, target: targetOf(i.path.map(String).join('.')) })) };
+  // One message a field: a date that is not a date need not also be told it is not a real date.
+  const items = issues.map((i) => ({ message: i.message, target: targetOf(i.path.map(String).join('.')) }));
+  return { items: items.filter((item, n) => !item.target || items.findIndex((x) => x.target === item.target) === n) };
 }
 
 /** The mapping step's problems, by the contract's own rule (two fields on one column, no actions column). */
@@ -150,10 +152,19 @@ export function previewInput(o: { uploadId: string; sheet: string; headerRow: nu
  * The backend's refusal as a problem summary: each field issue, linked to the control that fixes it
  * when that control is on the step shown.
  */
-export function problemOf(e: unknown, targetOf: (path: string) => string | undefined = () => undefined): Problem {
-  const err = toApiError(e);
+export function problemOf(e: unknown, targetOf: (path: string) => string | undefined = () => undefined, otherwise = 'Something went wrong and nothing was changed. Try again.'): Problem {
+  // Only the backend's refusals are worded for the officer; anything else gets a plain sentence.
+  if (!(e instanceof ApiFailure)) return { message: otherwise };
+  const err = e.error;
   if (!err.issues?.length) return { message: err.message };
   return { items: err.issues.map((i) => ({ message: i.message, target: targetOf(i.path) })) };
+}
+
+/** The step whose control a problem links to (4: the columns, 6: where the plan goes), if any. */
+export function stepOfControl(id: string | undefined): 4 | 6 | null {
+  if (!id) return null;
+  if (id.startsWith('plan-sheet-map-')) return 4;
+  return (Object.values(targetIds) as string[]).includes(id) ? 6 : null;
 }
 
 /** Issue paths of the preview/apply input that belong to a control of the mapping or target step. */

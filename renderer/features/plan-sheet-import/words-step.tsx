@@ -95,7 +95,7 @@ export function WordsStep({
                         className={s.select}
                         value={chosen(w)}
                         aria-required
-                        aria-invalid={chosen(w) === '' && frame.failures ? true : undefined}
+                        aria-invalid={frame.problem?.items?.some((item) => item.target === wordSelectId(i)) || undefined}
                         onChange={(_, d) => onChange(w.field, w.key, d.value)}
                       >
                         {chosen(w) === '' && <option value="">Choose…</option>}
