@@ -72,7 +72,7 @@ async function upload(api: Client, file: string): Promise<string> {
 
 const importLetter: CliCommand = {
   name: 'import-letter',
-  summary: 'Preview (or with --apply, import) a published 2016-framework inspection or revisit letter, or an Area SEND report (PDF, Word or text).',
+  summary: 'Preview (or with --apply, import) a published 2016-framework inspection or revisit letter, an Area SEND report or an Area SEND monitoring inspection letter (PDF, Word or text).',
   usage: 'workbook import-letter --workbook FILE --in DOC [--apply] [--json]',
   options: { workbook: { type: 'string' }, in: { type: 'string' }, apply: { type: 'boolean' }, json: { type: 'boolean' } },
   required: ['workbook', 'in'],
