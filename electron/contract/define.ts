@@ -16,14 +16,31 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * so the same channel backs up first whichever transport calls it (UI, browser mode or CLI).
    */
   readonly backupFirst?: 'before-import';
+  /**
+   * A command whose writes are many small ones made over time, each complete in itself (text read
+   * from stored files, one file at a time, off the request): it is refused on a read-only workbook
+   * like any command, but dispatch does not hold one transaction open around it, so its handler
+   * may be asynchronous.
+   */
+  readonly writesInSteps?: true;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
   return { input, output, mutates: false };
 }
 
-export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { backupFirst?: 'before-import' } = {}): ChannelDef<I, O> {
-  return { input, output, mutates: true, ...(options.backupFirst ? { backupFirst: options.backupFirst } : {}) };
+export function command<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  options: { backupFirst?: 'before-import'; writesInSteps?: true } = {},
+): ChannelDef<I, O> {
+  return {
+    input,
+    output,
+    mutates: true,
+    ...(options.backupFirst ? { backupFirst: options.backupFirst } : {}),
+    ...(options.writesInSteps ? { writesInSteps: true as const } : {}),
+  };
 }
 
 export type ErrorCode =

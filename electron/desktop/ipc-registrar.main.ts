@@ -6,7 +6,8 @@
  * nothing thrown reaches the page. Imports only types from electron, so tests drive it mocked.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { checkOutputsByDefault } from '../core/api/output-checks';
 import { desktopChannels, isDesktopChannel, type DesktopChannelName } from './support/desktop-channels';
 import { isTrustedFrame } from './support/trusted-url';
 
@@ -52,7 +53,11 @@ export interface IpcRegistrar {
 export interface RegistrarOptions {
   isTrustedSender?: (event: Sender) => boolean;
   log?: Log;
-  /** Check each answer against the channel's declared output (tests): a mismatch is logged and answered as a failure. */
+  /**
+   * Check each answer against the channel's declared output: a mismatch is logged and answered as
+   * a failure. Unset: the same rule as dispatch (checkOutputsByDefault: on in development and
+   * tests, off in the packaged app and production builds).
+   */
   validateOutput?: boolean;
 }
 
@@ -68,6 +73,7 @@ const defaultLog: Log = (message) => console.warn(`[ipc] ${message}`);
 export function createIpcRegistrar(ipcMain: Pick<IpcMain, 'handle'>, options: RegistrarOptions = {}): IpcRegistrar {
   const trusted = options.isTrustedSender ?? isTrustedSender;
   const log = options.log ?? defaultLog;
+  const validateOutput = options.validateOutput ?? checkOutputsByDefault();
   const names: DesktopChannelName[] = [];
   return {
     handle(channel, handler) {
@@ -90,9 +96,12 @@ export function createIpcRegistrar(ipcMain: Pick<IpcMain, 'handle'>, options: Re
         }
         try {
           const answer = await (handler as (input: unknown, event: IpcMainInvokeEvent) => unknown)(parsed.data, event);
-          if (options.validateOutput && !declaration.output.safeParse(answer).success) {
-            log(`${channel} answered with something its declaration does not allow`);
-            return failed;
+          if (validateOutput) {
+            const checked = declaration.output.safeParse(answer);
+            if (!checked.success) {
+              log(`${channel} answered with something its declaration does not allow:\n${z.prettifyError(checked.error)}`);
+              return failed;
+            }
           }
           return answer;
         } catch (e) {

@@ -80,6 +80,9 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
   serveApp(protocol, path.join(appPath, 'dist'));
 
+  // The packaged app does not check answers against the contract (core/api/dispatch.ts); the host
+  // inherits this environment.
+  if (app.isPackaged) process.env.EVIDENCE_WORKBOOK_CHECK_OUTPUTS ??= '0';
   // The workbook, its services, exports, imports and backups live in a utility process; main
   // only relays (issue #12). The host bundle sits beside main.cjs (scripts/build-electron.mjs).
   const hostProcess = startHostProcess(utilityProcess, path.join(__dirname, 'workbook-host.cjs'), { nativeBinding }, (code) => {

@@ -19,7 +19,7 @@ const NOT_FOR_SCREENS: Partial<Record<ChannelName, string>> = {
   'evidence:importFile':
     'One file of a folder import, for the command line (it reads the folder itself); the desktop’s folder import runs in the workbook host with its own progress.',
   'file:processText':
-    'Waits until background text extraction has finished. For scripts and tests over browser mode; a screen never blocks on it (search shows what is indexed so far).',
+    'Reads and stores the text of files still waiting, then says how many remain: a command for the command line, scripts and tests over browser mode. A screen never waits on it: attaching starts the same work in the background, and search shows what is indexed so far.',
   'partner:get':
     'Settings lists every partner with every field (partner:list), so no screen needs to read one alone; scripts over browser mode do.',
   'history:get':

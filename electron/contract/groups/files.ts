@@ -161,6 +161,10 @@ export const fileChannels = {
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), size: z.number().int() }),
   ),
   'file:delete': command(z.strictObject({ id: id('File') }), deleted),
-  /** Reads text from files still waiting (e.g. after the app closed mid-way). Returns how many remain. */
-  'file:processText': query(z.strictObject({}), z.object({ processed: z.number().int(), pending: z.number().int() })),
+  /**
+   * Reads text from files still waiting (e.g. after the app closed mid-way) and stores it for
+   * search, then says how many remain. It writes, so it is a command (refused on a read-only
+   * workbook); each file's text is stored in its own statement as it is read (writesInSteps).
+   */
+  'file:processText': command(z.strictObject({}), z.object({ processed: z.number().int(), pending: z.number().int() }), { writesInSteps: true }),
 } as const satisfies Record<string, ChannelDef>;

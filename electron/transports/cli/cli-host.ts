@@ -12,6 +12,7 @@ import { createWorkbook, knownMigrations, openWorkbook, WorkbookError, type Crea
 import type { ChannelName } from '../../contract/channels';
 import { ApiFailure, createClient, type Client } from '../../contract/client';
 import { createDispatcher, type Dispatch } from '../../core/api/dispatch';
+import { checkOutputsByDefault } from '../../core/api/output-checks';
 import { WorkbookSession } from '../../core/api/workbook-session';
 import { WriteFileError, writeFileAtomically } from '../../core/exports/write-file-atomically';
 import { closeTextExtractor } from '../../core/files/text/text-queue';
@@ -59,7 +60,8 @@ async function updateIfOlder(file: string): Promise<void> {
 }
 
 export class CliHost {
-  constructor(private readonly createDispatch: CreateDispatch = (session) => createDispatcher(session)) {}
+  // The command line in normal use does not check answers against the contract (dispatch.ts says why).
+  constructor(private readonly createDispatch: CreateDispatch = (session) => createDispatcher(session, { validateOutput: checkOutputsByDefault('cli') })) {}
 
   /** Opens an existing workbook, runs `work` with a client over dispatch, and always closes it. */
   async withWorkbook<T>(file: string, options: OpenOptions, work: (api: Client) => Promise<T>): Promise<T> {
