@@ -58,7 +58,16 @@ export function PreviewStep({ frame, preview, remember, onRemember, onBack, onIm
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>This cannot be imported yet</MessageBarTitle>
-            {preview.blockers.join(' ')}
+            {preview.blockers.length === 1 ? (
+              preview.blockers[0]
+            ) : (
+              <ul style={{ margin: 0 }}>
+                {preview.blockers.map((b) => (
+                  <li key={b}>{b}</li>
+                ))}
+              </ul>
+            )}{' '}
+            Go back to the step that needs changing.
           </MessageBarBody>
         </MessageBar>
       )}
