@@ -223,3 +223,45 @@ describe('workbook import-letter with a monitoring letter', () => {
     expect(out).toMatch(/added as a new finding of the monitoring inspection/);
   });
 });
+
+describe('a monitoring letter laid out another way', () => {
+  // No numbered headings; lead-ins that quote the area, once inline; digits in the summary; the
+  // letter's own date rather than a publication line; "has not made sufficient progress".
+  const LETTER = `
+Ofsted and the Care Quality Commission (CQC)
+Monitoring inspection of the Eastshire local area partnership
+12 June 2025
+Dear Mr Example
+Between 20 May 2025 and 22 May 2025, Ofsted and CQC carried out a monitoring inspection of the
+Eastshire local area partnership.
+The local area partnership has made sufficient progress in addressing 1 of the 3 areas for
+priority action. It has not made sufficient progress in addressing 2.
+The previous inspection found that:
+“Leaders should make sure that the views of children and young people shape their plans.”
+Inspectors found that young people now sit on the partnership board, and their views are recorded in most plans.
+The local area partnership has made sufficient progress in addressing this area for priority action.
+The previous inspection found that: “Leaders should reduce the number of pupils with SEND who are suspended from school.”
+Suspensions have risen again this year.
+The local area partnership has not made sufficient progress in addressing this priority action.
+The previous inspection found that:
+The partnership should improve the timeliness of health advice for EHC needs assessments.
+Health advice is still late in half of cases.
+The local area partnership has made insufficient progress against this area for priority action.
+Yours sincerely
+`;
+
+  it('is read: each area, its commentary (even one opening “Inspectors found…”) and verdict, the summary, the letter’s date', () => {
+    const p = parseMonitoringLetter(LETTER)!;
+    expect(p.area).toBe('Eastshire local area partnership');
+    expect([p.onsiteStartOn, p.onsiteEndOn, p.publishedOn]).toEqual(['2025-05-20', '2025-05-22', '2025-06-12']);
+    expect(p.areas.map((a) => a.text)).toEqual([
+      'Leaders should make sure that the views of children and young people shape their plans.',
+      'Leaders should reduce the number of pupils with SEND who are suspended from school.',
+      'The partnership should improve the timeliness of health advice for EHC needs assessments.',
+    ]);
+    expect(p.areas[0]!.commentary).toBe('Inspectors found that young people now sit on the partnership board, and their views are recorded in most plans.');
+    expect(p.areas.map((a) => a.verdict)).toEqual(['sufficient_progress', 'not_sufficient_progress', 'not_sufficient_progress']);
+    expect(p.summary).toMatchObject({ sufficient: 1, total: 3, notSufficient: 2 });
+    expect(p.warnings).toEqual([]);
+  });
+});

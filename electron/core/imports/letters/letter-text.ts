@@ -70,7 +70,10 @@ export function paragraphsOf(raw: string, linesAreParagraphs = false): Paragraph
     const text = bullet ? line.replace(BULLET, '') : line;
     if (!text) continue;
     const heading = text.length < 50 && /^[A-Z]/.test(text) && !TERMINAL.test(text);
-    const continues = !linesAreParagraphs && current !== null && !bullet && !ENDS_SENTENCE.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading && !TERMINAL.test(previousLine)));
+    // A line that is only a date (a letter's own date) stands alone, even under a long title.
+    const dateOnly = /^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}$/.test(text);
+    const continues =
+      !linesAreParagraphs && current !== null && !bullet && !dateOnly && !ENDS_SENTENCE.test(previousLine) && (/^[a-z(,]/.test(text) || (previousLine.length > 60 && !heading && !TERMINAL.test(previousLine)));
     if (continues && current) {
       current.text = `${current.text} ${text}`;
     } else {

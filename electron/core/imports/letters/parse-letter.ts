@@ -64,7 +64,7 @@ function titleIn(raw: string, pattern: RegExp): { title: string; area: string } 
 }
 
 /** The letter's date: the first paragraph near the top that is only a date. */
-function letterDate(paragraphs: Paragraph[]): string | null {
+export function letterDate(paragraphs: Paragraph[]): string | null {
   for (const p of paragraphs.slice(0, 25)) {
     if (p.text.length <= 30 && /^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}$/.test(p.text)) return dateIn(p.text);
   }

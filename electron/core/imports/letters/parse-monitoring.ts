@@ -10,7 +10,7 @@
  * Pure: no I/O.
  */
 import { countOf, dateIn, dateRangeIn, paragraphsOf, type Paragraph } from './letter-text';
-import type { LetterSummary, ParsedWeakness } from './parse-letter';
+import { letterDate, type LetterSummary, type ParsedWeakness } from './parse-letter';
 
 export interface ParsedMonitoring {
   area: string;
@@ -155,7 +155,8 @@ export function parseMonitoringLetter(raw: string, options: { linesAreParagraphs
     title: title.title,
     onsiteStartOn: range?.start ?? null,
     onsiteEndOn: range?.end ?? null,
-    publishedOn: published ? dateIn(published[1]!) : null,
+    // The publication date, or else the letter's own date near the top.
+    publishedOn: (published ? dateIn(published[1]!) : null) ?? letterDate(paragraphs),
     summary,
     areas,
     warnings,
