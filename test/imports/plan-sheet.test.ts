@@ -376,6 +376,19 @@ describe('a CSV', () => {
   });
 });
 
+describe('a CSV saved by Excel on Windows', () => {
+  it('is read as Windows-1252 when it is not UTF-8 (£, curly quotes and dashes kept)', async () => {
+    const t = makeTestWorkbook();
+    const text = 'Ref,Action,Lead,Due\r\n1.1,"Fund the parent carer forum \u2013 \u00a312,000 a year",Chris\u2019s team,31/03/2027\r\n';
+    const bytes = Uint8Array.from([...text].map((ch) => ({ '\u2013': 0x96, '\u2019': 0x92 })[ch] ?? ch.charCodeAt(0)));
+    const uploadId = await upload(t, 'plan.csv', bytes);
+    const s = await t.api.call('planSheet:sample', { uploadId });
+    const p = await t.api.call('planSheet:preview', { uploadId, headerRow: s.headerRow!, mapping: s.mapping, target: { newPlan: { title: 'Plan' } } });
+    expect(actionsOf(p)[0]).toMatchObject({ what: 'Fund the parent carer forum \u2013 \u00a312,000 a year', lead: 'Chris\u2019s team' });
+    t.cleanup();
+  });
+});
+
 describe('bad input is answered with a clear message and nothing written', () => {
   let t: TestWorkbook;
   beforeAll(() => {
@@ -398,6 +411,24 @@ describe('bad input is answered with a clear message and nothing written', () =>
     expect(s.warnings.join(' ')).toMatch(/No row of “Numbers” reads as column headings/);
     const result = await t.dispatch('planSheet:preview', { uploadId, headerRow: 5, mapping: { what: 'A' }, target: { newPlan: { title: 'X' } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/Row 5 is below the last row of “Numbers”/) } });
+  });
+
+  it('a sheet longer than any plan', async () => {
+    const rows = ['Ref,Action,Lead', ...Array.from({ length: 20_001 }, (_, i) => `${i + 1},Action ${i + 1},Jo`)].join('\n');
+    const uploadId = await upload(t, 'huge.csv', new TextEncoder().encode(rows));
+    const result = await t.dispatch('planSheet:sample', { uploadId });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/more than 20,000 rows/) } });
+  });
+
+  it('progress dated after today', async () => {
+    const uploadId = await upload(t, 'merged.xlsx', await layoutMergedPriorities());
+    const p = await t.api.call('planSheet:preview', { uploadId, headerRow: 1, mapping: { priorityTitle: 'A', what: 'B', rag: 'E' }, target: { newPlan: { title: 'X' } }, reportedOn: '2026-12-25' });
+    expect(p.canApply).toBe(false);
+    expect(p.blockers).toEqual(['The date of the progress shown in the spreadsheet (25/12/2026) is after today: give the date the RAG ratings and notes were written.']);
+    const before = auditCount(t);
+    const result = await t.dispatch('planSheet:apply', { uploadId, headerRow: 1, mapping: { priorityTitle: 'A', what: 'B', rag: 'E' }, target: { newPlan: { title: 'X' } }, reportedOn: '2026-12-25' });
+    expect(result.ok).toBe(false);
+    expect(auditCount(t)).toBe(before);
   });
 
   it('a mapping that names a column the sheet does not have, or no action column, or one column twice', async () => {

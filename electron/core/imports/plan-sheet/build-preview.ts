@@ -33,6 +33,8 @@ export interface Lookups {
   plan: { id: number | null; title: string };
   /** For an import into an existing plan: its priorities by lower-case reference, with their actions' references (lower case). */
   existingPriorities: Map<string, { id: number; title: string; actionRefs: Set<string> }>;
+  /** Today in England (ISO): progress updates cannot be dated after it. */
+  today: string;
 }
 
 /** What the apply step needs beyond the preview: the people and partners to create, as named. */
@@ -410,6 +412,9 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
   const actionCount = kept.reduce((n, p) => n + p.actions.length, 0);
   const blockers = [
     ...unknownWords.map((w) => `Say what the ${w.field === 'status' ? 'status' : 'RAG'} word “${w.word}” means (row${w.rows.length > 1 ? 's' : ''} ${rowList(w.rows)}).`),
+    ...(input.reportedOn && input.reportedOn > lookups.today && kept.some((p) => p.actions.some((a) => a.progressUpdate))
+      ? [`The date of the progress shown in the spreadsheet (${ukDate(input.reportedOn)}) is after today: give the date the RAG ratings and notes were written.`]
+      : []),
     ...(actionCount === 0
       ? [
           skipped.some((x) => x.reason.includes('is already in priority'))

@@ -23,7 +23,7 @@ import {
   type planSheetSampleInput,
 } from '../../../contract/groups/plan-sheet';
 import { completedUpload } from '../../files/upload-sessions';
-import type { ServiceContext } from '../../services/context';
+import { today, type ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/service-error';
 import { planService } from '../../services/plan-service';
 import { applyBuilt } from './apply';
@@ -138,6 +138,7 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
     partners: byName(ctx.db.select({ id: partners.id, name: partners.name }).from(partners).where(isNull(partners.deletedAt)).all()),
     plan: { id: null, title: 'newPlan' in target ? target.newPlan.title : '' },
     existingPriorities: new Map(),
+    today: today(ctx),
   };
   if ('planId' in target) {
     const plan = planService.get(ctx, target.planId);

@@ -132,12 +132,18 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<She
   return { fileName, size: bytes.length, format: 'xlsx', fileHash: hashOf(bytes), sheets };
 }
 
+/** Windows-1252's characters at 0x80–0x9F (where Latin-1 has control codes); the rest is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
 function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Excel's "CSV (Comma delimited)" on Windows writes Windows-1252 (£, ’ and – included).
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Excel's "CSV (Comma delimited)" on Windows writes Windows-1252 (£, ’ and – included). Decoded
+    // here by table: Node's own 'windows-1252' decoder can give Latin-1 control codes for 0x80–0x9F.
+    let out = '';
+    for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    return out;
   }
 }
 
