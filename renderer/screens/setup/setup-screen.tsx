@@ -8,6 +8,7 @@ import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/define';
 import { label, PARTNER_KINDS, type PartnerKind } from '../../../electron/contract/enums';
+import { NEIGHBOURS_HINT } from '../../../electron/contract/la-code';
 import { useApi } from '../../api/api-context';
 import { useWorkbook } from '../../app/workbook-context';
 
@@ -105,7 +106,7 @@ export default function SetupScreen() {
         </div>
         <Field
           label="Statistical neighbours"
-          hint="One LA code per line (3-digit or E06/E08/E09/E10). Used to compare your indicators with similar areas."
+          hint={NEIGHBOURS_HINT}
           validationMessage={issue('statisticalNeighbours')}
           validationState={state('statisticalNeighbours')}
         >
