@@ -138,3 +138,29 @@ export async function noHeadings(): Promise<Uint8Array> {
   ws.addRow([4, 5, 6]);
   return bytesOf(book);
 }
+
+/**
+ * A programme board's review table, as councils publish them: no reference column (each action's
+ * text starts with its number), areas as heading rows, several names in the lead cell, and the
+ * highlights and issues column.
+ */
+export async function layoutProgrammeBoardReview(): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Part 1 review');
+  ws.addRow(['Testshire Local Area – SEND Programme Board Action Plan – Progress Review']);
+  ws.addRow(['Area 1 - Identifying Needs']);
+  ws.addRow(['What we will do?', 'How we will do it?', 'Who will lead delivery?', 'How will we monitor success?', 'Highlights & Issues']);
+  ws.addRow([
+    '1.1 We will ensure that sufficient SEND officer and educational psychology resource is available to enable timely EHC assessments',
+    'We will use SEND projections to build a case for investment',
+    'Wendy Packer, TC - Head of Education Partnerships – TBA',
+    'Sustained compliance with 20-week EHCP timescales',
+    '20-week performance beginning to recover but remains low at 16%.',
+  ]);
+  ws.addRow(['1.2 We will reduce the time spent awaiting diagnosis on the autism pathway', 'Publish clear guidance on the Local Offer', 'Rachel Anthwal, ICB - Mike Newman, TC', 'Monitoring of waiting times', 'Waiting list reduced significantly.']);
+  ws.addRow([]);
+  ws.addRow(['Area 2 - Meeting Needs']);
+  ws.addRow(['What we will do?', 'How we will do it?', 'Who will lead?', 'How will we monitor success?', 'Highlights & Issues']);
+  ws.addRow(['2.1 We will improve access and reduce waiting times for specialist CAMHS', null, 'Jackie Shortman', null, 'CAMHS waiting times remain a key concern.']);
+  return bytesOf(book);
+}

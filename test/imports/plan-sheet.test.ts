@@ -15,7 +15,7 @@ import { defaultBackupsDir } from '../../electron/core/safety/backup-names';
 import { listBackups } from '../../electron/core/safety/backup-store';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
-import { layoutMergedPriorities, layoutMilestoneRows, layoutOneRowPerAction, noHeadings, PLAN_CSV } from './plan-sheet-fixtures';
+import { layoutMergedPriorities, layoutMilestoneRows, layoutOneRowPerAction, layoutProgrammeBoardReview, noHeadings, PLAN_CSV } from './plan-sheet-fixtures';
 
 async function upload(t: TestWorkbook, name: string, bytes: Uint8Array): Promise<string> {
   const { uploadId, chunkBytes } = await t.api.call('file:uploadBegin', { fileName: name, size: bytes.length });
@@ -350,6 +350,32 @@ describe('layout (c): merged priority cells', () => {
       ],
     ]);
     expect(p.counts.progressUpdates).toBe(5);
+    t.cleanup();
+  });
+});
+
+describe('a programme board review table', () => {
+  it('takes references from the start of the action text, area headings (above the header row too) as priorities, and highlights as progress notes', async () => {
+    const t = makeTestWorkbook();
+    const uploadId = await upload(t, 'programme-board-review.xlsx', await layoutProgrammeBoardReview());
+    const s = await t.api.call('planSheet:sample', { uploadId });
+    expect(s.headerRow).toBe(3);
+    expect(s.mapping).toEqual({ what: 'A', how: 'B', lead: 'C', successMeasures: 'D', progressNote: 'E' });
+    const p = await t.api.call('planSheet:preview', { uploadId, headerRow: 3, mapping: s.mapping, target: { newPlan: { title: 'SEND action plan review' } } });
+    expect(p.priorities.map((x) => [x.reference, x.title, x.row, x.actions.map((a) => a.reference)])).toEqual([
+      ['1', 'Identifying Needs', 2, ['1.1', '1.2']],
+      ['2', 'Meeting Needs', 7, ['2.1']],
+    ]);
+    // The headings repeated under the second area are skipped, not read as an action.
+    expect(p.skipped).toEqual([{ row: 8, reason: 'It repeats the column headings.' }]);
+    const [a11, a12] = actionsOf(p);
+    expect(a11).toMatchObject({ what: expect.stringMatching(/^We will ensure that sufficient SEND officer/), referenceMade: false, lead: 'Wendy Packer', progressUpdate: true, rag: null });
+    expect(a12!.lead).toBe('Rachel Anthwal');
+    expect(a12!.notes.join(' ')).toMatch(/also names “Mike Newman”/);
+    expect(p.counts).toMatchObject({ actions: 3, progressUpdates: 3, blankRows: 1, rowsSkipped: 1 });
+    const result = await t.api.call('planSheet:apply', { uploadId, headerRow: 3, mapping: s.mapping, target: { newPlan: { title: 'SEND action plan review' } } });
+    const updates = (await t.api.call('progress:list', { actionId: (await t.api.call('action:list', { planId: result.planId })).items[0]!.id })).items;
+    expect(updates[0]).toMatchObject({ status: 'not_started', rag: null, highlights: '20-week performance beginning to recover but remains low at 16%.' });
     t.cleanup();
   });
 });

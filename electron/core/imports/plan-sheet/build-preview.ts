@@ -58,6 +58,8 @@ interface PriorityDraft {
 }
 
 const DATE_WORDS: Partial<Record<PlanSheetField, string>> = { startsOn: 'Start date', dueOn: 'Due date', revisedDueOn: 'Revised due date', milestoneDueOn: 'Milestone due date' };
+/** A row that is only a priority's heading starts with one of these words. */
+const PRIORITY_WORDS = /^(priority|area|workstream|theme|objective|strand|weakness|section)\b/i;
 const BARE_REFERENCE = /^[A-Z]{0,4}\s?\d+(?:\.\d+)*[a-z]?\.?$/i;
 /** Fields that hold an action's long texts: a lone text in one of them is not a priority header row. */
 const NOT_BANNER_FIELDS = new Set<PlanSheetField>(['milestones', 'how', 'successMeasures', 'progressNote', 'lead', 'sro', 'partner', 'status', 'rag', 'startsOn', 'dueOn', 'revisedDueOn', 'milestoneDueOn', 'revisedDueReason', 'references']);
@@ -175,6 +177,16 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
     return { status: meaning.value, ragFromStatus: null };
   };
 
+  // A priority heading just above the header row ("Area 1 - Identifying needs", then the column
+  // headings) holds the first actions when no priority is given below.
+  let headingAbove: { reference: string | null; title: string; row: number } | null = null;
+  for (let r = headerRow - 2; r >= 0 && !headingAbove; r--) {
+    const texts = [...new Set(sheet.rows[r]!.map((c) => cellText(c)).filter(Boolean))];
+    // Numbered ("Area 1 - …"), so a sheet's title such as "Priority action plan" is not taken for one.
+    const parts = texts.length === 1 && PRIORITY_WORDS.test(texts[0]!) ? priorityParts(texts[0]!) : null;
+    if (parts?.reference) headingAbove = { ...parts, row: r + 1 };
+  }
+
   for (let r = headerRow; r < sheet.rows.length; r++) {
     const row = r + 1;
     const cells = sheet.rows[r]!;
@@ -199,7 +211,7 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
     if (distinct.size === 1) {
       const text = filled[0]!.t;
       const field = fieldAt.get(filled[0]!.i);
-      const looksLikePriority = /^(priority|area|workstream|theme|objective|strand|weakness|section)\b/i.test(text);
+      const looksLikePriority = PRIORITY_WORDS.test(text);
       if (!BARE_REFERENCE.test(text) && (looksLikePriority || field === undefined || !(NOT_BANNER_FIELDS.has(field) || field === 'what') || (field === 'what' && filled.length > 1))) {
         if (field !== 'priorityReference' && field !== 'priorityTitle') {
           const parts = priorityParts(text);
@@ -237,6 +249,7 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
         skipped.push({ row, reason: `It has the reference “${clip(ref, 30)}” but no action (nothing in the “${PLAN_SHEET_FIELD_LABELS.what}” column).` });
         continue;
       }
+      if (!current && headingAbove) current = priorityFor(headingAbove.reference, headingAbove.title, headingAbove.row);
       if (!current) {
         const title = `Actions from ${sheet.name}`;
         current = priorityFor(null, title, row);
