@@ -11,7 +11,7 @@ function row(r: OpResult): string[] {
     r.status === 'ok' ? `${ms(t?.medianMs)}${t?.cpuMedianMs != null ? ` (cpu ${ms(t.cpuMedianMs)})` : ''}` : r.status,
     r.status === 'ok' ? ms(t?.p95Ms) : '',
     t && t.peakRssMb > 0 ? t.peakRssMb.toFixed(0) : '—',
-    r.baseline ? `${r.baseline.name}: ${ms(r.baseline.timing.medianMs)}` : '—',
+    r.baseline ? `${r.baseline.name}: ${ms(r.baseline.timing.medianMs)}${r.baseline.timing.cpuMedianMs != null ? ` (cpu ${ms(r.baseline.timing.cpuMedianMs)})` : ''}` : '—',
     r.ratio == null ? '—' : `${r.ratio.toFixed(2)}×`,
     targets || '—',
     r.note ?? '',

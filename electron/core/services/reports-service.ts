@@ -17,9 +17,34 @@ import { eventVerdicts } from './inspection-service';
 import { actionViews } from './plan-service';
 import { sectionViews } from './sef-service';
 import { invalidField } from './service-error';
-import { allForIds, codecOf } from './statement-cache';
+import { allForIds, cachedStatement, codecOf } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
+
+/** Read models remembered per workbook connection, and the state of the workbook they were read in. */
+const remembered = new WeakMap<object, { token: string; values: Map<string, unknown> }>();
+const REMEMBERED_MAX = 32;
+
+/**
+ * A read model kept until the workbook changes (issue #17): the Overview and its coverage panel
+ * are asked for again on every visit, and reading tens of thousands of evidence links each time
+ * cost more than everything else on the screen. What invalidates it: this connection's change
+ * counter (every insert, update and delete it makes, including rolled-back ones) and SQLite's
+ * data version (a commit by any other connection). The key holds the input and today's date.
+ * Callers must treat the result as read-only: it is shared by every caller until the next change.
+ */
+function untilChanged<T>(ctx: ServiceContext, key: string, read: () => T): T {
+  const sqlite = ctx.workbook.sqlite;
+  const token = `${cachedStatement(sqlite, 'SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+  let cache = remembered.get(sqlite);
+  if (!cache || cache.token !== token) remembered.set(sqlite, (cache = { token, values: new Map() }));
+  const fullKey = `${key}\u0000${today(ctx)}`;
+  if (cache.values.has(fullKey)) return cache.values.get(fullKey) as T;
+  const value = read();
+  if (cache.values.size >= REMEMBERED_MAX) cache.values.clear();
+  cache.values.set(fullKey, value);
+  return value;
+}
 
 /** Counts per key with whole percentages adding up to 100. */
 export function rollUp(keys: readonly string[], values: string[]): Out<typeof r.rollUp> {
@@ -238,6 +263,10 @@ function findingsAnsweredBy(ctx: ServiceContext, planId: number): number[] {
  * workbook it joins tens of thousands of links, so the Overview loads it as its own panel.
  */
 export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
+  return untilChanged(ctx, `coverage ${JSON.stringify(input)}`, () => readCoverage(ctx, input));
+}
+
+function readCoverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
   // A self-evaluation is read as at its own date: staleness and what evidence existed then.
   const sefAsOf = input.scope === 'sefSection' && input.sefId ? (getLive(ctx, 'sef', input.sefId).asOf as string) : null;
   const asOf = input.asOf ?? sefAsOf ?? today(ctx);
@@ -384,6 +413,10 @@ function readiness(ctx: ServiceContext, asOf: string, plan: Row | null): Out<typ
 }
 
 export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
+  return untilChanged(ctx, `overview ${JSON.stringify(input)}`, () => readOverview(ctx, input));
+}
+
+function readOverview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
   const asOf = input.asOf ?? today(ctx);
   const followed = followedPlanId(ctx);
   const planId = input.planId ?? followed.id;
