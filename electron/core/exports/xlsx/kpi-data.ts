@@ -2,12 +2,11 @@
  * The KPIs sheet's rows: one per indicator, as an officer reads a scorecard (latest local value
  * against target and comparators, direction of travel, recent values), not one row per period
  * and geography. The latest/target/direction/comparator logic is the one indicatorPosition (through
- * indicatorStatuses), so the spreadsheet agrees with the Indicators screen and the Word reports.
+ * statusOf), so the spreadsheet agrees with the Indicators screen and the Word reports.
  */
-import { asc, isNull } from 'drizzle-orm';
-import { indicators, indicatorTargets } from '../../../../db/schema';
-import type { ServiceContext } from '../../services/context';
-import { indicatorStatuses } from '../../services/indicator-service';
+import { today, type ServiceContext } from '../../services/context';
+import { indicatorPositions, statusOf } from '../../services/indicator-service';
+import { allForIds } from '../../services/statement-cache';
 
 /** Local values shown in the "recent" column, newest last. */
 export const RECENT_PERIODS = 6;
@@ -52,54 +51,33 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function loadKpiRows(ctx: ServiceContext, asOf?: string): KpiRow[] {
-  const meta = new Map(
-    ctx.db
-      .select({
-        id: indicators.id,
-        source: indicators.source,
-        baselineValue: indicators.baselineValue,
-        baselinePeriod: indicators.baselinePeriod,
-        seriesBreakNotes: indicators.seriesBreakNotes,
-        decimals: indicators.decimals,
-      })
-      .from(indicators)
-      .where(isNull(indicators.deletedAt))
-      .all()
-      .map((m) => [m.id, m]),
-  );
+const TARGETS = `SELECT t.indicator_id AS indicatorId, t.period_label AS period, t.target_value AS value
+  FROM json_each(?) s JOIN indicator_targets t ON t.indicator_id = s.value AND t.deleted_at IS NULL ORDER BY t.id`;
+
+/**
+ * One row per indicator from its position (indicatorPositions: the values it uses, read by
+ * index), worded by statusOf as on every other surface; the recent values are the position's own.
+ */
+export function loadKpiRows(ctx: ServiceContext, asOf: string = today(ctx)): KpiRow[] {
+  const positions = indicatorPositions(ctx, asOf);
   const targets = new Map<number, KpiRow['targets']>();
-  for (const t of ctx.db
-    .select({ indicatorId: indicatorTargets.indicatorId, period: indicatorTargets.periodLabel, value: indicatorTargets.targetValue })
-    .from(indicatorTargets)
-    .where(isNull(indicatorTargets.deletedAt))
-    .orderBy(asc(indicatorTargets.id))
-    .all()) {
+  for (const t of allForIds<{ indicatorId: number; period: string; value: number }>(
+    ctx.workbook.sqlite,
+    TARGETS,
+    positions.map((p) => p.meta.id),
+  )) {
     pushTo(targets, t.indicatorId, { period: t.period, value: t.value });
   }
-  // The last few local values of every indicator in one pass over the series index.
-  const recent = new Map<number, KpiRow['recent']>();
-  const rows = ctx.workbook.sqlite
-    .prepare(
-      `SELECT indicator_id AS indicatorId, period_label AS period, value FROM (
-         SELECT indicator_id, period_label, period_start, id, value,
-                row_number() OVER (PARTITION BY indicator_id ORDER BY period_start DESC, id DESC) AS n
-         FROM indicator_values WHERE geography = 'local' AND deleted_at IS NULL)
-       WHERE n <= ? ORDER BY indicator_id, period_start, id`,
-    )
-    .all(RECENT_PERIODS) as { indicatorId: number; period: string; value: number }[];
-  for (const r of rows) pushTo(recent, r.indicatorId, { period: r.period, value: r.value });
-
-  return indicatorStatuses(ctx, { asOf }).map((s) => {
-    const m = meta.get(s.indicatorId);
+  return positions.map(({ meta, position }) => {
+    const s = statusOf(meta, position);
     return {
       code: s.code,
       title: s.title,
       unit: s.unit,
       polarity: s.polarity,
-      source: m?.source ?? '',
-      baselineValue: m?.baselineValue ?? null,
-      baselinePeriod: m?.baselinePeriod ?? '',
+      source: meta.source,
+      baselineValue: meta.baselineValue,
+      baselinePeriod: meta.baselinePeriod,
       latestPeriod: s.latestPeriod,
       latest: s.latestValue,
       provisional: s.provisional,
@@ -115,10 +93,10 @@ export function loadKpiRows(ctx: ServiceContext, asOf?: string): KpiRow[] {
       targetPeriod: s.targetPeriod,
       onTarget: s.onTarget,
       direction: s.direction,
-      recent: recent.get(s.indicatorId) ?? [],
-      targets: targets.get(s.indicatorId) ?? [],
-      seriesBreakNotes: m?.seriesBreakNotes ?? '',
-      decimals: m?.decimals ?? 1,
+      recent: position.recent.slice(-RECENT_PERIODS).map((v) => ({ period: v.period, value: v.value })),
+      targets: targets.get(meta.id) ?? [],
+      seriesBreakNotes: meta.seriesBreakNotes,
+      decimals: meta.decimals,
     };
   });
 }

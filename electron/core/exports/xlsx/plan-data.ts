@@ -3,12 +3,11 @@
  * of the editable sheets. The importer computes "the value in the app now" with the same
  * functions, so an untouched return always compares equal.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   actions,
   evidenceItems,
-  evidenceLinks,
   findings,
   milestones,
   partners,
@@ -24,6 +23,7 @@ import type { ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import type { Row } from '../../services/entity-registry';
 import { actionViews } from '../../services/plan-service';
+import { allForIds, codecOf } from '../../services/statement-cache';
 import { milestoneState, type MilestoneState } from '../../facts';
 import { today } from '../../services/context';
 import { currentPlanId } from '../../services/reports-service';
@@ -91,18 +91,21 @@ function chunked<T>(items: T[], size = 900): T[][] {
 }
 
 /** Only what the Evidence sheet shows: a large plan links thousands of items. */
-const EVIDENCE_COLUMNS = {
-  id: evidenceItems.id,
-  reference: evidenceItems.reference,
-  title: evidenceItems.title,
-  kind: evidenceItems.kind,
-  level: evidenceItems.level,
-  effectiveFrom: evidenceItems.effectiveFrom,
-  effectiveTo: evidenceItems.effectiveTo,
-  location: evidenceItems.location,
-  containsPersonalData: evidenceItems.containsPersonalData,
-};
-type EvidenceColumns = Pick<typeof evidenceItems.$inferSelect, keyof typeof EVIDENCE_COLUMNS>;
+type EvidenceColumns = Pick<
+  typeof evidenceItems.$inferSelect,
+  'id' | 'reference' | 'title' | 'kind' | 'level' | 'effectiveFrom' | 'effectiveTo' | 'location' | 'containsPersonalData'
+>;
+type EvidenceRow = Omit<EvidenceColumns, 'containsPersonalData'> & { containsPersonalData: number };
+
+const MILESTONES_OF_ACTIONS = 'SELECT * FROM milestones WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL';
+const UPDATES_OF_ACTIONS = 'SELECT * FROM progress_updates WHERE action_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL';
+
+/** The live evidence linked through one column (priority, action or milestone), by item, with the Evidence sheet's columns. */
+const evidenceVia = (column: 'priority_id' | 'action_id' | 'milestone_id') => `SELECT el.${column} AS target, e.id, e.reference, e.title, e.kind, e.level,
+    e.effective_from AS effectiveFrom, e.effective_to AS effectiveTo, e.location, e.contains_personal_data AS containsPersonalData
+  FROM evidence_links el JOIN evidence_items e ON e.id = el.evidence_id AND e.deleted_at IS NULL
+  WHERE el.${column} IN (SELECT value FROM json_each(?)) AND el.deleted_at IS NULL
+  ORDER BY e.id, el.${column}, el.id`;
 
 export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string = today(ctx)): PlanData {
   const id = planId ?? currentPlanId(ctx);
@@ -145,19 +148,11 @@ export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string 
   const actionIds = views.map((a) => a.id);
   const actionOrder = new Map(actionIds.map((a, i) => [a, i]));
 
-  const stones: MilestoneRow[] = [];
-  const updates: UpdateRow[] = [];
-  for (const group of chunked(actionIds)) {
-    stones.push(...ctx.db.select().from(milestones).where(and(inArray(milestones.actionId, group), isNull(milestones.deletedAt))).all());
-    updates.push(
-      ...ctx.db
-        .select()
-        .from(progressUpdates)
-        .where(and(inArray(progressUpdates.actionId, group), isNull(progressUpdates.deletedAt)))
-        .orderBy(desc(progressUpdates.reportedOn), desc(progressUpdates.id))
-        .all(),
-    );
-  }
+  const sqlite = ctx.workbook.sqlite;
+  const milestoneCodec = codecOf(milestones);
+  const updateCodec = codecOf(progressUpdates);
+  const stones = allForIds<Record<string, unknown>>(sqlite, MILESTONES_OF_ACTIONS, actionIds).map((raw) => milestoneCodec.fromRow(raw) as MilestoneRow);
+  const updates = allForIds<Record<string, unknown>>(sqlite, UPDATES_OF_ACTIONS, actionIds).map((raw) => updateCodec.fromRow(raw) as UpdateRow);
   stones.sort((a, b) => actionOrder.get(a.actionId)! - actionOrder.get(b.actionId)! || a.position - b.position || a.id - b.id);
   updates.sort((a, b) => actionOrder.get(a.actionId)! - actionOrder.get(b.actionId)! || (a.reportedOn < b.reportedOn ? 1 : a.reportedOn > b.reportedOn ? -1 : b.id - a.id));
 
@@ -168,40 +163,38 @@ export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string 
   const refOfPriority = new Map(prioRows.map((p) => [p.id, p.reference]));
   const actionOfMilestone = new Map(stones.map((m) => [m.id, m.actionId]));
   const note = (item: EvidenceColumns, target: string) => {
-    const use = evidenceUse.get(item.reference) ?? { item, targets: [] };
-    use.targets.push(target);
-    evidenceUse.set(item.reference, use);
+    const use = evidenceUse.get(item.reference);
+    if (use) use.targets.push(target);
+    else evidenceUse.set(item.reference, { item, targets: [target] });
   };
-  const linkQueries: { column: typeof evidenceLinks.actionId | typeof evidenceLinks.priorityId | typeof evidenceLinks.milestoneId; ids: number[]; add: (targetId: number, item: EvidenceColumns) => void }[] = [
-    { column: evidenceLinks.priorityId, ids: prioIds, add: (t, item) => note(item, `Priority ${refOfPriority.get(t) ?? ''}`) },
+  const push = (map: Map<number, string[]>, key: number, reference: string) => {
+    const list = map.get(key);
+    if (list) list.push(reference);
+    else map.set(key, [reference]);
+  };
+  // The plan's priorities, then actions, then milestones: the order the Evidence sheet names them in.
+  const linkReads: { column: 'priority_id' | 'action_id' | 'milestone_id'; ids: number[]; add: (target: number, item: EvidenceColumns) => void }[] = [
+    { column: 'priority_id', ids: prioIds, add: (t, item) => note(item, `Priority ${refOfPriority.get(t) ?? ''}`) },
     {
-      column: evidenceLinks.actionId,
+      column: 'action_id',
       ids: actionIds,
       add: (t, item) => {
-        evidenceByAction.set(t, [...(evidenceByAction.get(t) ?? []), item.reference]);
+        push(evidenceByAction, t, item.reference);
         note(item, `Action ${refOfAction.get(t) ?? ''}`);
       },
     },
     {
-      column: evidenceLinks.milestoneId,
+      column: 'milestone_id',
       ids: stones.map((m) => m.id),
       add: (t, item) => {
-        evidenceByMilestone.set(t, [...(evidenceByMilestone.get(t) ?? []), item.reference]);
+        push(evidenceByMilestone, t, item.reference);
         note(item, `Milestone of ${refOfAction.get(actionOfMilestone.get(t) ?? 0) ?? ''}`);
       },
     },
   ];
-  for (const q of linkQueries) {
-    for (const group of chunked(q.ids)) {
-      for (const r of ctx.db
-        .select({ target: q.column, item: EVIDENCE_COLUMNS })
-        .from(evidenceLinks)
-        .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
-        .where(and(inArray(q.column, group), isNull(evidenceLinks.deletedAt), isNull(evidenceItems.deletedAt)))
-        .orderBy(asc(evidenceItems.id))
-        .all()) {
-        q.add(r.target!, r.item);
-      }
+  for (const read of linkReads) {
+    for (const { target, ...raw } of allForIds<EvidenceRow & { target: number }>(sqlite, evidenceVia(read.column), read.ids)) {
+      read.add(target, { ...raw, containsPersonalData: Boolean(raw.containsPersonalData) });
     }
   }
 
