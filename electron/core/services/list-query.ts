@@ -77,9 +77,7 @@ export function withContractEnums<T>(view: WithTextEnums<T>): T {
 }
 
 /** A row as it crosses the contract: without the Bin's bookkeeping. */
-// While services move to typed rows, a loose legacy Row still gives a loose result (removed after).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type PublicRow<R extends StoredRow> = string extends keyof R ? any : Omit<R, 'deletedAt' | 'deletionId'>;
+export type PublicRow<R extends StoredRow> = Omit<R, 'deletedAt' | 'deletionId'>;
 
 /**
  * Drops storage-only columns from a row before it crosses the contract. The result keeps the
@@ -88,5 +86,5 @@ export type PublicRow<R extends StoredRow> = string extends keyof R ? any : Omit
  */
 export function publicRow<R extends StoredRow>(row: R): PublicRow<R> {
   const { deletedAt: _d, deletionId: _i, ...rest } = row;
-  return rest as PublicRow<R>;
+  return rest;
 }
