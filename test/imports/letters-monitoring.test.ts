@@ -103,7 +103,8 @@ describe('importing a monitoring letter through the channels', () => {
       expect(preview.items.map((i) => i.match.findingId)).toEqual(priorityActions.map((f) => f.id));
       expect(preview.items.map((i) => i.reference)).toEqual(['APA1', 'APA2']);
       expect(preview.candidates.map((c) => c.id).sort()).toEqual(priorityActions.map((f) => f.id).sort());
-      expect(preview.warnings.filter((w) => !/confirm each match/.test(w))).toEqual([]);
+      expect(preview.items.map((i) => i.match.uncertain)).toEqual([false, false]);
+      expect(preview.warnings).toEqual([]);
 
       const applied = await t.api.call('letter:apply', proposalOf(preview, { uploadId: docx }));
       expect(applied).toMatchObject({ alreadyImported: false, findingsCreated: 0, assessmentsCreated: 2 });
@@ -148,6 +149,27 @@ describe('importing a monitoring letter through the channels', () => {
       expect((await t.api.call('event:list', {})).total).toBe(2);
       expect((await t.api.call('evidence:list', {})).total).toBe(2);
       expect((await t.api.call('assessment:list', { findingId: after[0]!.id })).total).toBe(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('flags an area reworded past recognition for the user to confirm, and imports the match the user chose', async () => {
+    const t = makeTestWorkbook();
+    try {
+      const report = await t.api.call('letter:apply', proposalOf(await t.api.call('letter:preview', { source: { text: AREA_SEND_REPORT } }), { text: AREA_SEND_REPORT }));
+      const apa2 = (await t.api.call('finding:list', { eventId: report.eventId })).items.find((f) => f.reference === 'APA2')!;
+      const text = MONITORING_LETTER.replace(MONITORING_AREAS[1]!, 'Children still wait too long for speech and language therapy, and families are unsure what help exists meanwhile.');
+      const preview = await t.api.call('letter:preview', { source: { text } });
+      expect(preview.items[0]!.match.uncertain).toBe(false);
+      expect(preview.items[1]!.match.uncertain).toBe(true);
+      expect(preview.warnings.join(' ')).toMatch(/1 area\(s\) for priority action could not be matched with confidence.*confirm each match/);
+      // The user confirms APA2 for the second area.
+      const proposal = proposalOf(preview, { text });
+      proposal.items[1]!.findingId = apa2.id;
+      const applied = await t.api.call('letter:apply', proposal);
+      expect(applied).toMatchObject({ findingsCreated: 0, assessmentsCreated: 2 });
+      expect((await t.api.call('finding:get', { id: apa2.id })).latestAssessment).toMatchObject({ result: 'not_improved', eventId: applied.eventId });
     } finally {
       t.cleanup();
     }
