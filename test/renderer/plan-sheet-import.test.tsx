@@ -7,7 +7,7 @@
  * A read-only workbook says why nothing can be imported.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ChannelName } from '../../electron/contract/channels';
@@ -80,7 +80,7 @@ async function chooseCsv(user: ReturnType<typeof userEvent.setup>) {
 }
 
 test('a CSV with milestones as rows: unknown words must be given a meaning, then it imports; the columns are remembered', { timeout: 60_000 }, async () => {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderScreen();
   await chooseCsv(user);
   const column = (name: string) => (screen.getByRole('combobox', { name }) as HTMLSelectElement).value;
@@ -149,8 +149,46 @@ test('a CSV with milestones as rows: unknown words must be given a meaning, then
   expect((screen.getByRole('combobox', { name: '“R/A”' }) as HTMLSelectElement).value).toBe('amber');
 });
 
+test('into a plan already in the workbook: a priority with the same reference gets the new action, the other priority is added', { timeout: 60_000 }, async () => {
+  const plan = await t.api.call('plan:create', { type: 'wsoa', title: 'Written Statement of Action 2025' });
+  const existing = await t.api.call('priority:create', { planId: plan.id, reference: '1', title: 'Co-production' });
+
+  const user = userEvent.setup({ delay: null });
+  renderScreen();
+  await chooseCsv(user);
+  await user.click(continueButton());
+  await step('Check the status and RAG words');
+  await user.selectOptions(screen.getByRole('combobox', { name: '“Stalled”' }), 'delayed');
+  await user.selectOptions(screen.getByRole('combobox', { name: '“R/A”' }), 'amber');
+  await user.click(screen.getByRole('button', { name: 'Confirm these meanings' }));
+  await step('Choose where the plan goes');
+  await user.click(screen.getByRole('radio', { name: 'A plan already in the workbook' }));
+  await user.click(screen.getByRole('button', { name: 'Preview the import' }));
+  expect(within(await errorSummary()).getByRole('link').textContent).toBe('Plan must be chosen from the list.');
+  await user.selectOptions(screen.getByRole('combobox', { name: /^Plan/ }), String(plan.id));
+  await user.click(screen.getByRole('button', { name: 'Preview the import' }));
+
+  await step('Check what will be imported');
+  expect(screen.getByText(/The priorities will go into “Written Statement of Action 2025”/)).toBeTruthy();
+  expect(screen.getByRole('list', { name: 'What will be created' }).textContent).toContain('(1 already in the plan)');
+  expect(screen.getByRole('heading', { level: 4, name: /^Priority 1: / }).nextElementSibling!.textContent).toMatch(/^Already in the plan: the actions are added to it\./);
+  expect(screen.getByRole('heading', { level: 4, name: 'Priority 2: Preparing for adulthood' }).nextElementSibling!.textContent).toMatch(/^New priority\./);
+  await user.click(screen.getByRole('button', { name: 'Import' }));
+
+  await step('Plan imported');
+  expect(screen.getByText(/“Written Statement of Action 2025” was added to: 1 priority, 2 actions and 3 milestones/)).toBeTruthy();
+  expect(screen.getByText(/To undo the import, delete what it added to the plan/)).toBeTruthy();
+  const priorities = (await t.api.call('priority:list', { planId: plan.id, limit: 10 })).items;
+  expect(priorities.map((p) => [p.id === existing.id, p.reference])).toEqual([
+    [true, '1'],
+    [false, '2'],
+  ]);
+  expect((await t.api.call('action:list', { priorityId: existing.id, limit: 10 })).items.map((a) => a.reference)).toEqual(['1.1']);
+  expect((await t.api.call('plan:list', { limit: 5 })).total).toBe(1);
+});
+
 test('a refusal at Import about an earlier answer sends the officer back to that step, its link leading to the field', { timeout: 60_000 }, async () => {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   // The real backend, except that Import refuses the progress date (as it would a date it cannot take).
   renderScreen(false, {
     'planSheet:apply': { code: 'invalid_input', message: 'Check the date.', issues: [{ path: 'reportedOn', message: 'Date of the update (14/10/2026) is not a date this plan can take.' }] },
@@ -175,10 +213,10 @@ test('a refusal at Import about an earlier answer sends the officer back to that
   expect((await t.api.call('plan:list', { limit: 5 })).total).toBe(0);
 });
 
-test('a file that is not a spreadsheet is refused in the error summary, before anything is sent', async () => {
-  const user = userEvent.setup({ applyAccept: false });
+test('a file dropped that is not a spreadsheet is refused in the error summary, before anything is sent', async () => {
   const calls = renderScreen();
-  await user.upload(screen.getByLabelText('Spreadsheet file (.xlsx or .csv)'), new File(['x'], 'plan.xls'));
+  // Dropped on the page rather than chosen.
+  fireEvent.drop(document.querySelector('[data-drop-zone]')!, { dataTransfer: { files: [new File(['x'], 'plan.xls')] } });
   const summary = await errorSummary();
   expect(summary.textContent).toContain('“plan.xls” is an older Excel file (.xls). Open it in Excel, save it as an Excel Workbook (.xlsx)');
   expect(calls).not.toContain('file:uploadBegin');

@@ -66,8 +66,7 @@ export function PreviewStep({ frame, preview, remember, onRemember, onBack, onIm
                   <li key={b}>{b}</li>
                 ))}
               </ul>
-            )}{' '}
-            Go back to the step that needs changing.
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -78,7 +77,14 @@ export function PreviewStep({ frame, preview, remember, onRemember, onBack, onIm
       ))}
 
       <h3 className={s.h3}>Priorities, actions and milestones</h3>
-      {preview.priorities.length === 0 ? <p>No priorities or actions were found with these columns. Go back and check the header row and the columns.</p> : <PreviewTree preview={preview} />}
+      {preview.priorities.length === 0 ? (
+        <p>
+          Nothing would be created.{' '}
+          {preview.skipped.length > 0 ? 'Every row is skipped: the reasons are below.' : 'No actions were found with these columns: go back and check the header row and the columns.'}
+        </p>
+      ) : (
+        <PreviewTree preview={preview} />
+      )}
 
       <h3 className={s.h3}>Rows that will be skipped</h3>
       {preview.skipped.length === 0 ? (
