@@ -130,7 +130,19 @@ it('imports a WSOA tracker from Excel: sheet, header row, columns, an unknown st
   // 3: the headings are found in row 4, under the title rows.
   await checkStep(page, 'Check the header row', '3-header');
   expect(await page.getByRole('radio', { name: 'Row 4 (suggested)' }).isChecked()).toBe(true);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  // By keyboard alone: from the heading into the rows (a region that scrolls sideways), to the chosen row, arrows to move, then Continue.
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('The first rows of WSOA');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Row 4 (suggested)');
+  await page.keyboard.press('ArrowDown');
+  expect(await page.getByRole('radio', { name: 'Row 5' }).isChecked()).toBe(true);
+  await page.keyboard.press('ArrowUp');
+  expect(await page.getByRole('radio', { name: 'Row 4 (suggested)' }).isChecked()).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Continue');
+  await page.keyboard.press('Enter');
 
   // 4: the columns, guessed from the heading words.
   await checkStep(page, 'Match the columns to the plan', '4-columns');
