@@ -91,11 +91,11 @@ export async function layoutMilestoneRows(): Promise<Uint8Array> {
   ws.addRow(['1.1', 'We will ensure sufficient educational psychology capacity for timely EHC assessments', 'Wendy Packer, NSC - Head of Education Partnerships – TBA', null, null, 'On track']);
   ws.addRow([null, null, null, 'Recruit two educational psychologists', '31/01/2027', 'Not started']);
   ws.addRow([null, null, null, 'Commission locum EP capacity for the backlog', '30 Sep 2026', 'Complete']);
-  ws.addRow(['1.2', 'We will reduce the time spent awaiting diagnosis on the autism pathway', 'Rachel Anthwal', 'Publish pathway guidance on the Local Offer', 'December 2026', 'On track']);
-  ws.addRow(['1.2', 'We will reduce the time spent awaiting diagnosis on the autism pathway', 'Rachel Anthwal', 'Jointly commission pre- and post-diagnosis support', '31/03/2027', 'Not started']);
+  ws.addRow(['1.2', 'We will reduce the time spent awaiting diagnosis on the autism pathway [Ref: ASW2]', 'Rachel Anthwal', 'Publish pathway guidance on the Local Offer', 'December 2026', 'On track']);
+  ws.addRow(['1.2', 'We will reduce the time spent awaiting diagnosis on the autism pathway [Ref: ASW2]', 'Rachel Anthwal', 'Jointly commission pre- and post-diagnosis support', '31/03/2027', 'Not started']);
   ws.addRow(['Area 2 - Meeting Needs']);
   ws.mergeCells('A8:F8');
-  ws.addRow(['2.1', 'We will improve access to specialist CAMHS', 'Jackie Shortman', 'Electronic patient record in use', '30/04/2027', 'Delayed']);
+  ws.addRow(['2.1', 'We will improve access to specialist CAMHS [Ref: Written Statement of Action, ASW4.2]', 'Jackie Shortman', 'Electronic patient record in use', '30/04/2027', 'Delayed']);
   ws.addRow([null, null, null, 'Waiting times reported monthly to the SEND Board', '31/05/2027', 'Not started']);
   ws.mergeCells('A9:A10');
   ws.mergeCells('B9:B10');
@@ -151,7 +151,7 @@ export async function layoutProgrammeBoardReview(): Promise<Uint8Array> {
   ws.addRow(['Area 1 - Identifying Needs']);
   ws.addRow(['What we will do?', 'How we will do it?', 'Who will lead delivery?', 'How will we monitor success?', 'Highlights & Issues']);
   ws.addRow([
-    '1.1 We will ensure that sufficient SEND officer and educational psychology resource is available to enable timely EHC assessments',
+    '1.1 We will ensure that sufficient SEND officer and educational psychology resource is available to enable timely EHC assessments [Ref: Identification and EHCP assessments, MI report Autumn 2025 p3 & Written Statement of Action, ASW4.1]]',
     'We will use SEND projections to build a case for investment',
     'Wendy Packer, TC - Head of Education Partnerships – TBA',
     'Sustained compliance with 20-week EHCP timescales',

@@ -312,6 +312,7 @@ describe('layout (b): milestones as rows under their action', () => {
       ],
     ]);
     expect(actions[0]).toMatchObject({ lead: 'Wendy Packer', status: 'on_track' });
+    expect(actions[2]).toMatchObject({ what: 'We will improve access to specialist CAMHS', references: 'Written Statement of Action, ASW4.2' });
     expect(actions[0]!.notes.join(' ')).toMatch(/also names “Head of Education Partnerships”/);
     expect(p.skipped).toEqual([]);
     expect(p.canApply).toBe(true);
@@ -355,7 +356,7 @@ describe('layout (c): merged priority cells', () => {
 });
 
 describe('a programme board review table', () => {
-  it('takes references from the start of the action text, area headings (above the header row too) as priorities, and highlights as progress notes', async () => {
+  it('takes references (and [Ref: …] links) from the action text, area headings (above the header row too) as priorities, and highlights as progress notes', async () => {
     const t = makeTestWorkbook();
     const uploadId = await upload(t, 'programme-board-review.xlsx', await layoutProgrammeBoardReview());
     const s = await t.api.call('planSheet:sample', { uploadId });
@@ -369,7 +370,14 @@ describe('a programme board review table', () => {
     // The headings repeated under the second area are skipped, not read as an action.
     expect(p.skipped).toEqual([{ row: 8, reason: 'It repeats the column headings.' }]);
     const [a11, a12] = actionsOf(p);
-    expect(a11).toMatchObject({ what: expect.stringMatching(/^We will ensure that sufficient SEND officer/), referenceMade: false, lead: 'Wendy Packer', progressUpdate: true, rag: null });
+    expect(a11).toMatchObject({
+      what: 'We will ensure that sufficient SEND officer and educational psychology resource is available to enable timely EHC assessments',
+      references: 'Identification and EHCP assessments, MI report Autumn 2025 p3 & Written Statement of Action, ASW4.1',
+      referenceMade: false,
+      lead: 'Wendy Packer',
+      progressUpdate: true,
+      rag: null,
+    });
     expect(a12!.lead).toBe('Rachel Anthwal');
     expect(a12!.notes.join(' ')).toMatch(/also names “Mike Newman”/);
     expect(p.counts).toMatchObject({ actions: 3, progressUpdates: 3, blankRows: 1, rowsSkipped: 1 });

@@ -283,6 +283,14 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
         referenceMade = true;
       }
 
+      // "[Ref: Written Statement of Action, ASW2]" written into the action's text is its reference to the findings.
+      const whatAsWritten = what;
+      let references = get('references');
+      const refs = [...what.matchAll(/\[\s*Ref\s*:?\s*([^\]]+)\]+/gi)].map((m) => m[1]!.trim());
+      if (refs.length) {
+        what = what.replace(/\s*\[\s*Ref\s*:?\s*[^\]]+\]+/gi, '').trim();
+        references = [references, ...refs].filter(Boolean).join('; ');
+      }
       const statusWord = get('status');
       const ragWord = get('rag');
       const { status, ragFromStatus } = statusOf(statusWord, row);
@@ -326,13 +334,13 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
         rag,
         ragWord,
         successMeasures: get('successMeasures'),
-        references: get('references'),
+        references,
         progressNote: get('progressNote'),
         progressUpdate: false,
         milestones: [],
         notes,
         sourceRef: ref,
-        sourceWhat: what,
+        sourceWhat: whatAsWritten,
       };
       draft.progressUpdate = draft.rag !== null || draft.progressNote !== '';
       if (!checkAction(draft, skipped)) continue;
