@@ -28,7 +28,7 @@ export function TargetStep({ frame, target, onTarget, asksReportedOn, onBack, on
         <Field label="Import into">
           <RadioGroup value={target.kind} onChange={(_, d) => set({ kind: d.value as TargetChoice['kind'] })}>
             <Radio value="new" label="A new plan" />
-            <Radio value="existing" label="A plan already in the workbook" disabled={plans.status === 'ok' && !havePlans} />
+            <Radio value="existing" label={plans.status === 'ok' && !havePlans ? 'A plan already in the workbook (there are none yet)' : 'A plan already in the workbook'} disabled={plans.status === 'ok' && !havePlans} />
           </RadioGroup>
         </Field>
         {target.kind === 'new' ? (
