@@ -73,6 +73,8 @@ describe('the monitoring letter parser', () => {
     expect(parseMonitoringLetter('Area SEND monitoring inspection of Nowhere\nWe will visit soon.')).toBeNull();
     expect(parseMonitoringLetter('The local area partnership has made sufficient progress in addressing this area for priority action. Ofsted and CQC.')).toBeNull();
     expect(parseMonitoringLetter(AREA_SEND_REPORT)).toBeNull();
+    // A report that says a monitoring inspection will follow is not a monitoring letter.
+    expect(parseMonitoringLetter(`${AREA_SEND_REPORT}\nOfsted and CQC will carry out a monitoring inspection of the partnership.\nIt has made sufficient progress in addressing one of the two areas for priority action.`)).toBeNull();
     expect(parseMonitoringLetter(REVISIT_LETTER)).toBeNull();
     expect(parseLetter(MONITORING_LETTER).kind).toBeNull();
   });

@@ -24,7 +24,8 @@ export interface ParsedMonitoring {
   warnings: string[];
 }
 
-const TITLE = /\b(?:area\s+SEND\s+)?monitoring\s+inspection\s+of\s+(?:the\s+)?(.{2,120}?)\s*$/i;
+/** The title line starts with these words; a sentence that mentions a monitoring inspection is not one. */
+const TITLE = /^(?:area\s+SEND\s+)?monitoring\s+inspection\s+of\s+(?:the\s+)?(.{2,120}?)\s*$/i;
 const INSPECTORATES = /\bOfsted\b[\s\S]*\b(?:Care Quality Commission|CQC)\b|\b(?:Care Quality Commission|CQC)\b[\s\S]*\bOfsted\b/i;
 /** The closing verdict on one area: it speaks of "this" area for priority action, where the summary counts them. */
 const VERDICT = /[^.]*\bha(?:s|ve)\s+(not\s+)?made\s+(sufficient|insufficient|inadequate|enough)\s+progress\b[^.]*\bthis\s+(?:area\s+for\s+)?priority\s+action\b[^.]*\./i;
