@@ -187,7 +187,7 @@ test('into a plan already in the workbook: a priority with the same reference ge
   expect((await t.api.call('plan:list', { limit: 5 })).total).toBe(1);
 });
 
-test('a refusal at Import about an earlier answer sends the officer back to that step, its link leading to the field', { timeout: 60_000 }, async () => {
+test('a future progress date stops the preview; a refusal at Import about an earlier answer sends the officer back to that step, its link leading to the field', { timeout: 60_000 }, async () => {
   const user = userEvent.setup({ delay: null });
   // The real backend, except that Import refuses the progress date (as it would a date it cannot take).
   renderScreen(false, {
@@ -200,7 +200,18 @@ test('a refusal at Import about an earlier answer sends the officer back to that
   await user.selectOptions(screen.getByRole('combobox', { name: '“R/A”' }), 'amber');
   await user.click(screen.getByRole('button', { name: 'Confirm these meanings' }));
   await step('Choose where the plan goes');
-  await user.type(screen.getByRole('textbox', { name: /Date of the progress in the spreadsheet/ }), '14/10/2026');
+  // First a date after the workbook's today (22/11/2026): the preview says why it cannot be imported, and Import waits.
+  await user.type(screen.getByRole('textbox', { name: /Date of the progress in the spreadsheet/ }), '01/12/2026');
+  await user.click(screen.getByRole('button', { name: 'Preview the import' }));
+  await step('Check what will be imported');
+  expect(screen.getByText('This cannot be imported yet').parentElement!.textContent).toContain('(01/12/2026) is after today');
+  expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+  await user.click(screen.getByRole('button', { name: 'Back' }));
+  await step('Choose where the plan goes');
+  const reported = screen.getByRole('textbox', { name: /Date of the progress in the spreadsheet/ }) as HTMLInputElement;
+  expect(reported.value).toBe('01/12/2026');
+  await user.clear(reported);
+  await user.type(reported, '14/10/2026');
   await user.click(screen.getByRole('button', { name: 'Preview the import' }));
   await step('Check what will be imported');
   await user.click(screen.getByRole('button', { name: 'Import' }));
