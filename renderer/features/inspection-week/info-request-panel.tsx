@@ -1,12 +1,12 @@
 /** The information request tracker: the usual items (seeded from the editable list), status and evidence. */
-import { Button, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Select, TableCell, TableRow } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ukDate } from '../../../electron/contract/format';
 import { INFO_REQUEST_STATUSES, weekLabel } from '../../../electron/contract/groups/inspection-week';
 import { notify } from '../../components/notices';
 import { EditRowButton, WeekDeleteButton, WeekEditForm, WeekEvidenceLinks, type WeekField } from './week-edit';
-import { dateInput, Notice, Show, useLoad, write, type WeekPanelProps } from './week-shared';
+import { dateInput, Notice, Show, useLoad, write, WeekTable, type WeekPanelProps } from './week-shared';
 
 type Status = (typeof INFO_REQUEST_STATUSES)[number];
 
@@ -74,15 +74,7 @@ export function InfoRequestPanel({ client, eventId, version, changed }: WeekPane
           rows.length === 0 ? (
             <p>No items yet.</p>
           ) : (
-            <Table aria-label="Information request items" size="small">
-              <TableHeader>
-                <TableRow>
-                  {['Item', 'Due', 'Owner', 'Status', 'Evidence', 'Change'].map((h) => (
-                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <WeekTable label="Information request items" minWidth="54rem" columns={[{ header: 'Item' }, { header: 'Due', width: '7rem' }, { header: 'Owner', width: '9rem' }, { header: 'Status', width: '10.5rem' }, { header: 'Evidence', width: '11.5rem' }, { header: 'Change', width: '7.5rem' }]}>
                 {rows.map((r) => (
                   <TableRow key={r.id}>
                     <TableCell>
@@ -129,8 +121,7 @@ export function InfoRequestPanel({ client, eventId, version, changed }: WeekPane
                     </TableCell>
                   </TableRow>
                 ))}
-              </TableBody>
-            </Table>
+              </WeekTable>
           )
         }
       </Show>

@@ -1,10 +1,10 @@
 /** The requests log: every ad hoc request from inspectors, logged as it arrives and answered with evidence. */
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, TableCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { INSPECTOR_REQUEST_STATUSES, weekLabel } from '../../../electron/contract/groups/inspection-week';
 import { EvidencePicker } from './evidence-picker';
 import { EditRowButton, WeekDeleteButton, WeekEditForm, WeekEvidenceLinks, type WeekField } from './week-edit';
-import { dateTimeInput, Notice, Show, ukDateTime, useLoad, write, type WeekPanelProps } from './week-shared';
+import { dateTimeInput, Notice, Show, ukDateTime, useLoad, write, WeekTable, type WeekPanelProps } from './week-shared';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
@@ -94,15 +94,7 @@ export function RequestsLogPanel(props: WeekPanelProps) {
           rows.length === 0 ? (
             <p>No requests logged yet.</p>
           ) : (
-            <Table aria-label="Requests from inspectors" size="small">
-              <TableHeader>
-                <TableRow>
-                  {['Ref', 'Received', 'From', 'Request', 'Due', 'Status', 'Evidence', 'Change'].map((h, i) => (
-                    <TableHeaderCell key={i}>{h}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <WeekTable label="Requests from inspectors" minWidth="56rem" columns={[{ header: 'Ref', width: '3.5rem' }, { header: 'Received', width: '8rem' }, { header: 'From', width: '8rem' }, { header: 'Request' }, { header: 'Due', width: '8rem' }, { header: 'Status', width: '6rem' }, { header: 'Evidence', width: '9.5rem' }, { header: 'Change', width: '7.5rem' }]}>
                 {rows.map((r) => (
                   <TableRow key={r.id}>
                     <TableCell>{r.reference}</TableCell>
@@ -163,8 +155,7 @@ export function RequestsLogPanel(props: WeekPanelProps) {
                     </TableCell>
                   </TableRow>
                 ))}
-              </TableBody>
-            </Table>
+              </WeekTable>
           )
         }
       </Show>

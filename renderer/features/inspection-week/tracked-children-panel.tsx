@@ -1,11 +1,11 @@
 /** Tracked children: pseudonyms only. The app refuses names, dates of birth, NHS numbers and UPNs, and says why. */
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, TableCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ukDate } from '../../../electron/contract/format';
 import { CONSENT_STATUSES, SEN_STATUSES, SETTING_TYPES, weekLabel } from '../../../electron/contract/groups/inspection-week';
 import { notify } from '../../components/notices';
 import { EditRowButton, WeekDeleteButton, WeekEditForm, WeekEvidenceLinks, type WeekField } from './week-edit';
-import { asApiError, dateInput, Notice, Show, useLoad, type WeekPanelProps } from './week-shared';
+import { asApiError, dateInput, Notice, Show, useLoad, WeekTable, type WeekPanelProps } from './week-shared';
 
 const options = (codes: readonly string[]) => codes.map((v) => ({ value: v, label: weekLabel(v) }));
 const EDIT_FIELDS: WeekField[] = [
@@ -101,15 +101,7 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
           rows.length === 0 ? (
             <p>No children chosen for tracking yet.</p>
           ) : (
-            <Table aria-label="Tracked children" size="small">
-              <TableHeader>
-                <TableRow>
-                  {['Pseudonym', 'Setting', 'SEN', 'Consent', 'Selected', 'Documents due', 'Meeting', 'Evidence', 'Change'].map((h) => (
-                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <WeekTable label="Tracked children" minWidth="64rem" columns={[{ header: 'Pseudonym', width: '6.5rem' }, { header: 'Setting', width: '6.5rem' }, { header: 'SEN', width: '5.5rem' }, { header: 'Consent', width: '6rem' }, { header: 'Selected', width: '6rem' }, { header: 'Documents due', width: '6rem' }, { header: 'Meeting' }, { header: 'Evidence', width: '8.5rem' }, { header: 'Change', width: '7rem' }]}>
                 {rows.map((c) => (
                   <TableRow key={c.id}>
                     <TableCell>
@@ -166,8 +158,7 @@ export function TrackedChildrenPanel({ client, eventId, version, changed }: Week
                     </TableCell>
                   </TableRow>
                 ))}
-              </TableBody>
-            </Table>
+              </WeekTable>
           )
         }
       </Show>

@@ -2,7 +2,7 @@
  * Shared pieces of the Inspection week screen: the props every panel takes (a typed client, so
  * the panels work over IPC, HTTP or in-process dispatch alike), a small loader, and UK date input.
  */
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../electron/contract/channels';
 import { ApiFailure, type Client } from '../../../electron/contract/client';
@@ -94,4 +94,35 @@ export async function write(run: () => Promise<unknown>, changed: () => void): P
   } catch (e) {
     return asApiError(e);
   }
+}
+
+/** A column of one of the week's tables: its heading and, for all but the main text, a width. */
+export interface WeekColumn {
+  header: string;
+  width?: string;
+}
+
+/**
+ * A table of the week's records with widths that suit each column (issue #15: Fluent's fixed
+ * layout gave every column the same share, so the request's own words wrapped every two words
+ * while dates and statuses had room to spare). The column without a width takes what is left; below
+ * `minWidth` the table scrolls sideways inside its own box rather than squeezing further.
+ */
+export function WeekTable({ label, columns, minWidth, children }: { label: string; columns: WeekColumn[]; minWidth: string; children: ReactNode }) {
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <Table aria-label={label} size="small" style={{ minWidth }}>
+        <TableHeader>
+          <TableRow>
+            {columns.map((c) => (
+              <TableHeaderCell key={c.header} style={c.width ? { width: c.width } : undefined}>
+                {c.header}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </div>
+  );
 }
