@@ -107,10 +107,15 @@ const refTitle = (ref: string, title: string) => clip(ref ? `${ref} ${title}` : 
 
 const link = (column: SQLiteColumn): ChildRelation => ({ entity: 'evidenceLink', column });
 
-/** One entity's spec, its label written against its own row type. */
-interface EntitySpecOf<N extends ListEntityName> extends Omit<EntitySpec, 'name' | 'label'> {
+/** A field of one kind of record (checked by the compiler: a typo is an error, not a silent miss). */
+export type FieldOf<N extends ListEntityName> = keyof ValuesOf<N> & string;
+
+/** One entity's spec, its label and fields written against its own row type. */
+interface EntitySpecOf<N extends ListEntityName> extends Omit<EntitySpec, 'name' | 'label' | 'parent' | 'references'> {
   name: N;
   label(row: RowOf<N>): string;
+  parent?: { entity: EntityName; field: FieldOf<N> };
+  references: (ReferenceField & { field: FieldOf<N> })[];
 }
 
 /** Each entity's spec, checked against its own table's row type. */

@@ -8,7 +8,7 @@ import { binEntries } from '../../../db/schema';
 import type { EntityName } from '../../contract/schemas/history';
 import { writeAudit, type AuditRecord } from './audit-log';
 import type { ServiceContext } from './context';
-import { ENTITIES, specOf, type EntitySpec, type ListEntityName, type PatchOf, type RowOf, type StoredRow, type ValuesOf } from './entity-registry';
+import { ENTITIES, specOf, type EntitySpec, type FieldOf, type ListEntityName, type PatchOf, type RowOf, type StoredRow, type ValuesOf } from './entity-registry';
 import { invalidField, notFound, ServiceError } from './service-error';
 import { allForIds, cachedStatement, codecOf, type TableCodec } from './statement-cache';
 
@@ -92,7 +92,7 @@ export function checkReferences(ctx: ServiceContext, spec: EntitySpec, values: o
 }
 
 /** Next position among siblings, so new items go to the end of their list. */
-export function nextPosition(ctx: ServiceContext, name: EntityName, parentField: string, parentId: number): number {
+export function nextPosition<N extends ListEntityName>(ctx: ServiceContext, name: N, parentField: FieldOf<N>, parentId: number): number {
   const spec = specOf(name);
   const row: { max: number | null } | undefined = ctx.db
     .select({ max: max(spec.table.position) })
