@@ -20,8 +20,8 @@ import { partnerService } from '../../services/area-service';
 import { evidenceService } from '../../services/evidence-service';
 import { assessmentService, eventService, findingService } from '../../services/inspection-service';
 import { ServiceError } from '../../services/service-error';
-import { matchWeaknesses, type Candidate } from './match-findings';
-import { parseLetter, type ParsedLetter } from './parse-letter';
+import { matchWeaknesses, type Candidate, type Match } from './match-findings';
+import { parseLetter, type ParsedLetter, type ParsedWeakness } from './parse-letter';
 import { parseMonitoringLetter, type ParsedMonitoring } from './parse-monitoring';
 import { parseAreaSendReport, partnersNamed, type OutcomeText, type ParsedReport } from './parse-report';
 
@@ -31,8 +31,8 @@ type ApplyInput = z.output<typeof letterApplyInput>;
 
 export const LETTER_FRAMEWORK = 'joint-2016';
 const REPORT_FRAMEWORKS = ['area-send-2023', 'area-send-2025'];
-const WEAKNESS = 'significant_weakness';
-const PRIORITY_ACTION = 'area_for_priority_action';
+const WEAKNESS = 'significant_weakness' as const;
+const PRIORITY_ACTION = 'area_for_priority_action' as const;
 /** The Area SEND frameworks word a monitoring verdict as improvement seen or not (resources/frameworks). */
 const AREA_SEND_RESULTS = { sufficient_progress: 'improved', not_sufficient_progress: 'not_improved' } as const;
 
@@ -99,6 +99,25 @@ export function shortTitle(text: string): string {
   return clause.charAt(0).toUpperCase() + clause.slice(1);
 }
 
+/** A revisit's weaknesses or a monitoring letter's areas as preview items: the matched finding's reference and title where one matched. */
+function judgedItems(type: typeof WEAKNESS | typeof PRIORITY_ACTION, prefix: string, judged: ParsedWeakness[], matches: Match[], candidates: Candidate[]): Preview['items'] {
+  return judged.map((w, i) => {
+    const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
+    const matched = candidates.find((c) => c.id === match.findingId);
+    return {
+      type,
+      partnerIds: [],
+      reference: matched?.reference || `${prefix}${i + 1}`,
+      title: matched?.title || shortTitle(w.text),
+      text: w.text,
+      commentary: w.commentary,
+      verdict: w.verdict,
+      verdictSentence: w.verdictSentence,
+      match,
+    };
+  });
+}
+
 export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fileName: string): Preview {
   if (parsed.kind === null) throw new ServiceError('invalid_input', parsed.warnings.join(' '));
   const revisit = parsed.kind === 'revisit_2016';
@@ -135,21 +154,7 @@ export function buildLetterPreview(ctx: ServiceContext, parsed: ParsedLetter, fi
     wsoaRequired: parsed.wsoaRequired,
     summary: parsed.summary,
     summaryAgrees: summaryAgreement(parsed.summary, parsed.weaknesses.map((w) => w.verdict)),
-    items: parsed.weaknesses.map((w, i) => {
-      const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
-      const matched = candidates.find((c) => c.id === match.findingId);
-      return {
-        type: WEAKNESS,
-        partnerIds: [],
-        reference: matched?.reference || `SW${i + 1}`,
-        title: matched?.title || shortTitle(w.text),
-        text: w.text,
-        commentary: w.commentary,
-        verdict: w.verdict,
-        verdictSentence: w.verdictSentence,
-        match,
-      };
-    }),
+    items: judgedItems(WEAKNESS, 'SW', parsed.weaknesses, matches, candidates),
     candidates,
     alreadyImportedEventId: existing,
     warnings,
@@ -282,21 +287,7 @@ export function buildMonitoringPreview(ctx: ServiceContext, parsed: ParsedMonito
     wsoaRequired: null,
     summary: parsed.summary,
     summaryAgrees: summaryAgreement(parsed.summary, parsed.areas.map((a) => a.verdict)),
-    items: parsed.areas.map((a, i) => {
-      const match = matches[i] ?? { findingId: null, score: 0, uncertain: false, alternatives: [] };
-      const matched = candidates.find((c) => c.id === match.findingId);
-      return {
-        type: PRIORITY_ACTION,
-        partnerIds: [],
-        reference: matched?.reference || `APA${i + 1}`,
-        title: matched?.title || shortTitle(a.text),
-        text: a.text,
-        commentary: a.commentary,
-        verdict: a.verdict,
-        verdictSentence: a.verdictSentence,
-        match,
-      };
-    }),
+    items: judgedItems(PRIORITY_ACTION, 'APA', parsed.areas, matches, candidates),
     candidates: candidates.map(({ id, reference, title, text, eventTitle }) => ({ id, reference, title, text, eventTitle })),
     alreadyImportedEventId: existing,
     warnings,

@@ -71,17 +71,27 @@ export function letterDate(paragraphs: Paragraph[]): string | null {
   return null;
 }
 
-function summaryIn(text: string): LetterSummary | null {
-  const made = SUMMARY_MADE.exec(text);
-  if (!made) return null;
-  const sufficient = countOf(made[1]!);
-  const total = countOf(made[2]!);
+/**
+ * A letter's summary sentence counting the findings that showed sufficient progress: `made` captures
+ * "N of the M", `not` the count without it (a word such as "the other" leaves M − N). Shared by the
+ * revisit and monitoring parsers.
+ */
+export function summaryWith(text: string, made: RegExp, not: RegExp): LetterSummary | null {
+  const m = made.exec(text);
+  if (!m) return null;
+  const sufficient = countOf(m[1]!);
+  const total = countOf(m[2]!);
   if (sufficient === null || total === null) return null;
-  const not = SUMMARY_NOT.exec(text.slice(made.index));
-  const notSufficient = not ? countOf(not[1]!) : null;
-  const start = text.lastIndexOf('.', made.index) + 1;
-  const end = not ? text.indexOf('.', made.index + (not.index ?? 0)) : text.indexOf('.', made.index);
-  return { sufficient, total, notSufficient: notSufficient ?? total - sufficient, sentence: text.slice(start, end < 0 ? undefined : end + 1).trim() };
+  const n = not.exec(text.slice(m.index));
+  const notSufficient = n ? countOf(n[1]!) : null;
+  // The sentence begins after the last full stop or paragraph break before it (not in a heading above).
+  const start = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n', m.index)) + 1;
+  const end = n ? text.indexOf('.', m.index + n.index) : text.indexOf('.', m.index);
+  return { sufficient, total, notSufficient: notSufficient ?? total - sufficient, sentence: text.slice(start, end < 0 ? undefined : end + 1).replace(/\s+/g, ' ').trim() };
+}
+
+function summaryIn(text: string): LetterSummary | null {
+  return summaryWith(text, SUMMARY_MADE, SUMMARY_NOT);
 }
 
 function verdictOf(sentence: string): Verdict {

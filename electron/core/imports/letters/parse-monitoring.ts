@@ -9,8 +9,8 @@
  * the verdicts read. Recognition needs the title, both inspectorates, and a verdict or the summary.
  * Pure: no I/O.
  */
-import { countOf, dateIn, dateRangeIn, paragraphsOf, type Paragraph } from './letter-text';
-import { letterDate, type LetterSummary, type ParsedWeakness } from './parse-letter';
+import { dateIn, dateRangeIn, paragraphsOf, type Paragraph } from './letter-text';
+import { letterDate, summaryWith, type LetterSummary, type ParsedWeakness } from './parse-letter';
 
 export interface ParsedMonitoring {
   area: string;
@@ -45,19 +45,7 @@ function titleIn(raw: string): { title: string; area: string } | null {
 }
 
 function summaryIn(text: string): LetterSummary | null {
-  const made = SUMMARY_MADE.exec(text);
-  if (!made) return null;
-  const sufficient = countOf(made[1]!);
-  const total = countOf(made[2]!);
-  if (sufficient === null || total === null) return null;
-  const rest = text.slice(made.index);
-  const not = SUMMARY_NOT.exec(rest);
-  // "the other", "the remaining one": what the first count leaves.
-  const notSufficient = not ? (countOf(not[1]!) ?? total - sufficient) : total - sufficient;
-  // The sentence begins after the last full stop or paragraph break before it (not in a heading above).
-  const start = Math.max(text.lastIndexOf('.', made.index), text.lastIndexOf('\n', made.index)) + 1;
-  const end = not ? text.indexOf('.', made.index + not.index) : text.indexOf('.', made.index);
-  return { sufficient, total, notSufficient, sentence: text.slice(start, end < 0 ? undefined : end + 1).replace(/\s+/g, ' ').trim() };
+  return summaryWith(text, SUMMARY_MADE, SUMMARY_NOT);
 }
 
 function verdictOf(m: RegExpExecArray): ParsedWeakness['verdict'] {
