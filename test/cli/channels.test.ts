@@ -109,7 +109,7 @@ const CASES: Record<string, Case> = {
       writeFileSync(sheet, PLAN_CSV);
       return ['import-plan-sheet', '--workbook', f.copy('plan-sheet.workbook'), '--in', sheet, '--plan-name', 'SEND improvement plan', '--apply'];
     },
-    channels: ['file:uploadBegin', 'file:uploadChunk', 'planSheet:sample', 'planSheet:preview', 'planSheet:apply'],
+    channels: ['file:uploadBegin', 'file:uploadChunk', 'planSheet:sample', 'planSheet:preview', 'planSheet:apply', 'file:uploadCancel'],
   },
 };
 

@@ -14,6 +14,7 @@ import { guessMapping } from '../../electron/core/imports/plan-sheet/guess-mappi
 import { defaultBackupsDir } from '../../electron/core/safety/backup-names';
 import { listBackups } from '../../electron/core/safety/backup-store';
 import { runCli } from '../../electron/transports/cli/run-cli';
+import { uploadsInProgress } from '../../electron/core/files/upload-sessions';
 import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
 import { layoutMergedPriorities, layoutMilestoneRows, layoutOneRowPerAction, layoutProgrammeBoardReview, noHeadings, PLAN_CSV } from './plan-sheet-fixtures';
 
@@ -497,6 +498,7 @@ describe('workbook import-plan-sheet', () => {
     const sheet = path.join(dir, 'wsoa.xlsx');
     writeFileSync(sheet, await layoutOneRowPerAction());
 
+    const uploadsBefore = uploadsInProgress();
     const preview = await cli('import-plan-sheet', '--workbook', workbook, '--in', sheet, '--sheet', 'WSOA progress', '--plan-name', 'Testshire WSOA');
     expect(preview.code).toBe(0);
     expect(preview.out).toMatch(/Header row: 3/);
@@ -523,6 +525,8 @@ describe('workbook import-plan-sheet', () => {
     // The history replays cleanly with the remembered mapping's audit entries in it.
     const check = await cli('check', '--workbook', workbook);
     expect(check.code).toBe(0);
+    // No upload is left behind holding a copy of the council's plan.
+    expect(uploadsInProgress()).toBe(uploadsBefore);
     // Next time, without --mapping, the remembered mapping and words are used.
     const next = await cli('import-plan-sheet', '--workbook', workbook, '--in', sheet, '--sheet', 'WSOA progress', '--plan-name', 'Again');
     expect(next.out).toMatch(/Mapping remembered for this layout/);

@@ -146,6 +146,15 @@ const importPlanSheet: CliCommand = {
     // Opened for writing even to preview: the upload the channels read is a command (it writes nothing to the workbook).
     return host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
       const uploadId = await upload(api, file);
+      try {
+        return await previewOrApply(api, uploadId);
+      } finally {
+        // The uploaded copy of the council's plan is not left in the temporary folder.
+        await api.call('file:uploadCancel', { uploadId });
+      }
+    });
+
+    async function previewOrApply(api: Client, uploadId: string): Promise<number> {
       const sheetName = values.sheet ? String(values.sheet) : mapFile?.sheet;
       const headerRow = headerRowFlag ?? mapFile?.headerRow;
       const sample = await api.call('planSheet:sample', { uploadId, ...(sheetName ? { sheet: sheetName } : {}), ...(headerRow ? { headerRow } : {}) });
@@ -186,7 +195,7 @@ const importPlanSheet: CliCommand = {
         `Imported into plan number ${result.planId} “${result.planTitle}”: ${result.prioritiesCreated} priorities, ${result.actionsCreated} actions, ${result.milestonesCreated} milestones, ${result.progressUpdatesCreated} progress updates; ${result.peopleCreated} people and ${result.partnersCreated} partners added; ${result.rowsSkipped} rows skipped. A backup was made first; delete the plan to the Bin to undo.${result.mappingRemembered ? ' The mapping is remembered for this layout.' : ''}`,
       );
       return 0;
-    });
+    }
   },
 };
 
