@@ -1,7 +1,17 @@
 /** PDF and Word files made from the fixture letters, laid out as the published ones are. */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { TestWorkbook } from '../helpers/temp-workbook';
 import { pdfLines } from './letters-fixtures';
+
+/** Sends a file through file:uploadBegin/Chunk, as the page does; returns the upload id. */
+export async function upload(t: TestWorkbook, name: string, bytes: Uint8Array): Promise<string> {
+  const { uploadId, chunkBytes } = await t.api.call('file:uploadBegin', { fileName: name, size: bytes.length });
+  for (let seq = 0, at = 0; at < bytes.length; seq++, at += chunkBytes) {
+    await t.api.call('file:uploadChunk', { uploadId, seq, base64: Buffer.from(bytes.subarray(at, at + chunkBytes)).toString('base64') });
+  }
+  return uploadId;
+}
 
 /** A PDF with wrapped lines, a running header and "Page n of m" footers on every page. */
 export async function letterPdf(text: string, header: string): Promise<Uint8Array> {

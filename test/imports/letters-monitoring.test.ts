@@ -9,22 +9,14 @@ import { proposalOf } from '../../electron/transports/cli/commands/letters';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { parseMonitoringLetter } from '../../electron/core/imports/letters/parse-monitoring';
 import { parseLetter } from '../../electron/core/imports/letters/parse-letter';
-import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
-import { letterDocx, letterPdf } from './letters-documents';
+import { makeTestWorkbook, tempDir } from '../helpers/temp-workbook';
+import { letterDocx, letterPdf, upload } from './letters-documents';
 import { AREA_SEND_REPORT, REVISIT_LETTER, pdfLines } from './letters-fixtures';
 import { MISMATCHED_MONITORING_LETTER, MONITORING_AREAS, MONITORING_LETTER } from './letters-monitoring-fixtures';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const VERDICTS = ['sufficient_progress', 'not_sufficient_progress'];
-
-async function upload(t: TestWorkbook, name: string, bytes: Uint8Array): Promise<string> {
-  const { uploadId, chunkBytes } = await t.api.call('file:uploadBegin', { fileName: name, size: bytes.length });
-  for (let seq = 0, at = 0; at < bytes.length; seq++, at += chunkBytes) {
-    await t.api.call('file:uploadChunk', { uploadId, seq, base64: Buffer.from(bytes.subarray(at, at + chunkBytes)).toString('base64') });
-  }
-  return uploadId;
-}
 
 describe('the monitoring letter parser', () => {
   it('reads the dates, each area for priority action, its commentary and verdict, and a summary that agrees', () => {

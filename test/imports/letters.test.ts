@@ -13,7 +13,7 @@ import { paragraphsOf } from '../../electron/core/imports/letters/letter-text';
 import { proposalOf } from '../../electron/transports/cli/commands/letters';
 import { runCli } from '../../electron/transports/cli/run-cli';
 import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
-import { letterDocx, letterPdf } from './letters-documents';
+import { letterDocx, letterPdf, upload } from './letters-documents';
 import { AREA_SEND_REPORT, INITIAL_LETTER, INITIAL_WEAKNESSES, MISMATCHED_REVISIT_LETTER, REVISIT_LETTER, REVISIT_WEAKNESSES, pdfLines } from './letters-fixtures';
 import { parseAreaSendReport } from '../../electron/core/imports/letters/parse-report';
 import { loadReferenceData } from '../../electron/core/reference/load-reference';
@@ -23,14 +23,6 @@ const OUTCOMES = loadReferenceData()
   .flatMap((f) => f.outcomes.map((o) => ({ frameworkId: f.id, id: o.id, verbatim: o.verbatim })));
 
 const VERDICTS = ['sufficient_progress', 'not_sufficient_progress', 'sufficient_progress', 'not_sufficient_progress'];
-
-async function upload(t: TestWorkbook, name: string, bytes: Uint8Array): Promise<string> {
-  const { uploadId, chunkBytes } = await t.api.call('file:uploadBegin', { fileName: name, size: bytes.length });
-  for (let seq = 0, at = 0; at < bytes.length; seq++, at += chunkBytes) {
-    await t.api.call('file:uploadChunk', { uploadId, seq, base64: Buffer.from(bytes.subarray(at, at + chunkBytes)).toString('base64') });
-  }
-  return uploadId;
-}
 
 async function cli(...argv: string[]) {
   let out = '';
