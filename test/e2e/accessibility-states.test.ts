@@ -1,13 +1,17 @@
 /**
  * axe in the states the screen tests do not reach (issue #15): Ctrl+K open, a form showing its
- * error summary, an edit form open, the Restore dialog, History and Recent changes — at 1366×768
+ * error summary, an edit form open, the Restore dialog, History and Recent changes, and each step of
+ * the import wizards (inspection letter, national statistics, a returned Excel plan) — at 1366×768
  * and at 320 CSS px. No serious or critical violations; Fluent's tabster focus sentinels are the
  * only exclusion (see accessibility.test.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { DEMO_NOW, launch, visit, type E2E } from './harness';
+import path from 'node:path';
+import { tidyCsv } from '../imports/dfe-fixture';
+import { INITIAL_LETTER } from '../imports/letters-fixtures';
+import { DEMO_NOW, firstLink, launch, visit, type E2E } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -89,4 +93,67 @@ for (const [width, height] of [
     }
     expect(problems).toEqual([]);
   }, 150_000);
+}
+
+/** A returned Excel plan: the demo plan's own export, downloaded as an officer would. */
+let returnedPlan: string | null = null;
+async function planWorkbook(): Promise<string> {
+  if (returnedPlan) return returnedPlan;
+  await visit(e.page, '/plans');
+  await visit(e.page, await firstLink(e.page, '/plans/'));
+  const download = e.page.waitForEvent('download');
+  await e.page.getByRole('button', { name: 'Action plan (Excel)' }).click();
+  returnedPlan = path.join(e.dir, 'returned-plan.xlsx');
+  await (await download).saveAs(returnedPlan);
+  return returnedPlan;
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [320, 640],
+] as const) {
+  test(`each step of the import wizards has no serious accessibility violations at ${width} px`, async () => {
+    const xlsx = await planWorkbook();
+    const csv = path.join(e.dir, 'ehcp.csv');
+    writeFileSync(csv, tidyCsv());
+    await e.page.setViewportSize({ width, height });
+    const problems: string[] = [];
+    try {
+      // Inspection letter: the first step, then the preview of a pasted letter.
+      await visit(e.page, '/inspections');
+      await e.page.getByRole('button', { name: /^Import an inspection letter/ }).click();
+      await e.page.getByLabel('Or paste the letter’s text').waitFor();
+      problems.push(...(await serious(e.page, 'letter import, first step')));
+      await e.page.getByLabel('Or paste the letter’s text').fill(INITIAL_LETTER);
+      await e.page.getByRole('button', { name: 'Preview the pasted text' }).click();
+      await e.page.locator('section[aria-labelledby="letter-preview"]').waitFor();
+      problems.push(...(await serious(e.page, 'letter import, preview')));
+
+      // National statistics: the first step, then the preview.
+      await visit(e.page, '/indicators');
+      await e.page.getByRole('button', { name: 'Import national statistics (DfE CSV)…' }).click();
+      await e.page.getByLabel('DfE CSV file').waitFor();
+      problems.push(...(await serious(e.page, 'statistics import, first step')));
+      await e.page.getByLabel('DfE CSV file').setInputFiles(csv);
+      await e.page.getByLabel('Filter: sen_provision').selectOption('EHC plan');
+      await e.page.getByLabel('New indicator title').fill('EHC plans issued within 20 weeks');
+      problems.push(...(await serious(e.page, 'statistics import, file read')));
+      await e.page.getByRole('button', { name: 'Read the file and preview' }).click();
+      await e.page.getByRole('status').filter({ hasText: /\d+ new, \d+ changed/ }).waitFor();
+      problems.push(...(await serious(e.page, 'statistics import, preview')));
+
+      // A returned Excel plan: the first step, then the preview of the changes.
+      await visit(e.page, '/plans');
+      await e.page.getByRole('button', { name: 'Import a returned Excel plan…' }).click();
+      const chooser = e.page.locator('main input[type="file"]');
+      await chooser.waitFor({ state: 'attached' });
+      problems.push(...(await serious(e.page, 'Excel return import, first step')));
+      await chooser.setInputFiles(xlsx);
+      await e.page.getByRole('tablist', { name: 'Show' }).waitFor({ timeout: 30_000 });
+      problems.push(...(await serious(e.page, 'Excel return import, preview')));
+    } finally {
+      await e.page.setViewportSize({ width: 1366, height: 900 });
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
 }
