@@ -129,9 +129,9 @@ export function PlanSheetWizard() {
     }
   };
 
-  const previewNow = (then: Step, maps?: { statusMap: Record<string, string>; ragMap: Record<string, string> }) =>
+  const previewNow = (then: Step) =>
     run(then === 7 ? 'Reading the whole sheet…' : 'Reading the sheet with these columns…', async () => {
-      const p = await client.call('planSheet:preview', previewInput({ uploadId: upload!.id, sheet, headerRow, mapping, statusMap: maps?.statusMap ?? statusMap, ragMap: maps?.ragMap ?? ragMap, target }));
+      const p = await client.call('planSheet:preview', previewInput({ uploadId: upload!.id, sheet, headerRow, mapping, statusMap, ragMap, target }));
       setPreview(p);
       go(then);
     });
