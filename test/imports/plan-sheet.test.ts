@@ -240,6 +240,10 @@ describe('layout (a): one row per action, milestones in a column', () => {
     expect(Object.fromEntries(created.map((c) => [c.entity, c.n]))).toEqual({ plan: 1, priority: 2, action: 6, milestone: 5, progress: 4, person: 4, partner: 2, planSheetMapping: 1 });
     expect(t.workbook.sqlite.prepare("SELECT new_value FROM audit_log WHERE entity = 'planSheetMapping' AND field = 'statusMap'").pluck().get()).toBe('{"progressing well":"on_track"}');
 
+    // The history lists the saved mapping with the records (the answer passes output validation).
+    const recent = (await t.api.call('history:recent', { limit: 100 })).items;
+    expect(recent.some((e) => e.entity === 'planSheetMapping' && e.field === 'mapping')).toBe(true);
+
     // The mapping is remembered for the next spreadsheet with the same headings.
     const again = await t.api.call('planSheet:sample', { uploadId, sheet: 'WSOA progress' });
     expect(again.remembered).toMatchObject({ mapping: input.mapping, statusMap: { 'progressing well': 'on_track' }, ragMap: { 'amber/green': 'amber' } });

@@ -18,7 +18,13 @@
  * 4. `planSheet:apply` takes the same input (the server reads the file again: a client-side
  *    preview is never trusted), refuses while any word is unmapped, backs the workbook up, and
  *    writes everything in one transaction through the same services as the app's own forms
- *    (audited). A new plan can be undone by deleting it to the Bin.
+ *    (audited). A new plan can be undone by deleting it to the Bin (people and partners it added
+ *    stay: they are records of their own).
+ * 5. When the wizard is done (applied or abandoned), `file:uploadCancel` removes the uploaded copy.
+ *
+ * Apply reads an .xlsx from the reading kept by the last sample/preview of that upload (kept for an
+ * hour, up to four files): an .xlsx cannot be read inside the apply transaction. If it is gone (the
+ * app restarted), apply answers `conflict` asking for the preview again; a CSV is simply re-read.
  *
  * Conventions: columns are spreadsheet letters ("A", "B", … "AA"), also for a CSV (A is its first
  * column). Row numbers are the row numbers the officer sees in Excel (1 is the top row); for a CSV,
@@ -307,7 +313,8 @@ export const planSheetPreview = z.object({
   partnersToCreate: z.array(z.string()),
   /**
    * Every distinct status and RAG word found, with what it maps to and where the mapping came from.
-   * `mapsTo` null with `from: 'unknown'` means the officer must map it (statusMap / ragMap) before applying.
+   * `mapsTo` null with `from: 'unknown'` means the officer must map it (statusMap / ragMap, using
+   * `key`) before applying. A RAG word in the status column ("Green") is listed as field 'rag'.
    */
   words: z.array(
     z.object({
