@@ -437,12 +437,14 @@ export const evidenceLinks = sqliteTable(
   },
   (t) => [
     index('evidence_links_evidence_idx').on(t.evidenceId),
-    index('evidence_links_finding_idx').on(t.findingId),
-    index('evidence_links_priority_idx').on(t.priorityId),
-    index('evidence_links_action_idx').on(t.actionId),
-    index('evidence_links_milestone_idx').on(t.milestoneId),
+    // Target, then deleted_at and the item (issue #17): coverage and the Excel export read the
+    // live items linked to many targets from the index alone, not one table row per link.
+    index('evidence_links_finding_idx').on(t.findingId, t.deletedAt, t.evidenceId),
+    index('evidence_links_priority_idx').on(t.priorityId, t.deletedAt, t.evidenceId),
+    index('evidence_links_action_idx').on(t.actionId, t.deletedAt, t.evidenceId),
+    index('evidence_links_milestone_idx').on(t.milestoneId, t.deletedAt, t.evidenceId),
     index('evidence_links_indicator_idx').on(t.indicatorId),
-    index('evidence_links_sef_section_idx').on(t.sefSectionId),
+    index('evidence_links_sef_section_idx').on(t.sefSectionId, t.deletedAt, t.evidenceId),
     check(
       'evidence_links_exactly_one_target',
       sql`(${t.findingId} IS NOT NULL) + (${t.priorityId} IS NOT NULL) + (${t.actionId} IS NOT NULL) + (${t.milestoneId} IS NOT NULL) + (${t.indicatorId} IS NOT NULL) + (${t.sefSectionId} IS NOT NULL) = 1`,

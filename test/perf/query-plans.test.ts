@@ -198,6 +198,14 @@ describe('hot queries use indexes', () => {
     const planId = one('SELECT id FROM plans WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1');
     change();
     await expectNoFullScans('report:coverage', { scope: 'finding', planId });
+    // Coverage walks every link the plan reaches: each from an index holding the item, never
+    // one table row per link (the covering evidence_links indexes of migration 0009).
+    change();
+    const coverageLinks = (await plansOf('report:coverage', { scope: 'finding', planId }))
+      .flatMap((p) => p.plan)
+      .filter((d) => /^SEARCH el /.test(d.trim()));
+    expect(coverageLinks.length).toBeGreaterThan(0);
+    expect(coverageLinks.filter((d) => !/USING COVERING INDEX evidence_links_/.test(d))).toEqual([]);
     for (const [channel, input] of [
       ['overview:get', {}],
       ['indicator:status', {}],
