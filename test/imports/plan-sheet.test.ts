@@ -485,6 +485,18 @@ describe('bad input is answered with a clear message and nothing written', () =>
     expect(auditCount(t)).toBe(before);
     expect(count(t, 'plans')).toBe(0);
   });
+
+  it('an .xlsx applied without a preview of it (the reading is not kept)', async () => {
+    const before = auditCount(t);
+    const uploadId = await upload(t, 'never-previewed.xlsx', await layoutMergedPriorities());
+    const result = await t.dispatch('planSheet:apply', { uploadId, headerRow: 1, mapping: { priorityTitle: 'A', what: 'B' }, target: { newPlan: { title: 'X' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Preview “never-previewed.xlsx” again before importing it (a preview is kept for an hour). Nothing was changed.' } });
+    expect(auditCount(t)).toBe(before);
+    // A CSV is simply read again.
+    const csv = await upload(t, 'never-previewed.csv', new TextEncoder().encode(PLAN_CSV));
+    const applied = await t.api.call('planSheet:apply', { uploadId: csv, headerRow: 3, mapping: { priorityTitle: 'A', actionReference: 'B', what: 'C' }, target: { newPlan: { title: 'From a CSV' } } });
+    expect(applied.actionsCreated).toBe(3);
+  });
 });
 
 describe('workbook import-plan-sheet', () => {
