@@ -41,6 +41,6 @@ test('when the backup cannot be made, the import does not run and says why', asy
 
 test('every import that writes many records declares backupFirst', () => {
   const declared = channelNames.filter((c) => contract[c].backupFirst === 'before-import');
-  expect(declared).toEqual(expect.arrayContaining(['import:planApply', 'statistics:apply']));
+  expect(declared).toEqual(expect.arrayContaining(['import:planApply', 'statistics:apply', 'letter:apply', 'planSheet:apply']));
   for (const c of declared) expect(contract[c].mutates).toBe(true);
 });

@@ -153,5 +153,5 @@ export const letterChannels = {
   /** Reads a letter and proposes what to import. Writes nothing. */
   'letter:preview': query(z.strictObject({ source: letterSource }), letterPreview),
   /** Writes the (edited) proposal in one transaction; a letter already imported changes nothing. */
-  'letter:apply': command(letterApplyInput, letterApplied),
+  'letter:apply': command(letterApplyInput, letterApplied, { backupFirst: 'before-import' }),
 } as const satisfies Record<string, ChannelDef>;
