@@ -482,6 +482,10 @@ describe('bad input is answered with a clear message and nothing written', () =>
     expect(twice).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Column C is mapped to both/) } });
     const badField = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C', budget: 'D' } });
     expect(badField.ok).toBe(false);
+    const badType = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C' }, target: { newPlan: { title: 'X', type: 'strategy' } } });
+    expect(badType).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Choose a plan type: wsoa \(WSOA\), app \(APP\)/) } });
+    const noPlan = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C' }, target: { planId: 999 } });
+    expect(noPlan).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(auditCount(t)).toBe(before);
     expect(count(t, 'plans')).toBe(0);
   });

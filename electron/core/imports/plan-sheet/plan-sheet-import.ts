@@ -140,6 +140,10 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
     existingPriorities: new Map(),
     today: today(ctx),
   };
+  if ('newPlan' in target && !ctx.reference.planTypes.some((p) => p.id === target.newPlan.type)) {
+    const message = `Choose a plan type: ${ctx.reference.planTypes.map((p) => `${p.id} (${p.shortName})`).join(', ')}.`;
+    throw new ServiceError('invalid_input', message, [{ path: 'target.newPlan.type', message }]);
+  }
   if ('planId' in target) {
     const plan = planService.get(ctx, target.planId);
     lookups.plan = { id: plan.id, title: plan.title };
