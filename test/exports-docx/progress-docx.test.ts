@@ -75,6 +75,22 @@ describe('plan progress report', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:language>en-GB</dc:language>');
   });
 
+  it('an update with status and RAG but no words is reported as such, not as no update', async () => {
+    const t = makeTestWorkbook({ now: '2020-11-30T12:00:00Z' });
+    try {
+      const plan = await t.api.call('plan:create', { type: 'wsoa', title: 'Imported WSOA' });
+      const p = await t.api.call('priority:create', { planId: plan.id, reference: '1', title: 'Accountability' });
+      const a = await t.api.call('action:create', { priorityId: p.id, reference: '1.1', what: 'Publish the strategy' });
+      await t.api.call('action:create', { priorityId: p.id, reference: '1.2', what: 'Train leaders' });
+      await t.api.call('progress:create', { actionId: a.id, reportedOn: '2020-11-20', status: 'delayed', rag: 'red' });
+      const report = await exportText({}, t.api);
+      expect(report).toContain('The latest update (20/11/2020) recorded status and RAG only, with no commentary.');
+      expect(report.match(/No progress update has been recorded for this action yet\./g)).toHaveLength(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('reports the status as at the report date, not later changes', async () => {
     const actions = await f.api.call('action:list', { planId: f.planId });
     const a12 = actions.items.find((a) => a.reference === '1.2')!;

@@ -76,7 +76,9 @@ function actionBlock(w: DocWriter, a: ReportedAction): FileChild[] {
     ]),
   ];
   if (!a.highlights.trim() && !a.issues.trim() && !a.mitigation.trim()) {
-    out.push(w.para('No progress update has been recorded for this action yet.', { italics: true, muted: true }));
+    // An update that set only status and RAG (an imported plan's, or a quick change) is still an update.
+    const words = a.reportedOn ? `The latest update (${w.date(a.reportedOn)}) recorded status and RAG only, with no commentary.` : 'No progress update has been recorded for this action yet.';
+    out.push(w.para(words, { italics: true, muted: true }));
     return out;
   }
   out.push(w.para(`Highlights${a.reportedOn ? ` (update of ${w.date(a.reportedOn)})` : ''}`, { bold: true, keepNext: true }), ...w.narrative(a.highlights, new Map(), 'None reported.'));
