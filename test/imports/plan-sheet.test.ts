@@ -483,7 +483,7 @@ describe('bad input is answered with a clear message and nothing written', () =>
     const badField = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C', budget: 'D' } });
     expect(badField.ok).toBe(false);
     const badType = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C' }, target: { newPlan: { title: 'X', type: 'strategy' } } });
-    expect(badType).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Choose a plan type: wsoa \(WSOA\), app \(APP\)/) } });
+    expect(badType).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Choose a plan type: WSOA, APP, PAP, Plan.' } });
     const noPlan = await t.dispatch('planSheet:preview', { ...base, mapping: { what: 'C' }, target: { planId: 999 } });
     expect(noPlan).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(auditCount(t)).toBe(before);

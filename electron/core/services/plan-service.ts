@@ -17,7 +17,7 @@ import { allForIds } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
-function checkPlanType(ctx: ServiceContext, type: string | undefined): void {
+export function checkPlanType(ctx: ServiceContext, type: string | undefined): void {
   if (type !== undefined && !ctx.reference.planTypes.some((p) => p.id === type)) {
     throw invalidField('type', `Choose a plan type: ${ctx.reference.planTypes.map((p) => p.shortName).join(', ')}.`);
   }

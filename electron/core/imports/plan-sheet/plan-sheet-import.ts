@@ -25,7 +25,7 @@ import {
 import { completedUpload } from '../../files/upload-sessions';
 import { today, type ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/service-error';
-import { planService } from '../../services/plan-service';
+import { checkPlanType, planService } from '../../services/plan-service';
 import { applyBuilt } from './apply';
 import { buildPreview, type Lookups } from './build-preview';
 import { detectHeaderRow, headerCells } from './detect-header';
@@ -140,10 +140,8 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
     existingPriorities: new Map(),
     today: today(ctx),
   };
-  if ('newPlan' in target && !ctx.reference.planTypes.some((p) => p.id === target.newPlan.type)) {
-    const message = `Choose a plan type: ${ctx.reference.planTypes.map((p) => `${p.id} (${p.shortName})`).join(', ')}.`;
-    throw new ServiceError('invalid_input', message, [{ path: 'target.newPlan.type', message }]);
-  }
+  // The plan form's own rule, checked before the sheet is read rather than at the end of apply.
+  if ('newPlan' in target) checkPlanType(ctx, target.newPlan.type);
   if ('planId' in target) {
     const plan = planService.get(ctx, target.planId);
     lookups.plan = { id: plan.id, title: plan.title };
