@@ -209,7 +209,7 @@ describe('layout (a): one row per action, milestones in a column', () => {
   it('applies with the words mapped: backs up first, creates everything through the services, audited, and remembers the mapping', async () => {
     const backupsBefore = listBackups(defaultBackupsDir(t.file)).filter((b) => b.reason === 'before-import').length;
     const auditBefore = auditCount(t);
-    const result = await t.api.call('planSheet:apply', { ...input, statusMap: { 'Progressing Well': 'on_track' }, ragMap: { 'amber/green': 'amber' }, rememberMapping: true });
+    const result = await t.api.call('planSheet:apply', { ...input, statusMap: { 'Progressing  Well.': 'on_track' }, ragMap: { 'amber/green': 'amber' }, rememberMapping: true });
     expect(result).toMatchObject({ planTitle: 'Testshire WSOA 2026', planCreated: true, prioritiesCreated: 2, actionsCreated: 6, milestonesCreated: 5, progressUpdatesCreated: 4, peopleCreated: 4, partnersCreated: 2, mappingRemembered: true });
     expect(listBackups(defaultBackupsDir(t.file)).filter((b) => b.reason === 'before-import')).toHaveLength(backupsBefore + 1);
 

@@ -133,10 +133,19 @@ export const planSheetMapping = z
   });
 export type PlanSheetMapping = z.output<typeof planSheetMapping>;
 
+/** The key a status or RAG word is matched by: lower case, single spaces, no trailing full stop or colon. */
+export function planSheetWordKey(word: string): string {
+  return word
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!:;,]+$/, '');
+}
+
 const wordKey = z
   .string()
   .max(200, { error: 'A status word is too long: keep it under 200 characters.' })
-  .transform((s) => s.trim().replace(/\s+/g, ' ').toLowerCase())
+  .transform(planSheetWordKey)
   .refine((s) => s.length > 0, { error: 'A status word cannot be empty.' });
 
 /**

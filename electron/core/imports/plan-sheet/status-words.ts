@@ -5,15 +5,10 @@
  */
 import type { ActionStatus, MilestoneStatus, RagCode } from '../../../contract/enums';
 import { ACTION_STATUSES, LABELS, RAG_CODES } from '../../../contract/enums';
+import { planSheetWordKey } from '../../../contract/groups/plan-sheet';
 
-/** The key a word is looked up by: lower case, single spaces, no full stop or trailing punctuation. */
-export function wordKey(word: string): string {
-  return word
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-    .replace(/[.!:;,]+$/, '');
-}
+/** The key a word is looked up by (the contract's, so the officer's own map is keyed the same way). */
+export const wordKey = planSheetWordKey;
 
 const DEFAULT_STATUS: Record<string, ActionStatus> = {
   complete: 'complete',
