@@ -356,6 +356,7 @@ describe('layout (c): merged priority cells', () => {
       ],
     ]);
     expect(p.counts.progressUpdates).toBe(5);
+    expect(p.warnings).toContain('No column is mapped to “Status”, so every action starts as “Not started”: map the status column, or set each status in the app.');
     t.cleanup();
   });
 });

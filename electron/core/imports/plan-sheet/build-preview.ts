@@ -447,6 +447,7 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
 
   const unmapped = headers.map((h, i) => ({ h, i })).filter((x) => x.h && !fieldAt.has(x.i) && sheet.rows.slice(headerRow).some((row) => cellText(row[x.i]) !== ''));
   if (unmapped.length) warnings.push(`Not imported (no field chosen): ${unmapped.map((x) => `column ${columnLetter(x.i)} “${clip(x.h, 40)}”`).join(', ')}.`);
+  if (!columnOf.has('status') && actionCount > 0) warnings.push('No column is mapped to “Status”, so every action starts as “Not started”: map the status column, or set each status in the app.');
   const merged = sheet.merges.length;
   if (merged) warnings.push(`The sheet has ${merged} merged cell range${merged === 1 ? '' : 's'}: a merged cell counts for every row it spans.`);
 
