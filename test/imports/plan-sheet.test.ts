@@ -460,6 +460,12 @@ describe('bad input is answered with a clear message and nothing written', () =>
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/more than 20,000 rows/) } });
   });
 
+  it('a file larger than any plan spreadsheet', async () => {
+    const uploadId = await upload(t, 'scanned-plan.csv', new Uint8Array(21 * 1024 * 1024).fill(0x41));
+    const result = await t.dispatch('planSheet:sample', { uploadId });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/“scanned-plan\.csv” is 21\.0 MB, more than the 20 MB a plan spreadsheet can be/) } });
+  });
+
   it('progress dated after today', async () => {
     const uploadId = await upload(t, 'merged.xlsx', await layoutMergedPriorities());
     const p = await t.api.call('planSheet:preview', { uploadId, headerRow: 1, mapping: { priorityTitle: 'A', what: 'B', rag: 'E' }, target: { newPlan: { title: 'X' } }, reportedOn: '2026-12-25' });
