@@ -50,7 +50,7 @@ function guard(ctx: ServiceContext, values: { pseudonym?: string; notes?: string
 
 function liveCount(ctx: ServiceContext, eventId: number, exceptId?: number): number {
   const where = and(eq(trackedChildren.eventId, eventId), isNull(trackedChildren.deletedAt), exceptId ? ne(trackedChildren.id, exceptId) : undefined);
-  return ctx.db.select({ n: sql<number>`count(*)` }).from(trackedChildren).where(where).get()?.n ?? 0;
+  return ctx.db.select({ n: sql<number>`count(*)` }).from(trackedChildren).where(where).get()!.n;
 }
 
 function checkUniquePseudonym(ctx: ServiceContext, eventId: number, pseudonym: string, exceptId?: number): void {

@@ -26,7 +26,7 @@ function auditPage(ctx: ServiceContext, where: ReturnType<typeof and> | undefine
     .limit(paging.limit)
     .offset(paging.offset)
     .all();
-  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()!.n;
   return { items, total };
 }
 
@@ -68,7 +68,7 @@ export const binService = {
   list(ctx: ServiceContext, input: Out<typeof s.binList>) {
     const where = isNull(binEntries.restoredAt);
     const rows = ctx.db.select().from(binEntries).where(where).orderBy(desc(binEntries.id)).limit(input.limit).offset(input.offset).all();
-    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(binEntries).where(where).get()?.n ?? 0;
+    const total = ctx.db.select({ n: sql<number>`count(*)` }).from(binEntries).where(where).get()!.n;
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -32,7 +32,7 @@ export function listLive<N extends ListEntityName>(
   const total =
     paging.offset === 0 && rows.length < paging.limit
       ? rows.length
-      : (ctx.db.select({ n: sql<number>`count(*)` }).from(spec.table).where(condition).get()?.n ?? 0);
+      : ctx.db.select({ n: sql<number>`count(*)` }).from(spec.table).where(condition).get()!.n;
   return { rows, total };
 }
 
