@@ -11,7 +11,8 @@ export const AREA = {
   laCode: '801',
   icb: 'Bristol, North Somerset and South Gloucestershire ICB',
   region: 'South West',
-  statisticalNeighbours: ['Leeds', 'Sheffield', 'Southampton', 'Plymouth', 'Brighton and Hove'],
+  // Bristol's statistical neighbours by DfE LA code: Leeds, Sheffield, Southampton, Plymouth, Brighton and Hove.
+  statisticalNeighbours: ['383', '373', '852', '879', '846'],
   protectiveMarking: 'OFFICIAL-SENSITIVE',
   authorName: 'SEND Improvement Lead',
   statusKeyId: 'brag',
