@@ -53,8 +53,8 @@ describe('reading values as councils write them', () => {
 
   it('splits a cell of milestones on new lines, bullets and semicolons, keeping a date written with each', () => {
     expect(splitMilestones('• Terms of reference agreed (Oct 2026)\n• Minutes published – December 2026')).toEqual([
-      { title: 'Terms of reference agreed', date: { kind: 'date', iso: '2026-10-31', approximate: expect.any(String) } },
-      { title: 'Minutes published', date: { kind: 'date', iso: '2026-12-31', approximate: expect.any(String) } },
+      { title: 'Terms of reference agreed', date: { kind: 'date', iso: '2026-10-31', approximate: expect.any(String), text: 'Oct 2026' } },
+      { title: 'Minutes published', date: { kind: 'date', iso: '2026-12-31', approximate: expect.any(String), text: 'December 2026' } },
     ]);
     expect(splitMilestones('Needs assessment complete; Draft strategy to SEND Board by 31/01/2027; Strategy published').map((m) => [m.title, m.date.kind === 'date' ? m.date.iso : null])).toEqual([
       ['Needs assessment complete', null],
@@ -412,6 +412,71 @@ describe('a CSV', () => {
     const result = await t.api.call('planSheet:apply', input);
     expect(result.actionsCreated).toBe(3);
     expect(await t.api.call('plan:get', { id: result.planId })).toMatchObject({ startsOn: '2026-09-01', endsOn: '2027-08-31', type: 'improvement' });
+    t.cleanup();
+  });
+});
+
+describe('what a new user of a real tracker would trip over', () => {
+  const TRACKER = [
+    'Priority,Ref,Action,Lead,Target date,Revised date,Status,Milestones',
+    '"Priority 1: Co-production",1.1,"Co-produce a charter with the parent carer forum",Tom Green,Mar 2021,,Delayed,"Workshops held\nCharter drafted (Jan 2021)"',
+    ',1.2,"Train leaders in co-production",Tom Green,31/03/2021,30/06/2021,On track,"Training programme agreed"',
+    ',1.3,"Publish the charter",Tom Green,TBC,,Not started,"Charter published"',
+    '',
+  ].join('\r\n');
+
+  it('milestones with no date of their own are due when their action is, and the preview says so; an approximate date keeps the words the sheet used', async () => {
+    const t = makeTestWorkbook({ now: '2021-01-15T10:00:00Z' });
+    const uploadId = await upload(t, 'tracker.csv', new TextEncoder().encode(TRACKER));
+    const s = await t.api.call('planSheet:sample', { uploadId });
+    const input = { uploadId, headerRow: s.headerRow!, mapping: s.mapping, target: { newPlan: { title: 'Co-production plan' } } };
+    const p = await t.api.call('planSheet:preview', input);
+    const byRef = Object.fromEntries(actionsOf(p).map((a) => [a.reference, a]));
+    expect(byRef['1.1']!.milestones.map((m) => [m.title, m.dueOn])).toEqual([
+      ['Workshops held', '2021-03-31'],
+      ['Charter drafted', '2021-01-31'],
+    ]);
+    expect(byRef['1.1']!.notes).toContain('Row 2: milestones with no date of their own are due when action 1.1 is (31/03/2021).');
+    // The revised date wins over the first one.
+    expect(byRef['1.2']!.milestones[0]!.dueOn).toBe('2021-06-30');
+    expect(byRef['1.2']!.notes).toContain('Row 3: milestones with no date of their own are due when action 1.2 is (its revised due date, 30/06/2021).');
+    // No date anywhere: the milestone stays undated, and nothing claims otherwise.
+    expect(byRef['1.3']!.milestones[0]!.dueOn).toBeNull();
+    expect(byRef['1.3']!.notes.some((n) => n.includes('milestones with no date'))).toBe(false);
+    // "Mar 2021" is shown as the sheet wrote it, with the date used in the message.
+    expect(p.dates.find((d) => d.row === 2 && d.field === 'dueOn')).toMatchObject({ text: 'Mar 2021', value: '2021-03-31', problem: 'approximate' });
+    t.cleanup();
+  });
+
+  it('a second import as a new plan of the same name is warned about; milestone rows of an action already in the plan say why they are left out', async () => {
+    const t = makeTestWorkbook({ now: '2021-01-15T10:00:00Z' });
+    const csv = ['Ref,Action,Milestone,Milestone due', '1.1,"Co-produce a charter",,', ',,"Workshops held",01/02/2021', ',,"Charter drafted",01/03/2021', ''].join('\r\n');
+    const uploadId = await upload(t, 'rows.csv', new TextEncoder().encode(csv));
+    const s = await t.api.call('planSheet:sample', { uploadId });
+    expect(s.mapping).toMatchObject({ actionReference: 'A', what: 'B', milestones: 'C', milestoneDueOn: 'D' });
+    const input = { uploadId, headerRow: s.headerRow!, mapping: s.mapping, target: { newPlan: { title: 'Co-production plan' } } };
+    const first = await t.api.call('planSheet:apply', input);
+    expect(first.milestonesCreated).toBe(2);
+
+    const again = await t.api.call('planSheet:preview', { ...input, target: { newPlan: { title: ' co-production PLAN ' } } });
+    expect(again.warnings).toContain(
+      `A plan called “Co-production plan” is already in this workbook (plan number ${first.planId}). Importing makes a second plan beside it; to add only what is new to that plan, choose it as the plan to import into.`,
+    );
+    const into = await t.api.call('planSheet:preview', { ...input, target: { planId: first.planId } });
+    expect(into.skipped.map((x) => [x.row, x.reason])).toEqual([
+      [2, 'Action 1.1 is already in priority 1 of “Co-production plan”, so it is not imported again.'],
+      [3, 'It is a milestone of action 1.1 (row 2), which is already in “Co-production plan”, so it is not imported again.'],
+      [4, 'It is a milestone of action 1.1 (row 2), which is already in “Co-production plan”, so it is not imported again.'],
+    ]);
+    t.cleanup();
+  });
+
+  it('a cover sheet in front of the plan is passed over when no sheet is named', async () => {
+    const t = makeTestWorkbook();
+    const uploadId = await upload(t, 'Testshire WSOA progress.xlsx', await layoutOneRowPerAction());
+    const s = await t.api.call('planSheet:sample', { uploadId });
+    expect(s.sheets.map((x) => x.name)).toEqual(['Cover', 'WSOA progress']);
+    expect(s.sheet).toBe('WSOA progress');
     t.cleanup();
   });
 });

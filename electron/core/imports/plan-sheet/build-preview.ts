@@ -32,9 +32,11 @@ export interface Lookups {
   partners: Map<string, number>;
   plan: { id: number | null; title: string };
   /** For an import into an existing plan: its priorities by lower-case reference, with their actions' references (lower case). */
-  existingPriorities: Map<string, { id: number; title: string; actionRefs: Set<string> }>;
+  existingPriorities: Map<string, { id: number; reference: string; title: string; actionRefs: Set<string> }>;
   /** Today in England (ISO): progress updates cannot be dated after it. */
   today: string;
+  /** For a new plan: a plan already in the workbook with the same title (most likely this sheet imported before). */
+  sameTitle?: { id: number; title: string } | null;
 }
 
 /** What the apply step needs beyond the preview: the people and partners to create, as named. */
@@ -104,6 +106,8 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
   let rowsRead = 0;
   let current: PriorityDraft | null = null;
   let action: ActionDraft | null = null;
+  /** The last action left out because the plan already has it: its milestone rows are left out with it. */
+  let alreadyThere: { reference: string; row: number } | null = null;
   let defaultPriorityNoted = false;
 
   const noteWord = (field: 'status' | 'rag', word: string, row: number, mapsTo: string | null, from: WordSource) => {
@@ -126,7 +130,7 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
     if (read.kind === 'blank') return null;
     if (read.kind === 'date' && !read.approximate) return read.iso;
     const problem = read.kind === 'date' ? 'approximate' : read.kind;
-    const text = read.kind === 'date' ? ukDate(read.iso) : read.text;
+    const text = read.kind === 'date' ? (read.text ?? ukDate(read.iso)) : read.text;
     dates.push({ row, field, text, value: read.kind === 'date' ? read.iso : null, problem, message: `Row ${row}: ${dateMessage(read, what)}` });
     return read.kind === 'date' ? read.iso : null;
   };
@@ -137,6 +141,12 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
     if (found) return found;
     const used = new Set([...priorities.map((p) => p.reference.toLowerCase()), ...lookups.existingPriorities.keys()]);
     let ref = reference && reference.length <= 30 ? reference : null;
+    // No reference in the sheet: a priority of the plan with the same title is that priority (so a
+    // sheet imported again into its plan is recognised, not added under a new number).
+    if (!ref) {
+      const wanted = nameKey(title);
+      for (const [key, existing] of lookups.existingPriorities) if (wanted && nameKey(existing.title) === wanted && !priorities.some((p) => p.reference.toLowerCase() === key)) ref = existing.reference;
+    }
     if (!ref) {
       let n = priorities.length + 1;
       while (used.has(String(n))) n++;
@@ -268,6 +278,7 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
       if (reference && existingRefs.has(reference.toLowerCase())) {
         skipped.push({ row, reason: `Action ${reference} is already in priority ${priority.reference} of “${lookups.plan.title}”, so it is not imported again.` });
         action = null;
+        alreadyThere = { reference, row };
         continue;
       }
       const earlier = reference ? priority.actions.find((x) => x.reference.toLowerCase() === reference.toLowerCase()) : undefined;
@@ -347,12 +358,18 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
       if (milestoneText) addMilestones(draft, milestoneText, row, readDateField(cells, 'milestoneDueOn', row), draft.status === 'complete' ? 'achieved' : 'not_yet_due');
       priority.actions.push(draft);
       action = draft;
+      alreadyThere = null;
       continue;
     }
 
     if (milestoneText) {
       if (!action) {
-        skipped.push({ row, reason: 'It has a milestone but no action above it to belong to.' });
+        skipped.push({
+          row,
+          reason: alreadyThere
+            ? `It is a milestone of action ${alreadyThere.reference} (row ${alreadyThere.row}), which is already in “${lookups.plan.title}”, so it is not imported again.`
+            : 'It has a milestone but no action above it to belong to.',
+        });
         continue;
       }
       const due = columnOf.has('milestoneDueOn') ? readDateField(cells, 'milestoneDueOn', row) : readDateField(cells, 'dueOn', row);
@@ -374,10 +391,21 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
     });
   }
 
+  /**
+   * A milestone with no date of its own (none in its text, none in a milestone date column) is due
+   * when its action is (the revised date if there is one), so that reports count it as due, achieved
+   * or overdue rather than "not yet due" for ever; the preview says so once per action.
+   */
   function addMilestones(target: ActionDraft, text: string, row: number, due: string | null, status: PlanSheetMilestone['status']) {
+    const actionDue = target.revisedDueOn ?? target.dueOn;
     for (const item of splitMilestones(text)) {
       const own = item.date.kind === 'blank' ? null : recordDate(item.date, 'milestones', row, 'Milestone date');
-      const milestone: PlanSheetMilestone = { row, title: clip(item.title, 2_000), dueOn: own ?? due, status };
+      const dueOn = own ?? due ?? actionDue;
+      if (!own && !due && actionDue) {
+        const note = `Row ${row}: milestones with no date of their own are due when action ${target.reference} is (${target.revisedDueOn ? 'its revised due date, ' : ''}${ukDate(actionDue)}).`;
+        if (!target.notes.includes(note)) target.notes.push(note);
+      }
+      const milestone: PlanSheetMilestone = { row, title: clip(item.title, 2_000), dueOn, status };
       const checked = milestoneCreate.safeParse({ actionId: 1, title: milestone.title, dueOn: milestone.dueOn, status: milestone.status });
       if (!checked.success) {
         skipped.push({ row, reason: `Milestone “${clip(item.title, 50)}”: ${checked.error.issues[0]?.message ?? 'it cannot be read.'}` });
@@ -423,6 +451,8 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
   // Priorities with nothing under them (a heading, a key at the bottom) are not created.
   const kept = priorities.filter((p) => {
     if (p.actions.length > 0) return true;
+    // Its row is already explained (its actions are in the plan already, or were left out).
+    if (p.existingPriorityId !== null || skipped.some((x) => x.row === p.row)) return false;
     skipped.push({ row: p.row, reason: `“${clip(p.title, 60)}” looks like a priority heading but has no actions under it, so it is not imported.` });
     return false;
   });
@@ -448,6 +478,11 @@ export function buildPreview(sheet: SheetGrid, fileName: string, input: Input, l
   const unmapped = headers.map((h, i) => ({ h, i })).filter((x) => x.h && !fieldAt.has(x.i) && sheet.rows.slice(headerRow).some((row) => cellText(row[x.i]) !== ''));
   if (unmapped.length) warnings.push(`Not imported (no field chosen): ${unmapped.map((x) => `column ${columnLetter(x.i)} “${clip(x.h, 40)}”`).join(', ')}.`);
   if (!columnOf.has('status') && actionCount > 0) warnings.push('No column is mapped to “Status”, so every action starts as “Not started”: map the status column, or set each status in the app.');
+  if (lookups.sameTitle) {
+    warnings.push(
+      `A plan called “${lookups.sameTitle.title}” is already in this workbook (plan number ${lookups.sameTitle.id}). Importing makes a second plan beside it; to add only what is new to that plan, choose it as the plan to import into.`,
+    );
+  }
   const merged = sheet.merges.length;
   if (merged) warnings.push(`The sheet has ${merged} merged cell range${merged === 1 ? '' : 's'}: a merged cell counts for every row it spans.`);
 

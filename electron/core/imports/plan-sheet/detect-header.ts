@@ -12,6 +12,15 @@ const MIN_SCORE = 2;
 
 /** The 1-based header row, or null when no row reads as headings. */
 export function detectHeaderRow(sheet: SheetGrid): number | null {
+  return bestHeader(sheet)?.row ?? null;
+}
+
+/** How much the sheet's best header row reads like a plan's headings (0 when none does). */
+export function headerStrength(sheet: SheetGrid): number {
+  return bestHeader(sheet)?.score ?? 0;
+}
+
+function bestHeader(sheet: SheetGrid): { row: number; score: number } | null {
   let best: { row: number; score: number } | null = null;
   for (let r = 0; r < Math.min(sheet.rows.length, SEARCH_ROWS); r++) {
     const cells = sheet.rows[r]!.map((c) => textOf(c));
@@ -20,7 +29,7 @@ export function detectHeaderRow(sheet: SheetGrid): number | null {
     const score = headerScore(cells);
     if (score >= MIN_SCORE && (!best || score > best.score)) best = { row: r + 1, score };
   }
-  return best?.row ?? null;
+  return best;
 }
 
 /** The header row's cells as text (one per column). */

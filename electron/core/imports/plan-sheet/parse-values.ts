@@ -11,7 +11,8 @@ import type { SheetCell } from './read-sheet';
 
 export type DateRead =
   | { kind: 'blank' }
-  | { kind: 'date'; iso: string; approximate: string | null }
+  /** `text` keeps what the sheet said when the date is read loosely ("Mar 2027"), for the preview. */
+  | { kind: 'date'; iso: string; approximate: string | null; text?: string }
   | { kind: 'no_date'; text: string }
   | { kind: 'unreadable'; text: string; reason: string };
 
@@ -28,14 +29,14 @@ export function readDate(cell: SheetCell | undefined, what: string): DateRead {
   if (loose) {
     const ranged = inRange(loose.iso, what);
     if (!ranged.ok) return { kind: 'unreadable', text, reason: ranged.reason };
-    return { kind: 'date', iso: loose.iso, approximate: loose.approximate };
+    return { kind: 'date', iso: loose.iso, approximate: loose.approximate, text };
   }
   return { kind: 'unreadable', text, reason: strict.ok ? `${what}: “${clip(text)}” is not a date.` : strict.reason };
 }
 
 /** The words the preview shows for a date that needs a look. */
 export function dateMessage(read: DateRead, what: string): string {
-  if (read.kind === 'date' && read.approximate) return `${what} “${ukDate(read.iso)}” is approximate: ${read.approximate}.`;
+  if (read.kind === 'date' && read.approximate) return `${what} “${clip(read.text ?? ukDate(read.iso))}” is approximate: ${read.approximate}.`;
   if (read.kind === 'no_date') return `${what} “${clip(read.text)}” is not a date: no date is set.`;
   if (read.kind === 'unreadable') return `${read.reason} No date is set; add it in the app, or correct the sheet and import again.`;
   return '';

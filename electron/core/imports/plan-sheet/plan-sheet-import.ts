@@ -11,7 +11,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { actions, partners, people, priorities } from '../../../../db/schema';
+import { actions, partners, people, plans, priorities } from '../../../../db/schema';
 import {
   MAX_PLAN_SHEET_BYTES,
   PLAN_SHEET_SAMPLE_ROWS,
@@ -28,7 +28,7 @@ import { ServiceError } from '../../services/service-error';
 import { checkPlanType, planService } from '../../services/plan-service';
 import { applyBuilt } from './apply';
 import { buildPreview, type Lookups } from './build-preview';
-import { detectHeaderRow, headerCells } from './detect-header';
+import { detectHeaderRow, headerCells, headerStrength } from './detect-header';
 import { guessMapping } from './guess-mapping';
 import { cellText, nameKey } from './parse-values';
 import { chooseSheet, columnIndex, columnLetter, formatOf, readBook, readCsv, type SheetBook } from './read-sheet';
@@ -89,7 +89,7 @@ function loadBookNow(ctx: ServiceContext, uploadId: string): SheetBook {
 
 export async function samplePlanSheet(ctx: ServiceContext, input: z.output<typeof planSheetSampleInput>): Promise<PlanSheetSample> {
   const book = await loadBook(ctx, input.uploadId);
-  const sheet = chooseSheet(book, input.sheet);
+  const sheet = chooseSheet(book, input.sheet, headerStrength);
   const warnings: string[] = [];
   if (sheet.rows.length === 0) warnings.push(`The sheet “${sheet.name}” is empty. Choose the sheet that holds the plan.`);
   if (input.headerRow !== undefined && input.headerRow > sheet.rows.length) {
@@ -141,7 +141,12 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
     today: today(ctx),
   };
   // The plan form's own rule, checked before the sheet is read rather than at the end of apply.
-  if ('newPlan' in target) checkPlanType(ctx, target.newPlan.type);
+  if ('newPlan' in target) {
+    checkPlanType(ctx, target.newPlan.type);
+    const wanted = target.newPlan.title.trim().toLowerCase();
+    const same = ctx.db.select({ id: plans.id, title: plans.title }).from(plans).where(isNull(plans.deletedAt)).all().find((p) => p.title.trim().toLowerCase() === wanted);
+    lookups.sameTitle = same ?? null;
+  }
   if ('planId' in target) {
     const plan = planService.get(ctx, target.planId);
     lookups.plan = { id: plan.id, title: plan.title };
@@ -154,7 +159,7 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
           .all()
       : [];
     for (const p of rows) {
-      lookups.existingPriorities.set(p.reference.toLowerCase(), { id: p.id, title: p.title, actionRefs: new Set(refs.filter((a) => a.priorityId === p.id).map((a) => a.reference.toLowerCase())) });
+      lookups.existingPriorities.set(p.reference.toLowerCase(), { id: p.id, reference: p.reference, title: p.title, actionRefs: new Set(refs.filter((a) => a.priorityId === p.id).map((a) => a.reference.toLowerCase())) });
     }
   }
   return lookups;
@@ -162,13 +167,13 @@ function lookupsFor(ctx: ServiceContext, target: z.output<typeof planSheetPrevie
 
 export async function previewPlanSheet(ctx: ServiceContext, input: z.output<typeof planSheetPreviewInput>): Promise<PlanSheetPreview> {
   const book = await loadBook(ctx, input.uploadId);
-  return buildPreview(chooseSheet(book, input.sheet), book.fileName, input, lookupsFor(ctx, input.target)).preview;
+  return buildPreview(chooseSheet(book, input.sheet, headerStrength), book.fileName, input, lookupsFor(ctx, input.target)).preview;
 }
 
 /** Runs inside dispatch's transaction (after its backup): every write commits together or not at all. */
 export function applyPlanSheet(ctx: ServiceContext, input: z.output<typeof planSheetApplyInput>): PlanSheetApplied {
   const book = loadBookNow(ctx, input.uploadId);
-  const sheet = chooseSheet(book, input.sheet);
+  const sheet = chooseSheet(book, input.sheet, headerStrength);
   const lookups = lookupsFor(ctx, input.target);
   const built = buildPreview(sheet, book.fileName, input, lookups);
   if (!built.preview.canApply) {

@@ -174,14 +174,24 @@ export async function readBook(bytes: Uint8Array, fileName: string): Promise<She
 }
 
 /** The sheet asked for, or the first with any data. */
-export function chooseSheet(book: SheetBook, name: string | undefined): SheetGrid {
+/**
+ * The sheet named, or else the one whose rows read most like a plan's headings (`score`), so a
+ * cover or contents sheet in front of the plan is passed over; the first sheet with data on a tie.
+ */
+export function chooseSheet(book: SheetBook, name: string | undefined, score: (sheet: SheetGrid) => number = () => 0): SheetGrid {
   if (book.format === 'csv') return book.sheets[0]!;
   if (name) {
     const sheet = book.sheets.find((s) => s.name === name) ?? book.sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
     if (!sheet) refuse(`“${book.fileName}” has no sheet called “${name}”. Its sheets are: ${book.sheets.map((s) => `“${s.name}”`).join(', ')}.`);
     return sheet;
   }
-  return book.sheets.find((s) => s.rows.length > 0) ?? book.sheets[0]!;
+  let best: { sheet: SheetGrid; score: number } | null = null;
+  for (const sheet of book.sheets) {
+    if (sheet.rows.length === 0) continue;
+    const s = score(sheet);
+    if (!best || s > best.score) best = { sheet, score: s };
+  }
+  return best?.sheet ?? book.sheets[0]!;
 }
 
 /** Column letters as Excel shows them, from a 0-based index: 0 → A, 26 → AA. */

@@ -106,7 +106,7 @@ export function printPlanSheetPreview(io: CliIO, p: PlanSheetPreview): void {
   for (const w of p.warnings) io.out(`Note: ${w}`);
   const c = p.counts;
   io.out(
-    `Totals: ${c.priorities} new priorit${c.priorities === 1 ? 'y' : 'ies'}${c.prioritiesExisting ? ` (and ${c.prioritiesExisting} already in the plan)` : ''}, ${c.actions} actions, ${c.milestones} milestones, ${c.progressUpdates} progress updates; ${c.rowsSkipped} rows skipped, ${c.blankRows} blank.`,
+    `Totals: ${c.priorities} new priorit${c.priorities === 1 ? 'y' : 'ies'}${c.prioritiesExisting ? ` (and ${c.prioritiesExisting} already in the plan)` : ''}, ${c.actions} actions, ${c.milestones} milestones, ${c.progressUpdates} progress updates; ${c.rowsSkipped} row${c.rowsSkipped === 1 ? '' : 's'} skipped, ${c.blankRows} blank.`,
   );
 }
 
@@ -192,7 +192,7 @@ const importPlanSheet: CliCommand = {
         return 0;
       }
       io.out(
-        `Imported into plan number ${result.planId} “${result.planTitle}”: ${result.prioritiesCreated} priorities, ${result.actionsCreated} actions, ${result.milestonesCreated} milestones, ${result.progressUpdatesCreated} progress updates; ${result.peopleCreated} people and ${result.partnersCreated} partners added; ${result.rowsSkipped} rows skipped. A backup was made first; delete the plan to the Bin to undo.${result.mappingRemembered ? ' The mapping is remembered for this layout.' : ''}`,
+        `Imported into plan number ${result.planId} “${result.planTitle}”: ${result.prioritiesCreated} priorities, ${result.actionsCreated} actions, ${result.milestonesCreated} milestones, ${result.progressUpdatesCreated} progress updates; ${result.peopleCreated} people and ${result.partnersCreated} partners added; ${result.rowsSkipped} row${result.rowsSkipped === 1 ? '' : 's'} skipped. A backup was made first; delete the plan to the Bin to undo.${result.mappingRemembered ? ' The mapping is remembered for this layout.' : ''}`,
       );
       return 0;
     }
