@@ -234,6 +234,18 @@ export function returnFocus(find: () => HTMLElement | null | undefined, tries = 
   window.setTimeout(() => returnFocus(find, tries - 1, startedFrom), 50);
 }
 
+/**
+ * Gives focus back to `find()` once a closing dialog has gone (Fluent keeps it on screen, holding
+ * focus, while it fades out, then leaves focus on <body>).
+ */
+export function returnFocusAfterDialog(find: () => HTMLElement | null | undefined, tries = 40): void {
+  if (tries > 0 && document.querySelector('[role="dialog"], [role="alertdialog"]')) {
+    window.setTimeout(() => returnFocusAfterDialog(find, tries - 1), 50);
+    return;
+  }
+  returnFocus(find);
+}
+
 /** Finds a control again: the same element if still there, else one with the same tag, name and text. */
 export function finderFor(el: Element | null): () => HTMLElement | null {
   if (!el || el === document.body) return () => null;
@@ -245,6 +257,9 @@ export function finderFor(el: Element | null): () => HTMLElement | null {
   };
 }
 
+/** The opener of a form that has just unmounted, for a form mounting in its place in the same commit. */
+let handedOn: { find: () => HTMLElement | null; taken: boolean } | null = null;
+
 /**
  * Focus for forms that open on request ("Add…", "Edit"): the first field takes focus when the form
  * opens, and focus goes back to the control that opened it when it closes (WCAG 2.4.3) — found again
@@ -254,16 +269,25 @@ export function useOpenedFocus(enabled: boolean, formRef: RefObject<HTMLElement 
   useEffect(() => {
     if (!enabled) return;
     const active = document.activeElement;
+    // A form whose effect runs again just after opening (re-mounted, or StrictMode) hands its opener
+    // on: otherwise the second run took the form's own first field for the opener, and closing the
+    // form sent focus to another empty field or to the page (issue #15, found by test/e2e/focus-return).
+    const inherited = handedOn && (active === document.body || active === null || !!formRef.current?.contains(active)) ? handedOn : null;
+    if (inherited) inherited.taken = true;
+    handedOn = null;
     const opener = active && active !== document.body ? active : (lastFocused?.el ?? null);
-    const find = finderFor(opener);
+    const find = inherited?.find ?? finderFor(opener);
     const first = formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
     first?.focus();
     const form = formRef.current;
     return () => {
       const focusWasInside = !!form && (form.contains(document.activeElement) || document.activeElement === document.body || document.activeElement === null);
+      const handing = focusWasInside ? { find, taken: false } : null;
+      handedOn = handing;
       // After React has finished replacing the form (e.g. with the "Add…" button again).
       window.setTimeout(() => {
-        if (!focusWasInside) return;
+        if (handedOn === handing) handedOn = null;
+        if (!focusWasInside || handing?.taken) return;
         const now = document.activeElement;
         // Still open (the effect ran again), or focus already went somewhere on purpose.
         if (form?.isConnected && form.contains(now)) return;

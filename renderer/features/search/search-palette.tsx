@@ -29,6 +29,7 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
   const [active, setActive] = useState(0);
   // Where focus was before the palette opened, so closing it (Escape) never leaves focus on <body>.
   const opener = useRef<Element | null>(null);
+  const surface = useRef<HTMLDivElement>(null);
   const id = useId();
   const { output, error, busy } = useSearch(client, { q, limit: 8 });
   const results = output?.results ?? [];
@@ -79,15 +80,24 @@ export function SearchPalette({ client, navigate }: SearchPaletteProps) {
       onOpenChange={(_e, d) => {
         setOpen(d.open);
         if (!d.open) {
-          window.setTimeout(() => {
-            if (document.activeElement && document.activeElement !== document.body) return;
+          // The palette stays on screen (holding focus) while it fades out, then leaves focus on
+          // <body>: wait for it to go, then give focus back to where it was (issue #15).
+          const giveBack = (tries: number) => {
+            const now = document.activeElement;
+            const inPalette = !!now && !!surface.current?.isConnected && surface.current.contains(now);
+            if (now && now !== document.body && !inPalette) return;
+            if (inPalette && tries > 0) {
+              window.setTimeout(() => giveBack(tries - 1), 50);
+              return;
+            }
             const back = opener.current instanceof HTMLElement && opener.current.isConnected && opener.current !== document.body ? opener.current : document.getElementById('main-content');
             back?.focus();
-          }, 0);
+          };
+          window.setTimeout(() => giveBack(40), 0);
         }
       }}
     >
-      <DialogSurface className={s.surface} aria-describedby={`${id}-status`}>
+      <DialogSurface ref={surface} className={s.surface} aria-describedby={`${id}-status`}>
         <DialogBody style={{ display: 'block' }}>
           <DialogTitle>Find anything</DialogTitle>
           <Input

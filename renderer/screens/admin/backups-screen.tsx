@@ -1,12 +1,13 @@
 /** Backups: when the last one was taken, take one now, restore one (keeping a revert point), and check the history. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Save20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { formatBytes } from '../../../electron/contract/format';
 import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
+import { finderFor, returnFocusAfterDialog } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
 import { EmptyState, ErrorState, QueryView } from '../../components/states';
 
@@ -23,6 +24,11 @@ export default function BackupsScreen() {
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
   const [confirm, setConfirm] = useState<Backup | null>(null);
+  // Focus goes back to the Restore button that opened the dialog when it closes (issue #15).
+  const restoreOpener = useRef<(() => HTMLElement | null) | null>(null);
+  useEffect(() => {
+    if (confirm === null && restoreOpener.current) returnFocusAfterDialog(restoreOpener.current);
+  }, [confirm]);
   const [history, setHistory] = useState<ChannelOutput<'audit:verify'> | null>(null);
 
   const run = async (what: string, work: () => Promise<string>) => {
@@ -111,7 +117,10 @@ export default function BackupsScreen() {
                     header: 'Restore',
                     cell: (b) =>
                       b.usable ? (
-                        <Button size="small" icon={<ArrowUndo20Regular />} disabled={busy !== null || readOnly} aria-label={`Restore the backup of ${when(b.takenAt)}`} onClick={() => setConfirm(b)}>
+                        <Button size="small" icon={<ArrowUndo20Regular />} disabled={busy !== null || readOnly} aria-label={`Restore the backup of ${when(b.takenAt)}`} onClick={(e) => {
+                            restoreOpener.current = finderFor(e.currentTarget);
+                            setConfirm(b);
+                          }}>
                           {busy === b.fileName ? 'Restoring…' : 'Restore'}
                         </Button>
                       ) : (
