@@ -200,7 +200,7 @@ it('imports a WSOA tracker from Excel: sheet, header row, columns, an unknown st
   // The month-only date is flagged, in the tree and in the table of dates.
   expect(await firstActions.getByRole('listitem').filter({ hasText: 'joint commissioning strategy' }).first().textContent()).toMatch(/Due: 31\/03\/2027 \(approximate\)/);
   const dates = page.getByRole('table', { name: /Dates that were not written as plain dates/ });
-  expect(await dates.getByRole('row', { name: /^6 / }).textContent()).toMatch(/31\/03\/2027 \(approximate\).*March 2027: the last day of the month is used/);
+  expect(await dates.getByRole('row', { name: /^6 / }).textContent()).toMatch(/Mar 2027.*31\/03\/2027 \(approximate\).*“Mar 2027” is approximate: the last day of the month is used\./);
   expect(await dates.getByRole('row', { name: /^7 / }).textContent()).toMatch(/Ongoing.*None \(no date\)/);
   // The repeated heading row is skipped, with its row number and reason.
   const skipped = page.getByRole('table', { name: /not imported, with the reason/ });

@@ -11,7 +11,7 @@ export function SheetStep({ frame, sample, sheet, onSheet, onBack, onNext }: { f
         {sample.fileName} ({sample.format === 'csv' ? 'CSV file' : 'Excel workbook'}){' '}
         {sample.format === 'csv'
           ? 'has one sheet.'
-          : `has ${plural(sample.sheets.length, 'sheet')}${withData.length < sample.sheets.length ? `, ${withData.length} with anything in them` : ''}. Choose the one that holds the plan; the app suggests the first with data.`}
+          : `has ${plural(sample.sheets.length, 'sheet')}${withData.length < sample.sheets.length ? `, ${withData.length} with anything in them` : ''}. Choose the one that holds the plan; the app suggests the one whose headings read most like a plan's.`}
       </p>
       <Field label="Sheet">
         <RadioGroup value={sheet} onChange={(_, d) => onSheet(d.value)}>

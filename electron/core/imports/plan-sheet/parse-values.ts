@@ -36,7 +36,11 @@ export function readDate(cell: SheetCell | undefined, what: string): DateRead {
 
 /** The words the preview shows for a date that needs a look. */
 export function dateMessage(read: DateRead, what: string): string {
-  if (read.kind === 'date' && read.approximate) return `${what} “${clip(read.text ?? ukDate(read.iso))}” is approximate: ${read.approximate}.`;
+  if (read.kind === 'date' && read.approximate) {
+    // "December 2020: the last day of the month is used" → say the month once, in the sheet's words.
+    const how = read.text ? read.approximate.replace(/^[^:]*:\s*/, '') : read.approximate;
+    return `${what} “${clip(read.text ?? ukDate(read.iso))}” is approximate: ${how.replace(/\.$/, '')}.`;
+  }
   if (read.kind === 'no_date') return `${what} “${clip(read.text)}” is not a date: no date is set.`;
   if (read.kind === 'unreadable') return `${read.reason} No date is set; add it in the app, or correct the sheet and import again.`;
   return '';
