@@ -27,6 +27,8 @@ async function planWithMostPriorities(): Promise<{ path: string; title: string }
   let most = -1;
   for (const p of plans) {
     await visit(e.page, p.path);
+    // The actions load after the priorities: wait for the first table (a plan may have none).
+    await actionTables().first().waitFor({ timeout: 3000 }).catch(() => undefined);
     const n = await actionTables().count();
     if (n > most) [best, most] = [p, n];
   }
@@ -37,6 +39,7 @@ test("a plan's actions tables share their column widths", async () => {
   await e.page.setViewportSize({ width: 1366, height: 768 });
   const plan = await planWithMostPriorities();
   await visit(e.page, plan.path);
+  await actionTables().nth(1).waitFor();
   const widths = await actionTables().evaluateAll((tables) =>
     tables.map((t) => [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width)).join(',')),
   );
