@@ -1,6 +1,6 @@
 /** The reference sheets of the action plan export: Summary, KPIs, Evidence and Key (read-only). */
 import type ExcelJS from 'exceljs';
-import { ACTION_STATUSES, label, MILESTONE_STATUSES } from '../../../contract/enums';
+import { ACTION_STATUSES, label, MILESTONE_STATUSES, RAG_CODES } from '../../../contract/enums';
 import { MILESTONE_STATES } from '../../facts';
 import { sharesOf, ukDate } from '../../../contract/format';
 import { londonDate } from '../../services/context';
@@ -70,7 +70,10 @@ export function addSummarySheet(wb: ExcelJS.Workbook, data: PlanData, now: Date)
     rows.push(['Total', values.length, values.length ? 1 : 0]);
     row = table(ws, row + 1, ['Status', 'Count', 'Percentage'], rows, [2]);
   };
-  const ragKeys = data.statusKey.entries.map((e) => e.rag);
+  // The plan's status key, then any RAG an action has that the key leaves out (a plan whose key has
+  // no Blue still has complete actions): every action is counted in a row, so the rows add up to the total.
+  const keyed = data.statusKey.entries.map((e) => e.rag);
+  const ragKeys = [...keyed, ...[...RAG_CODES, ...new Set(data.actions.map((a) => a.rag))].filter((k, i, all) => !keyed.includes(k) && all.indexOf(k) === i && data.actions.some((a) => a.rag === k))];
   const ragName = (k: string) => data.statusKey.entries.find((e) => e.rag === k)?.label ?? label(k);
   // Effective states as at the export date (milestoneState), so overdue milestones count as overdue.
   const stateOf = (m: PlanData['milestones'][number]) => data.milestoneStates.get(m.id) ?? m.status;
