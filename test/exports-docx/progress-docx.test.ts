@@ -86,6 +86,13 @@ describe('plan progress report', () => {
       const report = await exportText({}, t.api);
       expect(report).toContain('The latest update (20/11/2020) recorded status and RAG only, with no commentary.');
       expect(report.match(/No progress update has been recorded for this action yet\./g)).toHaveLength(1);
+      // Milestones outside "due by" are accounted for, so the figures reconcile with the Excel plan's 3.
+      await t.api.call('milestone:create', { actionId: a.id, title: 'Draft agreed', dueOn: '2020-10-31', status: 'achieved' });
+      await t.api.call('milestone:create', { actionId: a.id, title: 'Consultation', dueOn: '2021-01-31' });
+      await t.api.call('milestone:create', { actionId: a.id, title: 'Charter signed', status: 'achieved' });
+      const withMilestones = await exportText({}, t.api);
+      expect(withMilestones).toContain('has 1 milestone due by 30/11/2020: 1 (100%) largely achieved.');
+      expect(withMilestones).toContain('Not counted above: 1 milestone due after 30/11/2020 and 1 milestone with no due date (1 (100%) largely achieved). The plan has 3 milestones in all.');
     } finally {
       t.cleanup();
     }

@@ -14,7 +14,7 @@ test('a complete (Blue) action is counted in its own row when the status key has
     }
     const out = await t.api.call('export:planXlsx', { planId: plan.id });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(out.base64, 'base64'));
+    await book.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ExcelJS.Buffer);
     const ws = book.getWorksheet('Summary')!;
     const rows: (string | number)[][] = [];
     ws.eachRow((r) => rows.push((r.values as (string | number)[]).slice(1)));

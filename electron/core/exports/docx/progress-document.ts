@@ -19,16 +19,30 @@ function scopeWords(w: DocWriter, m: ProgressModel): string {
   return `due by ${m.period.label ?? w.date(m.period.asOf)}`;
 }
 
+/** The milestones the summary leaves out, so its figures reconcile with the Excel plan's. */
+function otherMilestonesPart(w: DocWriter, m: ProgressModel): FileChild[] {
+  const o = m.otherMilestones;
+  if (!o || o.dueLater + o.undated.total === 0) return [];
+  const milestonesWord = (k: number) => `${k} milestone${k === 1 ? '' : 's'}`;
+  const parts = [
+    o.dueLater ? `${milestonesWord(o.dueLater)} due after ${w.date(m.period.asOf)}` : '',
+    o.undated.total ? `${milestonesWord(o.undated.total)} with no due date (${milestoneSentences(o.undated.counts).join(', ')})` : '',
+  ].filter(Boolean);
+  return [w.para(`Not counted above: ${parts.join(' and ')}. The plan has ${milestonesWord(o.all)} in all.`)];
+}
+
 function summaryPart(w: DocWriter, m: ProgressModel): FileChild[] {
   const out: FileChild[] = [w.heading('Summary of progress against the milestones', 1)];
   const plan = m.plan.typeShortName === 'Plan' ? 'The plan' : `The ${m.plan.typeName}`;
   if (m.milestones.total === 0) {
     out.push(w.para(`${plan} has no milestones ${scopeWords(w, m)}, so there is no milestone progress to report.`, { bold: true }));
+    out.push(...otherMilestonesPart(w, m));
     if (m.period.label && m.knownPeriods.length) out.push(w.para(`Reporting periods that do have milestones: ${m.knownPeriods.join(', ')}.`));
     return out;
   }
   const n = m.milestones.total;
   out.push(w.para(`${plan} has ${n} milestone${n === 1 ? '' : 's'} ${scopeWords(w, m)}: ${milestoneSentences(m.milestones.counts).join(', ')}.`));
+  out.push(...otherMilestonesPart(w, m));
   const rows = m.priorities.filter((p) => p.milestones.total > 0);
   if (rows.length > 1) {
     const count = (p: (typeof rows)[number], key: string) => {

@@ -71,6 +71,11 @@ export interface ProgressModel {
   plan: { id: number; title: string; typeName: string; typeShortName: string; status: string; eventTitle: string | null; reviewCadence: string; nextReviewOn: string | null };
   period: { label: string | null; asOf: string };
   milestones: { total: number; counts: MilestoneCount[] };
+  /**
+   * Without a named period: the plan's milestones the summary does not count (due after the date, or
+   * with no due date), so the report accounts for every milestone the Excel plan lists. Null for a period.
+   */
+  otherMilestones: { all: number; dueLater: number; undated: { total: number; counts: MilestoneCount[] } } | null;
   /** Reporting periods that do have milestones, to help someone who typed a period that has none. */
   knownPeriods: string[];
   priorities: PriorityReport[];
@@ -256,6 +261,9 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
     },
     period: { label: periodLabel, asOf },
     milestones: milestoneCounts(inScope.map(stateOf)),
+    otherMilestones: periodLabel
+      ? null
+      : { all: stones.length, dueLater: stones.filter((m) => m.dueOn != null && m.dueOn > asOf).length, undated: milestoneCounts(stones.filter((m) => m.dueOn == null).map(stateOf)) },
     knownPeriods: [...new Set(stones.map((m) => m.periodLabel.trim()).filter(Boolean))],
     priorities: prios.map((p) => {
       const mine = actionRows
