@@ -52,8 +52,6 @@ export interface ActionRag {
   update: { id: number; reportedOn: string } | null;
 }
 
-const RANK: Record<RagCode, number> = { red: 0, amber: 1, green: 2, blue: 3 };
-
 function isRag(value: string | null | undefined): value is RagCode {
   return value != null && (RAG_CODES as readonly string[]).includes(value);
 }
@@ -116,7 +114,9 @@ export function actionRag(
 ): ActionRag {
   const { status, update } = statusAsOf(action, updates, asOf);
   const derived = derivedRag(action, status, milestones, asOf, completeAs);
-  const kinder = (rag: RagCode) => (RANK[rag] > RANK[derived.rag] ? ` Worked out from the dates it would be ${label(derived.rag)}: ${derived.reason}` : '');
+  // Whenever a reported or set RAG differs from the dates', the dates' RAG is said too (every surface
+  // shows these words, so a screen never adds its own copy of the sentence).
+  const kinder = (rag: RagCode) => (rag !== derived.rag ? ` Worked out from the dates it would be ${label(derived.rag)}: ${derived.reason}` : '');
   const ref = update ? { id: update.id, reportedOn: update.reportedOn } : null;
   const overrideReason = action.ragOverrideReason?.trim() ?? '';
   if (isRag(action.ragOverride) && overrideReason) {

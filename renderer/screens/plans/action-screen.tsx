@@ -117,7 +117,6 @@ export default function ActionScreen({ params }: ScreenProps) {
                     {/* The RAG, its reason and which source won come from the one actionRag rule (issue #13). */}
                     <span>
                       {a.ragReason} {a.ragSourceWords}
-                      {a.ragSource !== 'derived' && ` Worked out from the dates: ${label(a.ragDerived)}, ${a.ragDerivedReason}`}
                     </span>
                   </span>
                 </dd>
