@@ -142,7 +142,7 @@ export function PlanImportWizard({ client, onApplied, onClose }: PlanImportWizar
   if (summary) {
     return (
       <section className={styles.root} aria-labelledby={`${inputId}-done`}>
-        <Text as="h2" size={500} weight="semibold" id={`${inputId}-done`}>
+        <Text as="h3" size={500} weight="semibold" id={`${inputId}-done`}>
           Return imported
         </Text>
         <MessageBar intent="success" role="status">
@@ -166,8 +166,9 @@ export function PlanImportWizard({ client, onApplied, onClose }: PlanImportWizar
 
   return (
     <section className={styles.root} aria-labelledby={`${inputId}-title`} aria-busy={busy !== null}>
-      <Text as="h2" size={500} weight="semibold" id={`${inputId}-title`}>
-        Import a returned action plan
+      {/* Under the panel's own heading ("Import a returned Excel plan"): this names the step. */}
+      <Text as="h3" size={500} weight="semibold" id={`${inputId}-title`}>
+        {preview ? 'Changes in the returned plan' : 'Choose the returned spreadsheet'}
       </Text>
       {!preview && (
         <>
@@ -277,7 +278,7 @@ function PreviewRowView({ row, choice, onChoose }: { row: Row; choice: Choice | 
   return (
     <article className={row.conflict ? `${styles.row} ${styles.conflict}` : styles.row} aria-labelledby={headingId}>
       <div className={styles.header}>
-        <Text as="h3" weight="semibold" id={headingId}>
+        <Text as="h4" weight="semibold" id={headingId}>
           {row.title}
         </Text>
         <Badge appearance="outline">{kind}</Badge>
