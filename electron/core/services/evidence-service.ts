@@ -2,14 +2,14 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { evidenceItems, evidenceLinks } from '../../../db/schema';
-import type { LinkTarget } from '../../contract/enums';
+import { LINK_TARGETS, type LinkTarget } from '../../contract/enums';
 import type * as s from '../../contract/schemas/evidence';
 import { personNames } from './area-service';
 import { writeAudit } from './audit-log';
 import { today, type ServiceContext } from './context';
 import { getLive, insertRow, rowsById, softDelete, updateRow } from './entity-store';
 import { guardRecord } from '../inspection-week/identifier-guard';
-import type { Row } from './entity-registry';
+import type { RowOf } from './entity-registry';
 import { linkTargetLabels } from './link-labels';
 import type { EntityName } from '../../contract/schemas/history';
 import { cachedCount, publicRow } from './list-query';
@@ -19,7 +19,10 @@ import { cachedStatement } from './statement-cache';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
-export const LINK_COLUMNS: Record<LinkTarget, { column: SQLiteColumn; field: string; entity: EntityName }> = {
+/** The evidence link's column for each kind of target. */
+type LinkField = 'findingId' | 'priorityId' | 'actionId' | 'milestoneId' | 'indicatorId' | 'sefSectionId';
+
+export const LINK_COLUMNS: Record<LinkTarget, { column: SQLiteColumn; field: LinkField; entity: EntityName }> = {
   finding: { column: evidenceLinks.findingId, field: 'findingId', entity: 'finding' },
   priority: { column: evidenceLinks.priorityId, field: 'priorityId', entity: 'priority' },
   action: { column: evidenceLinks.actionId, field: 'actionId', entity: 'action' },
@@ -45,7 +48,7 @@ function checkPeriod(from: string | null | undefined, to: string | null | undefi
   if (from && to && to < from) throw invalidField('effectiveTo', 'The end of the period it evidences is before the start. Check the dates.');
 }
 
-function evidenceViews(ctx: ServiceContext, rows: Row[], { justCreated = false } = {}): Out<typeof s.evidenceItem>[] {
+function evidenceViews(ctx: ServiceContext, rows: RowOf<'evidence'>[], { justCreated = false } = {}): Out<typeof s.evidenceItem>[] {
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
   if (ids.length && !justCreated) {
@@ -59,7 +62,7 @@ function evidenceViews(ctx: ServiceContext, rows: Row[], { justCreated = false }
   }
   const owners = personNames(ctx, rows.map((r) => r.ownerPersonId));
   return rows.map((r) => ({
-    ...(publicRow(r) as unknown as Out<typeof s.evidenceItem>),
+    ...publicRow(r),
     ownerName: r.ownerPersonId == null ? null : (owners.get(r.ownerPersonId) ?? null),
     linkCount: counts.get(r.id) ?? 0,
   }));
@@ -185,31 +188,31 @@ export const evidenceService = {
       .where(and(where, isNull(evidenceLinks.deletedAt), isNull(evidenceItems.deletedAt)))
       .orderBy(asc(evidenceItems.id))
       .all()
-      .map((r) => r.evidence_links as Row);
+      .map((r) => r.evidence_links);
     return linkViews(ctx, rows);
   },
 };
 
-function liveLink(ctx: ServiceContext, evidenceId: number, target: { type: LinkTarget; id: number }): Row | undefined {
+function liveLink(ctx: ServiceContext, evidenceId: number, target: { type: LinkTarget; id: number }): RowOf<'evidenceLink'> | undefined {
   return ctx.db
     .select()
     .from(evidenceLinks)
     .where(and(eq(evidenceLinks.evidenceId, evidenceId), eq(LINK_COLUMNS[target.type].column, target.id), isNull(evidenceLinks.deletedAt)))
-    .get() as Row | undefined;
+    .get();
 }
 
-export function linkTargetOf(row: Row): { type: LinkTarget; id: number } {
-  for (const [type, def] of Object.entries(LINK_COLUMNS) as [LinkTarget, (typeof LINK_COLUMNS)[LinkTarget]][]) {
-    const value = row[def.field] as number | null;
+export function linkTargetOf(row: RowOf<'evidenceLink'>): { type: LinkTarget; id: number } {
+  for (const type of LINK_TARGETS) {
+    const value = row[LINK_COLUMNS[type].field];
     if (value != null) return { type, id: value };
   }
   throw new Error(`Evidence link ${row.id} has no target`);
 }
 
 /** Link rows as the contract shows them, with one lookup per kind of record, not one per link. */
-function linkViews(ctx: ServiceContext, rows: Row[]): Out<typeof s.evidenceLink>[] {
+function linkViews(ctx: ServiceContext, rows: RowOf<'evidenceLink'>[]): Out<typeof s.evidenceLink>[] {
   if (rows.length === 0) return [];
-  const items = rowsById(ctx, 'evidence', rows.map((r) => r.evidenceId as number));
+  const items = rowsById(ctx, 'evidence', rows.map((r) => r.evidenceId));
   const targets = rows.map(linkTargetOf);
   const targetLabels = new Map<LinkTarget, Map<number, string>>();
   for (const type of new Set(targets.map((t) => t.type))) {
