@@ -124,7 +124,7 @@ function OverviewBody({ data }: { data: Overview }) {
   if (!data.plan) {
     return (
       <EmptyState title="No approved or published plan to follow yet">
-        Record the inspection and its findings under <RouteLink to="/inspections">Inspections</RouteLink>, then create the plan that answers them under{' '}
+        Record the inspection and its findings under <RouteLink to="/inspections">Inspections</RouteLink> (where you can also bring in the published letter or report, with its findings), then create the plan that answers them under{' '}
         <RouteLink to="/plans">Action plans</RouteLink> (or <RouteLink to={PLAN_SHEET_IMPORT_PATH}>import the plan you already keep in a spreadsheet</RouteLink>). The Overview follows the approved or published plan; to follow a draft, choose it above.
       </EmptyState>
     );
