@@ -415,6 +415,20 @@ export const sefSectionActions = sqliteTable(
   (t) => [primaryKey({ columns: [t.sectionId, t.actionId] }), index('sef_section_actions_action_idx').on(t.actionId)],
 );
 
+/** The key indicators a plan tracks (issue #17): its progress report and KPIs sheet show these, not every indicator. */
+export const planIndicators = sqliteTable(
+  'plan_indicators',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.indicatorId] }), index('plan_indicators_indicator_idx').on(t.indicatorId)],
+);
+
 /**
  * Evidence links: one row links one evidence item to exactly one target. Separate nullable
  * foreign keys (not a polymorphic id) keep referential integrity and let each side be indexed.
