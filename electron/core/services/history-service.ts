@@ -4,6 +4,7 @@ import { auditLog, binEntries } from '../../../db/schema';
 import type * as s from '../../contract/schemas/history';
 import type { ServiceContext } from './context';
 import { restoreDeletion } from './entity-store';
+import { recordNamer } from './history-wording';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -69,12 +70,15 @@ export const binService = {
     const where = isNull(binEntries.restoredAt);
     const rows = ctx.db.select().from(binEntries).where(where).orderBy(desc(binEntries.id)).limit(input.limit).offset(input.offset).all();
     const total = ctx.db.select({ n: sql<number>`count(*)` }).from(binEntries).where(where).get()!.n;
+    // Named now, as History names them ("Section: Identifying and assessing needs", UK dates, the
+    // plan of an action), rather than by the words stored when deleted.
+    const name = recordNamer(ctx);
     return {
       items: rows.map((r) => ({
         id: r.id,
         entity: r.entity,
         entityId: r.entityId,
-        label: r.label,
+        label: name(r.entity, r.entityId),
         deletedAt: r.deletedAt,
         author: r.author,
         rowCount: r.rowCount,

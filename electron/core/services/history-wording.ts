@@ -233,7 +233,7 @@ class Namer {
   }
 
   /** "Action 3.2 Recruit coordinators (WSOA 2019)": actions, priorities and milestones carry their plan. */
-  name(entity: string, id: number): string {
+  name(entity: string, id: number, markBin = true): string {
     if (!isEntity(entity)) return entity === 'area' ? 'Settings' : `${kindWords(entity)} ${id}`;
     const row = this.row(entity, id);
     if (!row) return `${kindWords(entity)} (no longer in the workbook)`;
@@ -243,7 +243,7 @@ class Namer {
     if (entity === 'progress') text = `Progress update of ${plainDate(String(row.reportedOn)) ?? row.reportedOn}`;
     const plan = this.planOf(entity, row);
     if (plan) text = `${text} (${plan})`;
-    if (row.deletedAt) text = `${text} – in the Bin`;
+    if (row.deletedAt && markBin) text = `${text} – in the Bin`;
     return text;
   }
 
@@ -347,6 +347,15 @@ function linesOf(ctx: ServiceContext, namer: Namer, e: AuditEntry): WordedLine[]
  * Audit entries (newest first, as history-service returns them) → changes in words, one per save:
  * entries made at the same moment by the same person to the same record are one change.
  */
+/**
+ * Names records as History does (framework words for a section, UK dates, the plan of an action),
+ * for the Bin's list: one wording for a record wherever it is named. Rows in the Bin are still read.
+ */
+export function recordNamer(ctx: ServiceContext): (entity: string, id: number) => string {
+  const namer = new Namer(ctx);
+  return (entity, id) => namer.name(entity, id, false);
+}
+
 export function wordHistory(ctx: ServiceContext, entries: readonly AuditEntry[]): WordedChange[] {
   const namer = new Namer(ctx);
   const out: WordedChange[] = [];
