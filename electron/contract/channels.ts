@@ -83,6 +83,9 @@ export const coreChannels = {
   'plan:list': query(plan.planList, page(plan.plan)),
   'plan:update': command(plan.planUpdate, plan.plan),
   'plan:delete': command(byId('Plan'), history.deleted),
+  'plan:linkIndicator': command(plan.planIndicatorLink, plan.planIndicator),
+  'plan:unlinkIndicator': command(plan.planIndicatorLink, ok),
+  'plan:indicators': query(plan.planIndicatorsQuery, z.array(plan.planIndicator)),
 
   'priority:create': command(plan.priorityCreate, plan.priority),
   'priority:get': query(byId('Priority'), plan.priority),

@@ -60,6 +60,9 @@ const cases: Record<keyof typeof coreChannels, Case> = {
   'plan:list': { ok: () => ({ status: 'approved' }), bad: () => ({ status: 'lost' }) },
   'plan:update': { ok: (f) => ({ id: f.planId, nextReviewOn: '2026-12-15' }), bad: (f) => ({ id: f.planId, reviewCadence: 'hourly' }) },
   'plan:delete': { ok: () => null, bad: () => ({ id: MISSING }), badCode: 'not_found' },
+  'plan:linkIndicator': { ok: (f) => ({ planId: f.planId, indicatorId: f.indicatorId }), bad: (f) => ({ planId: f.planId, indicatorId: MISSING }) },
+  'plan:unlinkIndicator': { ok: (f) => ({ planId: f.planId, indicatorId: f.indicatorId }), bad: (f) => ({ planId: f.planId, indicatorId: MISSING }), badCode: 'not_found' },
+  'plan:indicators': { ok: (f) => ({ planId: f.planId }), bad: (f) => ({ planId: f.planId, indicatorId: f.indicatorId }) },
 
   'priority:create': { ok: (f) => ({ planId: f.planId, reference: '2', title: 'Inclusion' }), bad: (f) => ({ planId: f.planId, reference: '', title: 'No reference' }) },
   'priority:get': { ok: (f) => ({ id: f.priorityId }), bad: () => ({ id: MISSING }), badCode: 'not_found' },

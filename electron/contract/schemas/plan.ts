@@ -190,3 +190,9 @@ export const progressUpdate = z.object({
   supersededById: z.number().int().nullable(),
 });
 export const progressList = z.strictObject({ actionId: id('Action'), ...paging });
+
+/** A key indicator a plan tracks (issue #17): the plan's progress report and KPIs sheet show these. */
+export const planIndicatorLink = z.strictObject({ planId: id('Plan'), indicatorId: id('Indicator') });
+export const planIndicator = z.object({ planId: z.number().int(), indicatorId: z.number().int() });
+/** The indicators a plan tracks, or the plans that track an indicator (records in the Bin left out). */
+export const planIndicatorsQuery = z.union([z.strictObject({ planId: id('Plan') }), z.strictObject({ indicatorId: id('Indicator') })]);

@@ -13,6 +13,7 @@ import { binService, historyService } from '../services/history-service';
 import { indicatorService, indicatorStatuses, targetService, valueService } from '../services/indicator-service';
 import { assessmentService, eventService, findingService } from '../services/inspection-service';
 import { actionService, milestoneService, planService, priorityService, progressService } from '../services/plan-service';
+import { planIndicatorService } from '../services/plan-indicator-service';
 import { coverage, overdueItems, overview } from '../services/reports-service';
 import { sectionService, sefService, signoffService } from '../services/sef-service';
 import { excelExportHandlers } from './groups/excel-exports';
@@ -81,6 +82,9 @@ export const coreHandlers: GroupHandlers<typeof coreChannels> = {
   'plan:list': (ctx, input) => planService.list(ctx, input),
   'plan:update': (ctx, input) => planService.update(ctx, input),
   'plan:delete': (ctx, input) => planService.delete(ctx, input.id),
+  'plan:linkIndicator': (ctx, input) => planIndicatorService.link(ctx, input),
+  'plan:unlinkIndicator': (ctx, input) => planIndicatorService.unlink(ctx, input),
+  'plan:indicators': (ctx, input) => planIndicatorService.list(ctx, input),
 
   'priority:create': (ctx, input) => priorityService.create(ctx, input),
   'priority:get': (ctx, input) => priorityService.get(ctx, input.id),

@@ -111,7 +111,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Fields whose values are ids of another kind of record (beyond the registry's references). */
-const ID_LISTS: Record<string, EntityName> = { findingIds: 'finding', actionIds: 'action', partnerIds: 'partner', supersedesId: 'progress', milestoneId: 'milestone' };
+const ID_LISTS: Record<string, EntityName> = { findingIds: 'finding', actionIds: 'action', partnerIds: 'partner', supersedesId: 'progress', milestoneId: 'milestone', indicatorIds: 'indicator', planIds: 'plan' };
 
 /** Fields never shown: bookkeeping, not something an officer changed. */
 const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'deletedAt', 'deletionId', 'position', 'hash', 'prevHash']);

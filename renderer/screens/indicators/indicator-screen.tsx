@@ -1,25 +1,30 @@
 /** One indicator: trend chart with target and comparators, the same data as a table, values per period and targets. */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/contract/channels';
 import { GEOGRAPHIES, label } from '../../../electron/contract/enums';
 import { dateInput, numberInput, useForm } from '../../api/use-form';
-import { useQuery } from '../../api/api-context';
+import { toApiError, useApi, useQuery } from '../../api/api-context';
+import { RouteLink } from '../../app/router';
 import type { ScreenProps } from '../../app/route-types';
 import { useWorkbook } from '../../app/workbook-context';
 import { DataTable } from '../../components/data-table';
 import { EvidenceLinksPanel } from '../../components/evidence-links-panel';
 import { CheckboxField, DateField, FieldRow, FormShell, SelectField, TextField } from '../../components/form-fields';
 import { Page, Section } from '../../components/page';
-import { DeleteButton, HistoryButton, RowDeleteButton } from '../../components/record-actions';
+import { notifySaved } from '../../components/notices';
+import { DeleteButton, HistoryButton, RowDeleteButton, UnlinkButton } from '../../components/record-actions';
 import { IndicatorValuesList } from '../../features/record-tools/indicator-values-list';
-import { EmptyState, Loading, QueryView } from '../../components/states';
+import { EmptyState, ErrorState, Loading, QueryView } from '../../components/states';
 import { IndicatorForm } from './indicator-form';
 import { formatValue } from './indicators-screen';
 import type { Geo, TrendRow } from './trend-chart';
 
-const useStyles = makeStyles({ rowActions: { display: 'inline-flex', gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({
+  rowActions: { display: 'inline-flex', gap: tokens.spacingHorizontalS },
+  linkRow: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', marginTop: tokens.spacingVerticalM },
+});
 
 const TrendChart = lazy(() => import('./trend-chart'));
 
@@ -143,6 +148,75 @@ function TargetsTable({ targets, unit, readOnly }: { targets: Target[]; unit: st
   );
 }
 
+/**
+ * The plans that track this indicator (issue #17): a plan's progress report and KPIs sheet show the
+ * indicators linked to it, or every indicator when none is.
+ */
+function TrackingPlans({ indicatorId }: { indicatorId: number }) {
+  const s = useStyles();
+  const { client, changed } = useApi();
+  const { readOnly } = useWorkbook();
+  const links = useQuery('plan:indicators', { indicatorId });
+  const plans = useQuery('plan:list', { limit: 500 });
+  const [chosen, setChosen] = useState('');
+  const [problem, setProblem] = useState<ReturnType<typeof toApiError> | null>(null);
+  const all = plans.status === 'ok' ? plans.data.items : [];
+  const linkedIds = new Set(links.status === 'ok' ? links.data.map((l) => l.planId) : []);
+  const linked = all.filter((p) => linkedIds.has(p.id));
+  const link = async () => {
+    setProblem(null);
+    try {
+      const plan = all.find((p) => p.id === Number(chosen));
+      await client.call('plan:linkIndicator', { planId: Number(chosen), indicatorId });
+      setChosen('');
+      changed();
+      notifySaved(plan ? `linked to ${plan.title}` : undefined);
+    } catch (e) {
+      setProblem(toApiError(e));
+    }
+  };
+  return (
+    <Section title="Plans tracking this indicator">
+      {problem && <ErrorState error={problem} />}
+      <QueryView query={plans} label="Loading plans…">
+        {() => (
+          <QueryView query={links} label="Loading plans…">
+            {() =>
+              linked.length === 0 ? (
+                <p>No plan tracks this indicator yet. A plan’s progress report shows the indicators linked to it, or all of them when it has none.</p>
+              ) : (
+                <ul>
+                  {linked.map((p) => (
+                    <li key={p.id}>
+                      <RouteLink to={`/plans/${p.id}`}>{p.title}</RouteLink>{' '}
+                      <UnlinkButton
+                        what={p.title}
+                        unlink={() => client.call('plan:unlinkIndicator', { planId: p.id, indicatorId })}
+                        relink={() => client.call('plan:linkIndicator', { planId: p.id, indicatorId })}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryView>
+        )}
+      </QueryView>
+      {!readOnly && (
+        <div className={s.linkRow}>
+          <Field label="Plan to link">
+            <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+              <option value="">Choose a plan</option>
+              {all.filter((p) => !linkedIds.has(p.id)).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+            </Select>
+          </Field>
+          <Button disabled={!chosen} onClick={() => void link()}>Link to a plan</Button>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 export default function IndicatorScreen({ params }: ScreenProps) {
   const id = Number(params.id);
   const { readOnly } = useWorkbook();
@@ -231,6 +305,7 @@ export default function IndicatorScreen({ params }: ScreenProps) {
                 ) : null
               }
             </QueryView>
+            <TrackingPlans indicatorId={i.id} />
             <EvidenceLinksPanel target={{ type: 'indicator', id: i.id }} />
           </Page>
         );
