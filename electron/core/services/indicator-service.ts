@@ -130,6 +130,9 @@ const INDICATOR_METAS = `SELECT id, code, title, unit, polarity, period_type AS 
   baseline_period AS baselinePeriod, series_break_notes AS seriesBreakNotes
   FROM indicators WHERE deleted_at IS NULL AND (@id IS NULL OR id = @id) ORDER BY code, title`;
 
+/** The same, for a list of indicators (a plan's own, issue #17), in the same order. */
+const INDICATOR_METAS_OF = INDICATOR_METAS.replace('(@id IS NULL OR id = @id)', 'id IN (SELECT value FROM json_each(@ids))');
+
 const INDICATOR_TARGETS = `SELECT t.indicator_id AS indicatorId, t.period_label AS periodLabel, t.target_value AS targetValue
   FROM json_each(@ids) s JOIN indicator_targets t ON t.indicator_id = s.value AND t.deleted_at IS NULL ORDER BY t.id`;
 
@@ -155,10 +158,20 @@ function groupBy<T extends { indicatorId: number }, U>(rows: readonly T[], map: 
  * their own periods, direction, target and staleness out). Four queries for any number of
  * indicators, each reading only the values the position uses (localValuesUsed), by index: the
  * cost grows with the number of indicators, not with how many values each has (issue #17).
+ * With options.indicatorIds, only those live indicators (a plan's own), in the same order.
  */
-export function indicatorPositions(ctx: ServiceContext, asOf: string, indicatorId?: number): { meta: IndicatorMeta; position: IndicatorPosition }[] {
+export function indicatorPositions(
+  ctx: ServiceContext,
+  asOf: string,
+  indicatorId?: number,
+  options: { indicatorIds?: readonly number[] } = {},
+): { meta: IndicatorMeta; position: IndicatorPosition }[] {
   const sqlite = ctx.workbook.sqlite;
-  const metas = cachedStatement(sqlite, INDICATOR_METAS).all({ id: indicatorId ?? null }) as IndicatorMeta[];
+  const metas = (
+    options.indicatorIds && indicatorId === undefined
+      ? cachedStatement(sqlite, INDICATOR_METAS_OF).all({ ids: JSON.stringify(options.indicatorIds) })
+      : cachedStatement(sqlite, INDICATOR_METAS).all({ id: indicatorId ?? null })
+  ) as IndicatorMeta[];
   if (metas.length === 0) return [];
   const ids = JSON.stringify(metas.map((m) => m.id));
   const rows = [

@@ -149,7 +149,9 @@ export async function renderProgressDocx(m: ProgressModel, at: Date): Promise<Bu
   for (const v of m.verdicts) body.push(w.paraOf([w.run(`${v.eventTitle}: `, { bold: true }), w.run(`${v.sentence}.`)]));
   if (m.area.partners.length) body.push(w.para(`Partners: ${m.area.partners.join(', ')}`));
   body.push(...summaryPart(w, m), ...prioritiesPart(w, m));
-  body.push(w.heading('Key indicators', 1), ...indicatorTable(w, m.indicators));
+  body.push(w.heading('Key indicators', 1));
+  if (m.indicatorScope === 'all' && m.indicators.length > 0) body.push(w.para("This plan has no key indicators linked to it, so all of the workbook's are shown."));
+  body.push(...indicatorTable(w, m.indicators));
   body.push(...nextStepsPart(w, m));
   const header = w.header(marking);
   const footer = w.footer(marking, `${m.area.name}: ${m.plan.title}`);

@@ -8,6 +8,7 @@ import { actions, findingAssessments, inspectionEvents, milestones, priorities, 
 import { label } from '../../../contract/enums';
 import { latestUpdate, MILESTONE_STATE_WORDS, MILESTONE_STATES, milestoneState } from '../../facts';
 import { eventVerdicts } from '../../services/inspection-service';
+import { reportedIndicatorIds } from '../../services/plan-indicator-service';
 import { today, type ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
 import { currentPlanId, rollUp } from '../../services/reports-service';
@@ -80,6 +81,8 @@ export interface ProgressModel {
   knownPeriods: string[];
   priorities: PriorityReport[];
   indicators: IndicatorRow[];
+  /** 'plan': the indicators linked to the plan; 'all': none is linked, so every indicator in the workbook. */
+  indicatorScope: 'plan' | 'all';
   nextSteps: { nextReviewOn: string | null; upcoming: UpcomingMilestone[]; upcomingPeriod: string | null; carriedForward: UpcomingMilestone[] };
   /** The headline of each revisit or monitoring inspection that judged the findings this plan answers. */
   verdicts: { eventTitle: string; sentence: string }[];
@@ -247,6 +250,7 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
     state: stateOf(m),
   });
 
+  const planIndicatorIds = reportedIndicatorIds(ctx, plan.id);
   return {
     area: areaModel(ctx),
     plan: {
@@ -281,7 +285,8 @@ export function buildProgressModel(ctx: ServiceContext, options: ProgressDocxOpt
         ),
       };
     }),
-    indicators: indicatorRows(ctx, asOf),
+    indicators: indicatorRows(ctx, asOf, planIndicatorIds ?? undefined),
+    indicatorScope: planIndicatorIds ? 'plan' : 'all',
     nextSteps: {
       nextReviewOn: plan.nextReviewOn,
       upcoming: upcoming.map(asUpcoming),

@@ -82,8 +82,8 @@ export const formatValue = formatIndicatorValue;
  * an earlier period than the local value carries its own period ("61% (2023)"), and every row has
  * the sentence an officer would write.
  */
-export function indicatorRows(ctx: ServiceContext, asOf: string = today(ctx)): IndicatorRow[] {
-  return indicatorPositions(ctx, asOf).map(({ meta, position: p }) => {
+export function indicatorRows(ctx: ServiceContext, asOf: string = today(ctx), indicatorIds?: readonly number[]): IndicatorRow[] {
+  return indicatorPositions(ctx, asOf, undefined, { indicatorIds }).map(({ meta, position: p }) => {
     const f = (v: number | null) => formatValue(v, meta.unit, meta.decimals);
     const comparator = (c: IndicatorPosition['comparators']['england']) =>
       c ? `${f(c.value)}${c.otherPeriod ? ` (${c.period}${c.provisional ? ', provisional' : ''})` : c.provisional ? ' (provisional)' : ''}` : '';

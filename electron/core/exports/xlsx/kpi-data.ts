@@ -57,9 +57,10 @@ const TARGETS = `SELECT t.indicator_id AS indicatorId, t.period_label AS period,
 /**
  * One row per indicator from its position (indicatorPositions: the values it uses, read by
  * index), worded by statusOf as on every other surface; the recent values are the position's own.
+ * With indicatorIds, only those (a plan's own, issue #17); without, every indicator.
  */
-export function loadKpiRows(ctx: ServiceContext, asOf: string = today(ctx)): KpiRow[] {
-  const positions = indicatorPositions(ctx, asOf);
+export function loadKpiRows(ctx: ServiceContext, asOf: string = today(ctx), indicatorIds?: readonly number[]): KpiRow[] {
+  const positions = indicatorPositions(ctx, asOf, undefined, { indicatorIds });
   const targets = new Map<number, KpiRow['targets']>();
   for (const t of allForIds<{ indicatorId: number; period: string; value: number }>(
     ctx.workbook.sqlite,

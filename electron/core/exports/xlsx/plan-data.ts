@@ -29,6 +29,7 @@ import { today } from '../../services/context';
 import { currentPlanId } from '../../services/reports-service';
 import { ServiceError } from '../../services/service-error';
 import { loadKpiRows, type KpiRow } from './kpi-data';
+import { reportedIndicatorIds } from '../../services/plan-indicator-service';
 import type { ColumnKind } from './sheet-spec';
 import { normaliseName, normaliseText } from './row-identity';
 
@@ -224,7 +225,7 @@ export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string 
         containsPersonalData: item.containsPersonalData,
         linkedTo: [...new Set(t)].join(', '),
       })),
-    kpis: loadKpiRows(ctx, asOf),
+    kpis: loadKpiRows(ctx, asOf, reportedIndicatorIds(ctx, id) ?? undefined),
     partnerNames: ctx.db.select({ name: partners.name }).from(partners).where(isNull(partners.deletedAt)).orderBy(asc(partners.name)).all().map((p) => p.name),
     peopleNames: ctx.db.select({ name: people.name }).from(people).where(isNull(people.deletedAt)).orderBy(asc(people.name)).all().map((p) => p.name),
   };
