@@ -62,6 +62,9 @@ test('a backup holds the workbook as it was, and the listing counts what is in i
   expect(listed.map((b) => b.reason)).toContain('manual');
   expect(JSON.stringify(listed)).not.toContain(t.dir); // folders never cross to the renderer
   stop();
+  // The backup taken on open may still be checking its copy in a worker: let it finish before the
+  // folder is removed (it raced the clean-up: "ENOTEMPTY … backups").
+  await stop.scheduler.idle();
 });
 
 test('writes nothing and says so plainly when the disk is short', async () => {
