@@ -6,10 +6,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Client } from '../../../contract/client';
 import { label } from '../../../contract/enums';
 import type { letterApplyInput, letterPreview } from '../../../contract/groups/letters';
 import { ukDate } from '../../../contract/format';
+import { uploadFile } from '../upload-file';
 import { CliError, type CliCommand, type CliIO } from '../command';
 
 type Preview = z.output<typeof letterPreview>;
@@ -61,15 +61,6 @@ export function proposalOf(p: Preview, source: z.input<typeof letterApplyInput>[
   };
 }
 
-async function upload(api: Client, file: string): Promise<string> {
-  const bytes = readFileSync(file);
-  const { uploadId, chunkBytes } = await api.call('file:uploadBegin', { fileName: path.basename(file), size: bytes.length });
-  for (let seq = 0, at = 0; at < bytes.length; seq++, at += chunkBytes) {
-    await api.call('file:uploadChunk', { uploadId, seq, base64: bytes.subarray(at, at + chunkBytes).toString('base64') });
-  }
-  return uploadId;
-}
-
 const importLetter: CliCommand = {
   name: 'import-letter',
   summary: 'Preview (or with --apply, import) a published 2016-framework inspection or revisit letter, an Area SEND report or an Area SEND monitoring inspection letter (PDF, Word or text).',
@@ -101,7 +92,7 @@ const importLetter: CliCommand = {
         return 0;
       }
       if (!values.json) printLetterPreview(io, preview);
-      const result = await api.call('letter:apply', proposalOf(preview, { uploadId: await upload(api, file) }));
+      const result = await api.call('letter:apply', proposalOf(preview, { uploadId: await uploadFile(api, file) }));
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else if (result.alreadyImported) io.out('Nothing to import: this letter has already been imported.');
       else io.out(`Imported: event number ${result.eventId}, ${result.findingsCreated} finding(s) added, ${result.assessmentsCreated} verdict(s) recorded, the letter kept as evidence.`);

@@ -11,16 +11,8 @@ import type { Client } from '../../../contract/client';
 import { ACTION_STATUSES, label, RAG_CODES } from '../../../contract/enums';
 import { ukDate } from '../../../contract/format';
 import type { PlanSheetPreview, PlanSheetPreviewInput, PlanSheetTarget } from '../../../contract/groups/plan-sheet';
+import { uploadFile } from '../upload-file';
 import { CliError, type CliCommand, type CliIO, type CliValues } from '../command';
-
-async function upload(api: Client, file: string): Promise<string> {
-  const bytes = readFileSync(file);
-  const { uploadId, chunkBytes } = await api.call('file:uploadBegin', { fileName: path.basename(file), size: bytes.length });
-  for (let seq = 0, at = 0; at < bytes.length; seq++, at += chunkBytes) {
-    await api.call('file:uploadChunk', { uploadId, seq, base64: bytes.subarray(at, at + chunkBytes).toString('base64') });
-  }
-  return uploadId;
-}
 
 interface MapFile {
   sheet?: string;
@@ -145,7 +137,7 @@ const importPlanSheet: CliCommand = {
     }
     // Opened for writing even to preview: the upload the channels read is a command (it writes nothing to the workbook).
     return host.withWorkbook(String(values.workbook), { readOnly: false }, async (api) => {
-      const uploadId = await upload(api, file);
+      const uploadId = await uploadFile(api, file);
       try {
         return await previewOrApply(api, uploadId);
       } finally {
