@@ -32,6 +32,23 @@ test('the Overview prints on at most two A4 pages, without the navigation or but
   expect(pages).toBeLessThanOrEqual(2);
 }, 60_000);
 
+test("a plan prints its actions' lead, due date and status as words where the screen has inline controls", async () => {
+  await visit(e.page, '/plans');
+  await visit(e.page, await firstLink(e.page, '/plans/'));
+  const table = e.page.getByRole('table').first();
+  await table.getByRole('combobox').first().waitFor();
+  await e.page.emulateMedia({ media: 'print' });
+  const printed = await table.evaluate((t) => (t as HTMLElement).innerText);
+  const controlsShown = await table.evaluate((t) => [...t.querySelectorAll('select, input')].filter((c) => getComputedStyle(c).display !== 'none' && (c as HTMLElement).offsetParent !== null).length);
+  await e.page.emulateMedia({ media: 'screen' });
+  expect(controlsShown).toBe(0);
+  // The words a control holds are on paper: a status and a UK date in the first table.
+  expect(printed).toMatch(/Not started|In progress, on track|Delayed|Complete|Not achieved|Superseded/);
+  expect(printed).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  // On screen, the printed copy is not there (nor read out twice).
+  expect(await table.locator('[data-print="only"]').first().isVisible()).toBe(false);
+}, 60_000);
+
 test('at 320 CSS px the navigation folds behind Menu and no screen scrolls sideways', async () => {
   await e.page.setViewportSize({ width: 320, height: 640 });
   try {

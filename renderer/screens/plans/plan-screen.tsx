@@ -69,7 +69,9 @@ function SelectCell({ a, versions, name, value, options, field }: { a: Action; v
   const [shown, setShown] = useState(value);
   useEffect(() => setShown(value), [value]);
   return (
-    <Field size="small" validationMessage={error} validationState={error ? 'error' : 'none'}>
+    <>
+      <span data-print="only">{options.find((o) => o.value === shown)?.label ?? ''}</span>
+      <Field size="small" validationMessage={error} validationState={error ? 'error' : 'none'}>
       <Select
         size="small"
         aria-label={`${name} of action ${a.reference}`}
@@ -88,7 +90,8 @@ function SelectCell({ a, versions, name, value, options, field }: { a: Action; v
           </option>
         ))}
       </Select>
-    </Field>
+      </Field>
+    </>
   );
 }
 
@@ -109,7 +112,9 @@ function DueCell({ a, versions }: { a: Action; versions: Map<number, number> }) 
   };
   const message = typo ?? error;
   return (
-    <Field size="small" validationMessage={message} validationState={message ? 'error' : 'none'}>
+    <>
+      <span data-print="only">{ukDate(a.dueOn)}</span>
+      <Field size="small" validationMessage={message} validationState={message ? 'error' : 'none'}>
       <Input
         size="small"
         aria-label={`Due date of action ${a.reference}`}
@@ -125,7 +130,8 @@ function DueCell({ a, versions }: { a: Action; versions: Map<number, number> }) 
           }
         }}
       />
-    </Field>
+      </Field>
+    </>
   );
 }
 
