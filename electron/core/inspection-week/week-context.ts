@@ -3,10 +3,10 @@ import type { Framework } from '../../contract/reference';
 import { findFramework } from '../reference/load-reference';
 import type { ServiceContext } from '../services/context';
 import { getLive } from '../services/entity-store';
-import type { Row } from '../services/entity-registry';
+import type { RowOf } from '../services/entity-registry';
 import { invalidField } from '../services/service-error';
 
-export function eventWithFramework(ctx: ServiceContext, eventId: number): { event: Row; framework: Framework } {
+export function eventWithFramework(ctx: ServiceContext, eventId: number): { event: RowOf<'event'>; framework: Framework } {
   const event = getLive(ctx, 'event', eventId);
   const framework = findFramework(ctx.reference, event.frameworkId);
   if (!framework) throw invalidField('eventId', 'This inspection event uses a framework the app no longer knows. Choose a framework for it first.');

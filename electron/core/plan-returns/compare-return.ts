@@ -19,7 +19,7 @@ import { fingerprint, normaliseName, normaliseText, parseIdentity, type RowIdent
 import { EXCEL_CELL_LIMIT, MILESTONE_COLUMNS, MILESTONE_TRACKED, PLAN_COLUMNS, PLAN_TRACKED, type ColumnSpec } from '../exports/xlsx/sheet-spec';
 import type { ServiceContext } from '../services/context';
 import { today } from '../services/context';
-import type { Row } from '../services/entity-registry';
+import type { RowOf } from '../services/entity-registry';
 import { actionViews } from '../services/plan-service';
 import type { ParsedReturn, ReturnRow, ReturnSheet } from './read-return';
 import { findPlanExport, type PlanExportRecord } from './export-record';
@@ -256,8 +256,8 @@ function loadComparison(ctx: ServiceContext, parsed: ParsedReturn): Loaded {
   const idsOf = (entity: RowIdentity['entity']) => [...identities.values()].filter((i): i is RowIdentity => i?.entity === entity && i.workbookId === lk.workbookId).map((i) => i.id);
 
   // The app's current records for every row in the file, in a few queries.
-  const actionRows: Row[] = [];
-  for (const g of chunks([...new Set(idsOf('action'))])) actionRows.push(...(ctx.db.select().from(actions).where(and(inArray(actions.id, g), isNull(actions.deletedAt))).all() as Row[]));
+  const actionRows: RowOf<'action'>[] = [];
+  for (const g of chunks([...new Set(idsOf('action'))])) actionRows.push(...(ctx.db.select().from(actions).where(and(inArray(actions.id, g), isNull(actions.deletedAt))).all()));
   const views = new Map<number, ActionView>(chunks(actionRows).flatMap((g) => actionViews(ctx, g)).map((v) => [v.id, v]));
   const stoneRows = new Map<number, MilestoneRow>();
   for (const g of chunks([...new Set(idsOf('milestone'))])) {
@@ -309,7 +309,10 @@ function loadComparison(ctx: ServiceContext, parsed: ParsedReturn): Loaded {
       .innerJoin(priorities, eq(priorities.id, actions.priorityId))
       .where(and(eq(priorities.planId, planId), isNull(priorities.deletedAt), isNull(actions.deletedAt)))
       .all();
-    const missing = refs.filter((r) => !views.has(r.id)).map((r) => getActionRow(ctx, r.id));
+    const missing = refs
+      .filter((r) => !views.has(r.id))
+      .map((r) => getActionRow(ctx, r.id))
+      .filter((a): a is RowOf<'action'> => a !== undefined);
     for (const v of chunks(missing).flatMap((g) => actionViews(ctx, g))) views.set(v.id, v);
     for (const r of refs) {
       const v = views.get(r.id)!;
@@ -604,8 +607,8 @@ function diffUpdateRow(row: ReturnRow, id: RowIdentity | null, L: Loaded, partne
   };
 }
 
-function getActionRow(ctx: ServiceContext, id: number): Row {
-  return ctx.db.select().from(actions).where(eq(actions.id, id)).get() as Row;
+function getActionRow(ctx: ServiceContext, id: number): RowOf<'action'> | undefined {
+  return ctx.db.select().from(actions).where(eq(actions.id, id)).get();
 }
 
 function describeUpdate(lk: Lookups, u: { reportedOn: string; status: string; rag: string | null; highlights: string; issues: string; partner: string }): string {

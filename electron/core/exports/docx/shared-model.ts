@@ -3,7 +3,6 @@ import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { actions, partners } from '../../../../db/schema';
 import { label } from '../../../contract/enums';
 import { getArea } from '../../services/area-service';
-import type { Row } from '../../services/entity-registry';
 import { indicatorPositions } from '../../services/indicator-service';
 import { today, type ServiceContext } from '../../services/context';
 import { DIRECTION_WORDS, formatIndicatorValue, indicatorSentence, targetWords, type IndicatorPosition } from '../../facts';
@@ -118,7 +117,7 @@ export function actionSummaries(ctx: ServiceContext, actionIds: number[], asOf?:
     .select()
     .from(actions)
     .where(and(inArray(actions.id, [...new Set(actionIds)]), isNull(actions.deletedAt)))
-    .all() as Row[];
+    .all();
   const statusKeyId = getArea(ctx).statusKeyId;
   return new Map(
     actionViews(ctx, rows, asOf).map((a) => [

@@ -21,7 +21,7 @@ import type * as s from '../../../contract/schemas/plan';
 import { getArea } from '../../services/area-service';
 import type { ServiceContext } from '../../services/context';
 import { getLive } from '../../services/entity-store';
-import type { Row } from '../../services/entity-registry';
+import type { RowOf } from '../../services/entity-registry';
 import { actionViews } from '../../services/plan-service';
 import { allForIds, codecOf } from '../../services/statement-cache';
 import { milestoneState, type MilestoneState } from '../../facts';
@@ -134,14 +134,14 @@ export function loadPlanData(ctx: ServiceContext, planId?: number, asOf: string 
     }
   }
   const prioOrder = new Map(prioIds.map((p, i) => [p, i]));
-  const actionRows: Row[] = [];
+  const actionRows: RowOf<'action'>[] = [];
   for (const group of chunked(prioIds)) {
     actionRows.push(
       ...(ctx.db
         .select()
         .from(actions)
         .where(and(inArray(actions.priorityId, group), isNull(actions.deletedAt)))
-        .all() as Row[]),
+        .all()),
     );
   }
   actionRows.sort((a, b) => prioOrder.get(a.priorityId)! - prioOrder.get(b.priorityId)! || a.position - b.position || a.id - b.id);
