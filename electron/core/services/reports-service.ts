@@ -8,7 +8,7 @@ import type * as r from '../../contract/schemas/reports';
 import { today, type ServiceContext } from './context';
 import { getLive } from './entity-store';
 import { writeAudit } from './audit-log';
-import type { Row } from './entity-registry';
+import type { RowOf } from './entity-registry';
 import { indicatorStatuses } from './indicator-service';
 import { MILESTONE_STATES, milestoneState, MILESTONE_STATE_WORDS } from '../facts';
 import { timelineFor } from '../inspection-week/timeline-service';
@@ -136,7 +136,7 @@ export function overdueItems(ctx: ServiceContext, input: Out<typeof r.overdueInp
   if (actionRows.length) {
     const codec = codecOf(actions);
     const rows = allForIds<Record<string, unknown>>(ctx.workbook.sqlite, 'SELECT * FROM actions WHERE id IN (SELECT value FROM json_each(?))', actionRows.map((a) => a.id)).map(
-      (raw) => codec.fromRow(raw) as Row,
+      (raw) => codec.fromRow(raw) as RowOf<'action'>, // raw SQL: the codec maps the table's own columns
     );
     for (const v of actionViews(ctx, rows, asOf)) statusOf.set(v.id, v.statusAsOf);
   }
@@ -301,7 +301,7 @@ function readCoverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): 
       .from(sefSections)
       .where(and(eq(sefSections.sefId, input.sefId), isNull(sefSections.deletedAt)))
       .orderBy(asc(sefSections.position))
-      .all() as Row[],
+      .all(),
   );
   const targets = rows.map((x) => ({ id: x.id, label: x.criterionLabel }));
   return coverageRows('sefSection', targets, sectionEvidence(ctx, targets.map((t) => t.id), staleBefore, asOf), staleBefore);
@@ -375,7 +375,7 @@ function runningInspection(ctx: ServiceContext, asOf: string): Out<typeof r.read
   return { eventId: event.id, title: event.title, notifiedOn: event.notifiedOn, onsiteStartOn: event.onsiteStartOn, onsiteEndOn: event.onsiteEndOn, position };
 }
 
-function readiness(ctx: ServiceContext, asOf: string, plan: Row | null): Out<typeof r.readiness> {
+function readiness(ctx: ServiceContext, asOf: string, plan: RowOf<'plan'> | null): Out<typeof r.readiness> {
   const sef = ctx.db
     .select()
     .from(selfEvaluations)
@@ -434,7 +434,7 @@ function readOverview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): 
     ctx.workbook.sqlite,
     'SELECT * FROM actions WHERE priority_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
     prios.map((p) => p.id),
-  ).map((raw) => actionCodec.fromRow(raw) as Row);
+  ).map((raw) => actionCodec.fromRow(raw) as RowOf<'action'>); // raw SQL: the codec maps the table's own columns
   const views = actionViews(ctx, actionRows, asOf);
   const stoneRows = allForIds<{ actionId: number; status: string; dueOn: string | null; achievedOn: string | null }>(
     ctx.workbook.sqlite,
