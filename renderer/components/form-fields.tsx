@@ -151,48 +151,90 @@ export function FieldRow({ children }: { children: ReactNode }) {
   return <div className={useStyles().row}>{children}</div>;
 }
 
+/** One problem in a summary: its words, and the id of the control it concerns, if any. */
+export interface SummaryItem {
+  message: string;
+  targetId?: string;
+}
+
 /**
- * The GOV.UK error summary: "There is a problem", then each field's message as a link that moves
- * focus to that field. It is scrolled into view and focused after every failed save, so a keyboard
- * or screen-reader user lands on it rather than staying on the Save button below the fold.
+ * The GOV.UK error summary: a title ("There is a problem"), then each problem as a link that moves
+ * focus to its control. It is scrolled into view and focused each time `failures` changes (while
+ * `focusNow`), so a keyboard or screen-reader user lands on it rather than staying on the button
+ * below the fold. Forms (ErrorSummary) and the import wizards' steps both use it.
  */
-export function ErrorSummary<V extends FormValues>({ form }: { form: Form<V> }) {
+export function ProblemSummaryBox({
+  title = 'There is a problem',
+  message,
+  items = [],
+  failures,
+  focusNow = true,
+  warning = false,
+  headingLevel = 2,
+}: {
+  title?: string;
+  message?: string | null;
+  items?: SummaryItem[];
+  failures: number;
+  focusNow?: boolean;
+  warning?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const s = useStyles();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const err = form.formError;
   useEffect(() => {
-    if (form.failures === 0 || !ref.current) return;
+    if (!focusNow || !ref.current) return;
     ref.current.scrollIntoView?.({ block: 'start' });
     ref.current.focus();
-  }, [form.failures]);
-  if (!err) return null;
-  const conflict = err.code === 'conflict';
-  const jump = (name: string) => (e: MouseEvent) => {
+  }, [failures, focusNow]);
+  const jump = (id: string) => (e: MouseEvent) => {
     e.preventDefault();
-    const el = document.getElementById(form.fieldId(name));
+    const el = document.getElementById(id);
     const target = el?.tagName === 'FIELDSET' ? (el.querySelector('input') ?? el) : el;
     target?.scrollIntoView?.({ block: 'center' });
     target?.focus();
   };
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className={mergeClasses(s.summary, conflict && s.summaryWarning)} data-error-summary="">
-      <h2 id={titleId} className={s.summaryTitle}>
-        {conflict ? 'Changed elsewhere' : 'There is a problem'}
-      </h2>
-      {form.issues.length === 0 || err.code !== 'invalid_input' ? <p className={s.summaryText}>{err.message}</p> : null}
-      {form.issues.length > 0 && (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className={mergeClasses(s.summary, warning && s.summaryWarning)} data-error-summary="">
+      <Heading id={titleId} className={s.summaryTitle}>
+        {title}
+      </Heading>
+      {message ? <p className={s.summaryText}>{message}</p> : null}
+      {items.length > 0 && (
         <ul className={s.summaryList}>
-          {form.issues.map((i) => (
-            <li key={i.name}>
-              <Link href={`#${form.fieldId(i.name)}`} onClick={jump(i.name)} className={s.summaryLink}>
-                {i.message}
-              </Link>
+          {items.map((i) => (
+            <li key={`${i.targetId ?? ''}-${i.message}`}>
+              {i.targetId ? (
+                <Link href={`#${i.targetId}`} onClick={jump(i.targetId)} className={s.summaryLink}>
+                  {i.message}
+                </Link>
+              ) : (
+                i.message
+              )}
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** A form's error summary: the form's refusal, each field's message linked to the field. */
+export function ErrorSummary<V extends FormValues>({ form }: { form: Form<V> }) {
+  const err = form.formError;
+  if (!err) return null;
+  const conflict = err.code === 'conflict';
+  return (
+    <ProblemSummaryBox
+      title={conflict ? 'Changed elsewhere' : 'There is a problem'}
+      message={form.issues.length === 0 || err.code !== 'invalid_input' ? err.message : null}
+      items={form.issues.map((i) => ({ message: i.message, targetId: form.fieldId(i.name) }))}
+      failures={form.failures}
+      focusNow={form.failures > 0}
+      warning={conflict}
+    />
   );
 }
 
