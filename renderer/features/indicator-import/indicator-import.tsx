@@ -18,14 +18,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowImport20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { statisticsPreview, statisticsSample } from '../../../electron/contract/groups/imports';
 import { label } from '../../../electron/contract/enums';
 import { toApiError, useApi, useQuery } from '../../api/api-context';
-import { useWorkbook } from '../../app/workbook-context';
-import { Section } from '../../components/page';
+import { ImportLauncher } from '../../components/import-launcher';
 import { notify } from '../../components/notices';
 import { toBase64 } from '../evidence-files/upload-file';
 
@@ -295,18 +293,9 @@ function IndicatorImportWizard({ onClose }: { onClose(): void }) {
 
 /** The Indicators screen's entry point: a button that opens the import. */
 export function IndicatorImportSection() {
-  const { readOnly } = useWorkbook();
-  const [open, setOpen] = useState(false);
-  if (readOnly) return null;
-  return open ? (
-    <Section title="Import national statistics">
-      <IndicatorImportWizard onClose={() => setOpen(false)} />
-    </Section>
-  ) : (
-    <p>
-      <Button icon={<ArrowImport20Regular />} onClick={() => setOpen(true)}>
-        Import national statistics (DfE CSV)…
-      </Button>
-    </p>
+  return (
+    <ImportLauncher title="Import national statistics" buttonLabel="Import national statistics (DfE CSV)…">
+      {(close) => <IndicatorImportWizard onClose={close} />}
+    </ImportLauncher>
   );
 }

@@ -5,14 +5,12 @@
  * disagrees with the verdicts shown); edit; then import in one go. Mounted on the Inspections screen.
  */
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowImport20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { parseUkDate, ukDate } from '../../../electron/contract/format';
 import type { letterApplyInput, letterPreview } from '../../../electron/contract/groups/letters';
 import { toApiError, useApi } from '../../api/api-context';
-import { useWorkbook } from '../../app/workbook-context';
-import { Section } from '../../components/page';
+import { ImportLauncher } from '../../components/import-launcher';
 import { notify } from '../../components/notices';
 import { toBase64 } from '../evidence-files/upload-file';
 
@@ -299,18 +297,9 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
 
 /** The Inspections screen's entry point: a button that opens the import. */
 export function LetterImportSection() {
-  const { readOnly } = useWorkbook();
-  const [open, setOpen] = useState(false);
-  if (readOnly) return null;
-  return open ? (
-    <Section title="Import an inspection letter">
-      <LetterImportPanel onClose={() => setOpen(false)} />
-    </Section>
-  ) : (
-    <p>
-      <Button icon={<ArrowImport20Regular />} onClick={() => setOpen(true)}>
-        Import an inspection letter…
-      </Button>
-    </p>
+  return (
+    <ImportLauncher title="Import an inspection letter" buttonLabel="Import an inspection letter…">
+      {(close) => <LetterImportPanel onClose={close} />}
+    </ImportLauncher>
   );
 }
