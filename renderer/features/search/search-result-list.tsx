@@ -35,6 +35,24 @@ function whereItSits(r: SearchResult): string {
   return r.context.toLowerCase().startsWith(first) ? r.context : `${kind} · ${r.context}`;
 }
 
+/** What a result shows, the same in the palette's option and the page's button. */
+function ResultBody({ r }: { r: SearchResult }) {
+  const s = useStyles();
+  return (
+    <>
+      <span className={s.title}>
+        <HighlightedText parts={r.title} />
+      </span>
+      <span className={s.context}>{whereItSits(r)}</span>
+      {r.snippet.length > 0 && (
+        <span className={s.snippet}>
+          <HighlightedText parts={r.snippet} />
+        </span>
+      )}
+    </>
+  );
+}
+
 export function SearchResultList({
   results,
   activeIndex,
@@ -56,32 +74,12 @@ export function SearchResultList({
             // In the palette the option itself is chosen (arrow keys + Enter, or a click): no button
             // inside an option, which would be a control nested in a control (axe nested-interactive).
             <div className={mergeClasses(s.item, i === activeIndex && s.active)} onClick={() => onOpen(r)}>
-            <span className={s.title}>
-              <HighlightedText parts={r.title} />
-            </span>
-            <span className={s.context}>
-              {whereItSits(r)}
-            </span>
-            {r.snippet.length > 0 && (
-              <span className={s.snippet}>
-                <HighlightedText parts={r.snippet} />
-              </span>
-            )}
-          </div>
+              <ResultBody r={r} />
+            </div>
           ) : (
             <button type="button" className={s.item} onClick={() => onOpen(r)}>
-            <span className={s.title}>
-              <HighlightedText parts={r.title} />
-            </span>
-            <span className={s.context}>
-              {whereItSits(r)}
-            </span>
-            {r.snippet.length > 0 && (
-              <span className={s.snippet}>
-                <HighlightedText parts={r.snippet} />
-              </span>
-            )}
-          </button>
+              <ResultBody r={r} />
+            </button>
           )}
         </li>
       ))}
