@@ -72,24 +72,24 @@ function SelectCell({ a, versions, name, value, options, field }: { a: Action; v
     <>
       <span data-print="only">{options.find((o) => o.value === shown)?.label ?? ''}</span>
       <Field size="small" validationMessage={error} validationState={error ? 'error' : 'none'}>
-      <Select
-        size="small"
-        aria-label={`${name} of action ${a.reference}`}
-        value={shown}
-        onChange={(_, d) => {
-          setShown(d.value);
-          const words = options.find((o) => o.value === d.value)?.label ?? d.value;
-          void save(field === 'status' ? { status: d.value as ActionStatus } : { leadPersonId: d.value ? Number(d.value) : null }, `${name.toLowerCase()} of action ${a.reference} is now ${words}`).then(
-            (ok) => ok || setShown(value),
-          );
-        }}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
+        <Select
+          size="small"
+          aria-label={`${name} of action ${a.reference}`}
+          value={shown}
+          onChange={(_, d) => {
+            setShown(d.value);
+            const words = options.find((o) => o.value === d.value)?.label ?? d.value;
+            void save(field === 'status' ? { status: d.value as ActionStatus } : { leadPersonId: d.value ? Number(d.value) : null }, `${name.toLowerCase()} of action ${a.reference} is now ${words}`).then(
+              (ok) => ok || setShown(value),
+            );
+          }}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
       </Field>
     </>
   );
@@ -115,21 +115,21 @@ function DueCell({ a, versions }: { a: Action; versions: Map<number, number> }) 
     <>
       <span data-print="only">{ukDate(a.dueOn)}</span>
       <Field size="small" validationMessage={message} validationState={message ? 'error' : 'none'}>
-      <Input
-        size="small"
-        aria-label={`Due date of action ${a.reference}`}
-        value={text}
-        inputMode="numeric"
-        onChange={(_, d) => setText(d.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setText(ukDate(a.dueOn));
-            setTypo(null);
-          }
-        }}
-      />
+        <Input
+          size="small"
+          aria-label={`Due date of action ${a.reference}`}
+          value={text}
+          inputMode="numeric"
+          onChange={(_, d) => setText(d.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setText(ukDate(a.dueOn));
+              setTypo(null);
+            }
+          }}
+        />
       </Field>
     </>
   );
