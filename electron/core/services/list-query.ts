@@ -1,9 +1,9 @@
 import { and, isNull, sql, type SQL } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ServiceContext } from './context';
 import { specOf, type ListEntityName, type RowOf, type StoredRow } from './entity-registry';
 import { cachedStatement } from './statement-cache';
+import { rememberedUntilChanged, shelf } from './until-changed';
 
 export interface Paging {
   offset: number;
@@ -37,8 +37,7 @@ export function listLive<N extends ListEntityName>(
 }
 
 /** Totals remembered per query and parameters until anything is written (at most this many kept). */
-const COUNT_CACHE_SIZE = 64;
-const counts = new WeakMap<Database.Database, { token: string; values: Map<string, number> }>();
+const COUNTS = shelf(64);
 
 /**
  * A list's total from a cheap source (issue #17): a virtualised list asks for page after page with
@@ -48,17 +47,7 @@ const counts = new WeakMap<Database.Database, { token: string; values: Map<strin
  */
 export function cachedCount(ctx: ServiceContext, sql: string, params: unknown[]): number {
   const sqlite = ctx.workbook.sqlite;
-  const token = `${cachedStatement(sqlite, 'SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
-  let cache = counts.get(sqlite);
-  if (!cache || cache.token !== token) counts.set(sqlite, (cache = { token, values: new Map() }));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  let n = cache.values.get(key);
-  if (n === undefined) {
-    n = cachedStatement(sqlite, sql).pluck().get(...params) as number;
-    if (cache.values.size >= COUNT_CACHE_SIZE) cache.values.clear();
-    cache.values.set(key, n);
-  }
-  return n;
+  return rememberedUntilChanged(sqlite, COUNTS, `${sql}\u0000${JSON.stringify(params)}`, () => cachedStatement(sqlite, sql).pluck().get(...params) as number);
 }
 
 /** A contract type with its enum fields widened to the plain text the database column holds. */

@@ -17,13 +17,13 @@ import { eventVerdicts } from './inspection-service';
 import { actionViews } from './plan-service';
 import { sectionViews } from './sef-service';
 import { invalidField } from './service-error';
-import { allForIds, cachedStatement, codecOf } from './statement-cache';
+import { allForIds, codecOf } from './statement-cache';
+import { rememberedUntilChanged, shelf } from './until-changed';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
-/** Read models remembered per workbook connection, and the state of the workbook they were read in. */
-const remembered = new WeakMap<object, { token: string; values: Map<string, unknown> }>();
-const REMEMBERED_MAX = 32;
+/** Read models remembered until the workbook changes (at most this many kept). */
+const READ_MODELS = shelf(32);
 
 /**
  * A read model kept until the workbook changes (issue #17): the Overview and its coverage panel
@@ -34,16 +34,7 @@ const REMEMBERED_MAX = 32;
  * Callers must treat the result as read-only: it is shared by every caller until the next change.
  */
 function untilChanged<T>(ctx: ServiceContext, key: string, read: () => T): T {
-  const sqlite = ctx.workbook.sqlite;
-  const token = `${cachedStatement(sqlite, 'SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
-  let cache = remembered.get(sqlite);
-  if (!cache || cache.token !== token) remembered.set(sqlite, (cache = { token, values: new Map() }));
-  const fullKey = `${key}\u0000${today(ctx)}`;
-  if (cache.values.has(fullKey)) return cache.values.get(fullKey) as T;
-  const value = read();
-  if (cache.values.size >= REMEMBERED_MAX) cache.values.clear();
-  cache.values.set(fullKey, value);
-  return value;
+  return rememberedUntilChanged(ctx.workbook.sqlite, READ_MODELS, `${key}\u0000${today(ctx)}`, read);
 }
 
 /** Counts per key with whole percentages adding up to 100. */
