@@ -12,8 +12,8 @@ import { cachedStatement } from './statement-cache';
 type Out<T extends z.ZodType> = z.output<T>;
 
 export const indicatorService = {
-  create: (ctx: ServiceContext, input: Out<typeof s.indicatorCreate>) => publicRow(insertRow(ctx, 'indicator', input)) as Out<typeof s.indicator>,
-  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'indicator', id)) as Out<typeof s.indicator>,
+  create: (ctx: ServiceContext, input: Out<typeof s.indicatorCreate>) => publicRow(insertRow(ctx, 'indicator', input)),
+  get: (ctx: ServiceContext, id: number) => publicRow(getLive(ctx, 'indicator', id)),
   list(ctx: ServiceContext, input: Out<typeof s.indicatorList>) {
     const term = input.search ? `%${input.search.replace(/[%_]/g, '')}%` : undefined;
     const { rows, total } = listLive(
@@ -23,17 +23,17 @@ export const indicatorService = {
       [asc(indicators.code), asc(indicators.title)],
       input,
     );
-    return { items: rows.map(publicRow) as Out<typeof s.indicator>[], total };
+    return { items: rows.map(publicRow), total };
   },
   update(ctx: ServiceContext, input: Out<typeof s.indicatorUpdate>) {
     const { id, expectedVersion, ...patch } = input;
-    return publicRow(updateRow(ctx, 'indicator', id, patch, expectedVersion).row) as Out<typeof s.indicator>;
+    return publicRow(updateRow(ctx, 'indicator', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'indicator', id),
 };
 
 export const targetService = {
-  create: (ctx: ServiceContext, input: Out<typeof s.targetCreate>) => publicRow(insertRow(ctx, 'target', input)) as Out<typeof s.target>,
+  create: (ctx: ServiceContext, input: Out<typeof s.targetCreate>) => publicRow(insertRow(ctx, 'target', input)),
   list(ctx: ServiceContext, indicatorId: number) {
     getLive(ctx, 'indicator', indicatorId);
     return ctx.db
@@ -42,11 +42,11 @@ export const targetService = {
       .where(and(eq(indicatorTargets.indicatorId, indicatorId), isNull(indicatorTargets.deletedAt)))
       .orderBy(asc(indicatorTargets.id))
       .all()
-      .map(publicRow) as Out<typeof s.target>[];
+      .map(publicRow);
   },
   update(ctx: ServiceContext, input: Out<typeof s.targetUpdate>) {
     const { id, expectedVersion, ...patch } = input;
-    return publicRow(updateRow(ctx, 'target', id, patch, expectedVersion).row) as Out<typeof s.target>;
+    return publicRow(updateRow(ctx, 'target', id, patch, expectedVersion).row);
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'target', id),
 };
@@ -68,7 +68,7 @@ export const valueService = {
       )
       .get();
     const row = existing ? updateRow(ctx, 'indicatorValue', existing.id, input).row : insertRow(ctx, 'indicatorValue', input);
-    return publicRow(row) as Out<typeof s.indicatorValue>;
+    return publicRow(row);
   },
   list(ctx: ServiceContext, input: Out<typeof s.valueList>) {
     getLive(ctx, 'indicator', input.indicatorId);
@@ -79,7 +79,7 @@ export const valueService = {
       [asc(indicatorValues.periodStart), asc(indicatorValues.geography)],
       input,
     );
-    return { items: rows.map(publicRow) as Out<typeof s.indicatorValue>[], total };
+    return { items: rows.map(publicRow), total };
   },
   delete: (ctx: ServiceContext, id: number) => softDelete(ctx, 'indicatorValue', id),
 };
