@@ -91,7 +91,14 @@ function ActionItem({ a, notes }: { a: PlanSheetAction; notes: DateNote[] }) {
         <ul className={s.milestones} aria-label={`Milestones of action ${a.reference}`}>
           {a.milestones.map((m, i) => (
             <li key={`${m.row}-${i}`}>
-              {m.title}: due <When iso={m.dueOn} note={noteFor(notes, m.row, ['milestones', 'milestoneDueOn', 'dueOn'], m.dueOn)} />
+              {m.title}:{' '}
+              {m.dueOn ? (
+                <>
+                  due <When iso={m.dueOn} note={noteFor(notes, m.row, ['milestones', 'milestoneDueOn', 'dueOn'], m.dueOn)} />
+                </>
+              ) : (
+                'no due date'
+              )}
               {m.status !== 'not_yet_due' ? `, ${label(m.status).toLowerCase()}` : ''}
             </li>
           ))}
