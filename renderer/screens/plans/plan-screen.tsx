@@ -64,8 +64,28 @@ function useRowSave(a: Action, versions: Map<number, number>) {
 }
 
 /** A small select in a cell: saves on change, puts the old value back and says why if refused. */
-function SelectCell({ a, versions, name, value, options, field }: { a: Action; versions: Map<number, number>; name: string; value: string; options: Option[]; field: 'status' | 'leadPersonId' }) {
+function SelectCell({
+  a,
+  versions,
+  name,
+  value,
+  options: known,
+  field,
+  valueLabel,
+}: {
+  a: Action;
+  versions: Map<number, number>;
+  name: string;
+  value: string;
+  options: Option[];
+  field: 'status' | 'leadPersonId';
+  /** The current value's words, shown while the list of choices is still loading. */
+  valueLabel?: string | null;
+}) {
   const { error, save } = useRowSave(a, versions);
+  // Until the choices have loaded (the people list after a reload), the current value is still a
+  // choice, so the select shows it rather than falling back to the first option ("No lead").
+  const options = value && valueLabel && !known.some((o) => o.value === value) ? [...known, { value, label: valueLabel }] : known;
   const [shown, setShown] = useState(value);
   useEffect(() => setShown(value), [value]);
   return (
@@ -153,7 +173,7 @@ export function ActionsTable({ actions, caption }: { actions: Action[]; caption:
         {
           header: 'Lead',
           width: ACTION_COLUMNS.lead,
-          cell: (a) => (readOnly ? (a.leadName ?? '–') : <SelectCell a={a} versions={versions} name="Lead" field="leadPersonId" value={a.leadPersonId === null ? '' : String(a.leadPersonId)} options={leads} />),
+          cell: (a) => (readOnly ? (a.leadName ?? '–') : <SelectCell a={a} versions={versions} name="Lead" field="leadPersonId" value={a.leadPersonId === null ? '' : String(a.leadPersonId)} valueLabel={a.leadName} options={leads} />),
         },
         { header: 'Due', width: ACTION_COLUMNS.due, cell: (a) => (readOnly ? dueText(a) : <DueCell a={a} versions={versions} />) },
         {
