@@ -18,14 +18,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { statisticsPreview, statisticsSample } from '../../../electron/contract/groups/imports';
 import { label } from '../../../electron/contract/enums';
 import { toApiError, useApi, useQuery } from '../../api/api-context';
 import { ImportLauncher } from '../../components/import-launcher';
 import { notify } from '../../components/notices';
-import { toBase64 } from '../evidence-files/upload-file';
+import { useFileUpload } from '../../api/use-file-upload';
+import { SendingProgress } from '../../components/sending-progress';
 
 type Sample = z.output<typeof statisticsSample>;
 type Preview = z.output<typeof statisticsPreview>;
@@ -53,7 +54,6 @@ function IndicatorImportWizard({ onClose }: { onClose(): void }) {
   const { client, changed } = useApi();
   const indicators = useQuery('indicator:list', { limit: 500 });
   const [uploadId, setUploadId] = useState<string | null>(null);
-  const [sent, setSent] = useState<{ done: number; total: number } | null>(null);
   const [sample, setSample] = useState<Sample | null>(null);
   const [column, setColumn] = useState('');
   const [filters, setFilters] = useState<Record<string, string>>({});
@@ -64,37 +64,26 @@ function IndicatorImportWizard({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const uploadRef = useRef<string | null>(null);
   const fileInputId = useId();
 
   // The uploaded copy is only needed while this panel is open.
-  useEffect(() => () => void (uploadRef.current && client.call('file:uploadCancel', { uploadId: uploadRef.current }).catch(() => undefined)), [client]);
+  const { sending: sent, send } = useFileUpload();
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setProblem(null);
     setSample(null);
     setPreview(null);
-    if (uploadRef.current) await client.call('file:uploadCancel', { uploadId: uploadRef.current }).catch(() => undefined);
     try {
-      const begun = await client.call('file:uploadBegin', { fileName: file.name, size: file.size });
-      uploadRef.current = begun.uploadId;
-      setSent({ done: 0, total: file.size });
-      for (let seq = 0, at = 0; at < file.size; seq++, at += begun.chunkBytes) {
-        const bytes = new Uint8Array(await file.slice(at, Math.min(file.size, at + begun.chunkBytes)).arrayBuffer());
-        await client.call('file:uploadChunk', { uploadId: begun.uploadId, seq, base64: toBase64(bytes) });
-        setSent({ done: Math.min(file.size, at + begun.chunkBytes), total: file.size });
-      }
-      setUploadId(begun.uploadId);
-      const sampled = await client.call('statistics:sample', { uploadId: begun.uploadId });
+      const id = await send(file);
+      setUploadId(id);
+      const sampled = await client.call('statistics:sample', { uploadId: id });
       setSample(sampled);
       setColumn(sampled.indicatorColumns[0] ?? '');
       setTitle((sampled.indicatorColumns[0] ?? '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
       setFilters({});
     } catch (e) {
       setProblem(toApiError(e).message);
-    } finally {
-      setSent(null);
     }
   };
 
@@ -176,7 +165,7 @@ function IndicatorImportWizard({ onClose }: { onClose(): void }) {
           Files of several hundred MB are fine: they are read a piece at a time.
         </span>
       </div>
-      {sent && <ProgressBar value={sent.total ? sent.done / sent.total : 0} aria-label="Sending the file" thickness="large" />}
+      <SendingProgress sending={sent} />
       {sample && (
         <>
           <p>

@@ -4,15 +4,16 @@
  * finding of the initial inspection it matches, with uncertain matches and a summary that
  * disagrees with the verdicts shown); edit; then import in one go. Mounted on the Inspections screen.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import { parseUkDate, ukDate } from '../../../electron/contract/format';
 import type { letterApplyInput, letterPreview } from '../../../electron/contract/groups/letters';
 import { toApiError, useApi } from '../../api/api-context';
 import { ImportLauncher } from '../../components/import-launcher';
 import { notify } from '../../components/notices';
-import { toBase64 } from '../evidence-files/upload-file';
+import { useFileUpload } from '../../api/use-file-upload';
+import { SendingProgress } from '../../components/sending-progress';
 
 type Preview = z.output<typeof letterPreview>;
 type Source = z.input<typeof letterApplyInput>['source'];
@@ -52,18 +53,15 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
   const { client, changed } = useApi();
   const [text, setText] = useState('');
   const [source, setSource] = useState<Source | null>(null);
-  const [sent, setSent] = useState<{ done: number; total: number } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [title, setTitle] = useState('');
   const [dates, setDates] = useState<Record<DateKey, string>>({ onsiteStartOn: '', onsiteEndOn: '', publishedOn: '' });
   const [items, setItems] = useState<ItemEdit[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const uploadRef = useRef<string | null>(null);
   const fileInputId = useId();
-
   // The uploaded copy is only needed while this panel is open.
-  useEffect(() => () => void (uploadRef.current && client.call('file:uploadCancel', { uploadId: uploadRef.current }).catch(() => undefined)), [client]);
+  const { sending: sent, send } = useFileUpload();
 
   const show = (p: Preview, from: Source) => {
     setPreview(p);
@@ -89,22 +87,14 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setProblem(null);
-    if (uploadRef.current) await client.call('file:uploadCancel', { uploadId: uploadRef.current }).catch(() => undefined);
+    let uploadId: string;
     try {
-      const begun = await client.call('file:uploadBegin', { fileName: file.name, size: file.size });
-      uploadRef.current = begun.uploadId;
-      setSent({ done: 0, total: file.size });
-      for (let seq = 0, at = 0; at < file.size; seq++, at += begun.chunkBytes) {
-        const bytes = new Uint8Array(await file.slice(at, Math.min(file.size, at + begun.chunkBytes)).arrayBuffer());
-        await client.call('file:uploadChunk', { uploadId: begun.uploadId, seq, base64: toBase64(bytes) });
-        setSent({ done: Math.min(file.size, at + begun.chunkBytes), total: file.size });
-      }
-      setSent(null);
-      await previewOf({ uploadId: begun.uploadId });
+      uploadId = await send(file);
     } catch (e) {
-      setSent(null);
       setProblem(toApiError(e).message);
+      return;
     }
+    await previewOf({ uploadId });
   };
 
   const monitoring = preview?.kind === 'area_send_monitoring';
@@ -174,7 +164,7 @@ function LetterImportPanel({ onClose }: { onClose(): void }) {
         <label htmlFor={fileInputId}>Letter file (PDF, Word or text)</label>
         <input id={fileInputId} type="file" accept=".pdf,.docx,.odt,.txt,application/pdf" onChange={(e) => void chooseFile(e.target.files?.[0])} disabled={busy || !!sent} />
       </div>
-      {sent && <ProgressBar value={sent.total ? sent.done / sent.total : 0} aria-label="Sending the file" thickness="large" />}
+      <SendingProgress sending={sent} />
       <Field label="Or paste the letter’s text">
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} />
       </Field>

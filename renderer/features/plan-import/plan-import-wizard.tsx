@@ -25,6 +25,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiFailure, type Client } from '../../../electron/contract/client';
 import type { applySummary, planPreview, previewRow } from '../../../electron/contract/groups/excel-exports';
+import { readBytes, toBase64 } from '../../api/send-file';
 
 type Preview = z.output<typeof planPreview>;
 type Row = z.output<typeof previewRow>;
@@ -52,22 +53,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** FileReader rather than Blob.arrayBuffer: it works in every embedded browser the app meets. */
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(new Error('The file could not be read. Check it is not open in another program, then try again.'));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 const messageOf = (e: unknown) =>
   e instanceof ApiFailure ? e.error.message : e instanceof Error && e.message.startsWith('The file') ? e.message : 'Something went wrong and nothing was changed. Try again.';

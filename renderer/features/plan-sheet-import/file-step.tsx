@@ -1,8 +1,9 @@
 /** Step 1: choose the spreadsheet, by dropping it on the page or with the file picker; it is then sent with progress. */
-import { Field, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { useId, useState, type DragEvent } from 'react';
-import { formatBytes } from '../../../electron/contract/format';
+import type { Sending } from '../../api/use-file-upload';
+import { SendingProgress } from '../../components/sending-progress';
 import { StepFrame, type FrameProps } from './step-frame';
 
 const useStyles = makeStyles({
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
-export function FileStep({ frame, sent, onChoose }: { frame: FrameProps; sent: { name: string; done: number; total: number } | null; onChoose(file: File): void }) {
+export function FileStep({ frame, sent, onChoose }: { frame: FrameProps; sent: Sending | null; onChoose(file: File): void }) {
   const s = useStyles();
   const inputId = useId();
   const [over, setOver] = useState(false);
@@ -68,11 +69,7 @@ export function FileStep({ frame, sent, onChoose }: { frame: FrameProps; sent: {
           Or drag the file here. An older .xls file must first be saved as .xlsx in Excel.
         </p>
       </div>
-      {sent && (
-        <Field label={`Sending ${sent.name}: ${formatBytes(sent.done)} of ${formatBytes(sent.total)}`} validationState="none">
-          <ProgressBar value={sent.total ? sent.done / sent.total : 1} thickness="large" />
-        </Field>
-      )}
+      <SendingProgress sending={sent} />
     </StepFrame>
   );
 }

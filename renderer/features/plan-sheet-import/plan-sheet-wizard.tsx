@@ -6,10 +6,12 @@
  * until Import (planSheet:apply), which the backend does in one transaction after a backup.
  */
 import { Button } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { MAX_PLAN_SHEET_BYTES, type PlanSheetApplied } from '../../../electron/contract/groups/plan-sheet';
 import { formatBytes } from '../../../electron/contract/format';
 import { useApi } from '../../api/api-context';
+import { FILE_UNREADABLE } from '../../api/send-file';
+import { useFileUpload } from '../../api/use-file-upload';
 import { navigate } from '../../app/router';
 import { useWorkbook } from '../../app/workbook-context';
 import { FileStep } from './file-step';
@@ -18,7 +20,7 @@ import { MappingStep } from './mapping-step';
 import { PreviewStep } from './preview-step';
 import type { Problem } from './problem-summary';
 import { ResultView } from './result-view';
-import { FILE_UNREADABLE, cancelUpload, sendFile, sheetFileProblem } from './send-file';
+import { sheetFileProblem } from './sheet-file';
 import { SheetStep } from './sheet-step';
 import { TargetStep } from './target-step';
 import { WordsStep } from './words-step';
@@ -47,7 +49,6 @@ export function PlanSheetWizard() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failures, setFailures] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
-  const [sent, setSent] = useState<{ name: string; done: number; total: number } | null>(null);
   const [upload, setUpload] = useState<{ id: string; fileName: string } | null>(null);
   const [sample, setSample] = useState<Sample | null>(null);
   const [sheet, setSheet] = useState('');
@@ -59,10 +60,8 @@ export function PlanSheetWizard() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [remember, setRemember] = useState(true);
   const [result, setResult] = useState<PlanSheetApplied | null>(null);
-  const uploadRef = useRef<string | null>(null);
-
   // The uploaded copy is only needed while the wizard is open.
-  useEffect(() => () => cancelUpload(client, uploadRef.current), [client]);
+  const { sending: sent, send, discard } = useFileUpload();
 
   const fail = (p: Problem) => {
     setProblem(p);
@@ -106,14 +105,9 @@ export function PlanSheetWizard() {
     const wrong = sheetFileProblem(file.name) ?? (file.size > MAX_PLAN_SHEET_BYTES ? `“${file.name}” is ${formatBytes(file.size)}; a plan spreadsheet can be at most ${formatBytes(MAX_PLAN_SHEET_BYTES)}.` : null);
     if (wrong) return fail({ message: wrong });
     setProblem(null);
-    cancelUpload(client, uploadRef.current);
-    uploadRef.current = null;
-    setSent({ name: file.name, done: 0, total: file.size });
     try {
-      const id = await sendFile(client, file, (done, total) => setSent({ name: file.name, done, total }));
-      uploadRef.current = id;
+      const id = await send(file);
       setUpload({ id, fileName: file.name });
-      setSent(null);
       setTarget((t) => ({ ...t, title: t.title || titleFromFileName(file.name), type: t.type || (reference.planTypes[0]?.id ?? '') }));
       setStatusMap({});
       setRagMap({});
@@ -124,8 +118,6 @@ export function PlanSheetWizard() {
       });
     } catch (e) {
       fail(problemOf(e, undefined, FILE_UNREADABLE));
-    } finally {
-      setSent(null);
     }
   };
 
@@ -144,8 +136,7 @@ export function PlanSheetWizard() {
     });
 
   const restart = () => {
-    cancelUpload(client, uploadRef.current);
-    uploadRef.current = null;
+    discard();
     setUpload(null);
     setSample(null);
     setPreview(null);
