@@ -64,14 +64,6 @@ export interface StoredRow {
   deletionId: string | null;
 }
 
-/**
- * @deprecated An untyped row, kept only for code outside the services that still reads rows as
- * loose records (exports, plan returns, reports): use RowOf<'plan'> (or whichever entity).
- * It is `any` so that such rows can still be handed to the typed views (actionViews…).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Row = any;
-
 export interface ChildRelation {
   entity: ListEntityName;
   /** The child's column pointing at this entity. */

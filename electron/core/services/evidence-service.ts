@@ -216,8 +216,7 @@ function linkViews(ctx: ServiceContext, rows: RowOf<'evidenceLink'>[]): Out<type
   const targets = rows.map(linkTargetOf);
   const targetLabels = new Map<LinkTarget, Map<number, string>>();
   for (const type of new Set(targets.map((t) => t.type))) {
-    const found = rowsById(ctx, LINK_COLUMNS[type].entity, targets.filter((t) => t.type === type).map((t) => t.id));
-    targetLabels.set(type, linkTargetLabels(ctx, type, [...found.values()]));
+    targetLabels.set(type, linkTargetLabels(ctx, type, targets.filter((t) => t.type === type).map((t) => t.id)));
   }
   return rows.map((r, i) => {
     const target = targets[i]!;

@@ -13,7 +13,7 @@ import { weekLabel, WEEK_LABELS } from '../../contract/groups/inspection-week';
 import type { auditEntry, EntityName } from '../../contract/schemas/history';
 import { ENTITY_NAMES } from '../../contract/schemas/history';
 import type { ServiceContext } from './context';
-import { ENTITIES, type Row } from './entity-registry';
+import { ENTITIES, type ListEntityName, type RowOf } from './entity-registry';
 import { rowsById } from './entity-store';
 
 type AuditEntry = z.output<typeof auditEntry>;
@@ -133,8 +133,11 @@ const KIND_WORDS: Record<string, string> = {
   area: 'Settings',
 };
 
+/** Where each kind of record opens, given its row (undefined when it is no longer in the workbook). */
+type Pages = { [N in ListEntityName]?: (row: RowOf<N> | undefined, id: number) => string | null };
+
 /** Where each kind of record opens (the renderer's record-paths holds the same map for its links). */
-const PAGES: Partial<Record<string, (row: Row | undefined, id: number) => string | null>> = {
+const PAGES: Pages = {
   event: (_r, id) => `/inspections/${id}`,
   finding: (_r, id) => `/findings/${id}`,
   assessment: (r) => (r ? `/findings/${r.findingId}` : null),
@@ -152,7 +155,6 @@ const PAGES: Partial<Record<string, (row: Row | undefined, id: number) => string
   signoff: (r) => (r ? `/sef/${r.sefId}` : null),
   partner: () => '/settings',
   person: () => '/settings',
-  area: () => '/settings',
   infoRequest: (r) => (r ? `/inspection-week?event=${r.eventId}` : null),
   trackedChild: (r) => (r ? `/inspection-week?event=${r.eventId}` : null),
   caseTheme: (r) => (r ? `/inspection-week?event=${r.eventId}` : null),
@@ -217,18 +219,40 @@ function referenceLabel(ctx: ServiceContext, code: string): string | null {
   return ctx.reference.scales.find((x) => x.id === code)?.name ?? ctx.reference.statusKeys.find((x) => x.id === code)?.name ?? ctx.reference.planTypes.find((x) => x.id === code)?.name ?? null;
 }
 
+/** A record's page, or null when it has none or is in the Bin. */
+function pageOf<N extends ListEntityName>(entity: N, row: RowOf<N> | undefined, id: number): string | null {
+  if (row?.deletedAt) return null;
+  const page = PAGES[entity];
+  return page ? page(row, id) : null;
+}
+
+/** How a record is named before its plan is added, where the registry's label is not what History says. */
+type OwnNames = { [N in ListEntityName]?: (ctx: ServiceContext, row: RowOf<N>) => string };
+
+const OWN_NAMES: OwnNames = {
+  section: (ctx, r) => `Section: ${referenceLabel(ctx, r.criterionId) ?? r.criterionId}`,
+  assessment: (_ctx, r) => `Assessment of ${plainDate(r.assessedOn) ?? r.assessedOn}`,
+  progress: (_ctx, r) => `Progress update of ${plainDate(r.reportedOn) ?? r.reportedOn}`,
+};
+
+function ownName<N extends ListEntityName>(ctx: ServiceContext, entity: N, row: RowOf<N>): string {
+  const own = OWN_NAMES[entity];
+  return own ? own(ctx, row) : ENTITIES[entity].label(row);
+}
+
+/** Rows read so far: one map per kind of record, each typed as that kind's rows. */
+type RowCache = { [N in ListEntityName]: Map<number, RowOf<N>> };
+
+const emptyCache = (): RowCache => ({ partner: new Map(), person: new Map(), event: new Map(), finding: new Map(), assessment: new Map(), plan: new Map(), priority: new Map(), action: new Map(), milestone: new Map(), progress: new Map(), indicator: new Map(), target: new Map(), indicatorValue: new Map(), evidence: new Map(), evidenceLink: new Map(), sef: new Map(), section: new Map(), evidenceFile: new Map(), infoRequest: new Map(), trackedChild: new Map(), caseTheme: new Map(), inspectorRequest: new Map(), signoff: new Map() });
+
 /** Names records by id, each kind fetched once per call (rows in the Bin are still named). */
 class Namer {
-  private cache = new Map<string, Map<number, Row>>();
+  private readonly cache = emptyCache();
   constructor(private readonly ctx: ServiceContext) {}
 
-  row(entity: EntityName, id: number): Row | undefined {
-    if (entity === 'area') return undefined;
-    let rows = this.cache.get(entity);
-    if (!rows || !rows.has(id)) {
-      rows = new Map([...(rows ?? []), ...rowsById(this.ctx, entity, [id])]);
-      this.cache.set(entity, rows);
-    }
+  row<N extends ListEntityName>(entity: N, id: number): RowOf<N> | undefined {
+    const rows = this.cache[entity];
+    if (!rows.has(id)) for (const [key, row] of rowsById(this.ctx, entity, [id])) rows.set(key, row);
     return rows.get(id);
   }
 
@@ -237,28 +261,43 @@ class Namer {
     if (!isEntity(entity)) return entity === 'area' ? 'Settings' : `${kindWords(entity)} ${id}`;
     const row = this.row(entity, id);
     if (!row) return `${kindWords(entity)} (no longer in the workbook)`;
-    let text = ENTITIES[entity].label(row);
-    if (entity === 'section') text = `Section: ${referenceLabel(this.ctx, String(row.criterionId)) ?? row.criterionId}`;
-    if (entity === 'assessment') text = `Assessment of ${plainDate(String(row.assessedOn)) ?? row.assessedOn}`;
-    if (entity === 'progress') text = `Progress update of ${plainDate(String(row.reportedOn)) ?? row.reportedOn}`;
-    const plan = this.planOf(entity, row);
+    let text = ownName(this.ctx, entity, row);
+    const plan = this.planOf(entity, id);
     if (plan) text = `${text} (${plan})`;
     if (row.deletedAt && markBin) text = `${text} – in the Bin`;
     return text;
   }
 
-  planOf(entity: EntityName, row: Row): string | null {
-    let priority: Row | undefined;
-    if (entity === 'priority') priority = row;
-    else if (entity === 'action') priority = this.row('priority', row.priorityId as number);
-    else if (entity === 'milestone' || entity === 'progress') {
-      const action = this.row('action', row.actionId as number);
-      priority = action ? this.row('priority', action.priorityId as number) : undefined;
-    }
-    if (!priority) return null;
-    const plan = this.row('plan', priority.planId as number);
-    return plan ? String(plan.title) : null;
+  /** The title of the plan a priority, action, milestone or progress update belongs to. */
+  planOf(entity: ListEntityName, id: number): string | null {
+    const priority = this.priorityOf(entity, id);
+    const plan = priority ? this.row('plan', priority.planId) : undefined;
+    return plan ? plan.title : null;
   }
+
+  private priorityOf(entity: ListEntityName, id: number): RowOf<'priority'> | undefined {
+    switch (entity) {
+      case 'priority':
+        return this.row('priority', id);
+      case 'action': {
+        const action = this.row('action', id);
+        return action ? this.row('priority', action.priorityId) : undefined;
+      }
+      case 'milestone':
+      case 'progress': {
+        const owner = this.row(entity, id);
+        return owner ? this.priorityOf('action', owner.actionId) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Where a record opens in the app (settings for the area profile), or null. */
+function pathOf(namer: Namer, entity: string, id: number): string | null {
+  if (entity === 'area') return '/settings';
+  return isEntity(entity) ? pageOf(entity, namer.row(entity, id), id) : null;
 }
 
 function referencedEntity(entity: string, field: string): EntityName | null {
@@ -367,8 +406,6 @@ export function wordHistory(ctx: ServiceContext, entries: readonly AuditEntry[])
       if (e.operation === 'update') last.headline = headlineOf('update', last.lines.length);
       continue;
     }
-    const row = isEntity(e.entity) ? namer.row(e.entity, e.entityId) : undefined;
-    const page = PAGES[e.entity];
     out.push({
       id: e.id,
       at: e.at,
@@ -379,7 +416,7 @@ export function wordHistory(ctx: ServiceContext, entries: readonly AuditEntry[])
       kind: kindWords(e.entity),
       operation: e.operation,
       record: namer.name(e.entity, e.entityId),
-      path: row?.deletedAt ? null : (page?.(row, e.entityId) ?? null),
+      path: pathOf(namer, e.entity, e.entityId),
       headline: headlineOf(e.operation, lines.length),
       lines,
     });

@@ -9,47 +9,66 @@ import type { LinkTarget } from '../../contract/enums';
 import { findFramework } from '../reference/load-reference';
 import type { ServiceContext } from './context';
 import { rowsById } from './entity-store';
-import { ENTITIES, type Row } from './entity-registry';
+import { ENTITIES, type RowOf } from './entity-registry';
 
-const ENTITY_OF: Record<LinkTarget, keyof typeof ENTITIES> = {
-  finding: 'finding',
-  priority: 'priority',
-  action: 'action',
-  milestone: 'milestone',
-  indicator: 'indicator',
-  sefSection: 'section',
-};
+/** A record of the plan's tree named on its own, with the priority it hangs from (its own id for a priority). */
+interface InPlan {
+  id: number;
+  name: string;
+  priorityId: number | undefined;
+}
 
-/** Labels for the rows of one kind of link target, keyed by id; each parent kind read once. */
-export function linkTargetLabels(ctx: ServiceContext, type: LinkTarget, rows: Row[]): Map<number, string> {
+/** Each name followed by its plan's title, the plans read once. */
+function withPlans(ctx: ServiceContext, named: InPlan[], priorities: Map<number, RowOf<'priority'>>): Map<number, string> {
+  const plans = rowsById(ctx, 'plan', [...priorities.values()].map((p) => p.planId));
   const labels = new Map<number, string>();
-  if (rows.length === 0) return labels;
-  const own = (r: Row) => ENTITIES[ENTITY_OF[type]].label(r);
-  if (type === 'priority' || type === 'action' || type === 'milestone') {
-    const actions = type === 'milestone' ? rowsById(ctx, 'action', rows.map((r) => r.actionId as number)) : new Map<number, Row>();
-    const priorityIdOf = (r: Row): number | undefined =>
-      type === 'priority' ? r.id : type === 'action' ? (r.priorityId as number) : (actions.get(r.actionId as number)?.priorityId as number | undefined);
-    const priorities = type === 'priority' ? new Map(rows.map((r) => [r.id, r])) : rowsById(ctx, 'priority', rows.map(priorityIdOf).filter((x): x is number => x !== undefined));
-    const plans = rowsById(ctx, 'plan', [...priorities.values()].map((p) => p.planId as number));
-    for (const r of rows) {
-      const priority = priorities.get(priorityIdOf(r) ?? -1);
-      const plan = priority ? plans.get(priority.planId as number) : undefined;
-      const action = actions.get(r.actionId as number);
-      const name = type === 'milestone' && action ? `${own(r)} (action ${action.reference})` : own(r);
-      labels.set(r.id, inPlan(name, plan ? String(plan.title) : null));
-    }
-    return labels;
+  for (const n of named) {
+    const priority = n.priorityId === undefined ? undefined : priorities.get(n.priorityId);
+    const plan = priority ? plans.get(priority.planId) : undefined;
+    labels.set(n.id, inPlan(n.name, plan ? plan.title : null));
   }
-  if (type === 'sefSection') {
-    const sefs = rowsById(ctx, 'sef', rows.map((r) => r.sefId as number));
-    for (const r of rows) {
-      const sef = sefs.get(r.sefId as number);
-      const criterion = sef ? findFramework(ctx.reference, String(sef.frameworkId))?.criteria.find((c) => c.id === r.criterionId) : undefined;
-      const name = criterion?.label ?? String(r.criterionId);
-      labels.set(r.id, sef ? `${name} (${String(sef.title)})` : name);
-    }
-    return labels;
-  }
-  for (const r of rows) labels.set(r.id, own(r));
   return labels;
+}
+
+/** Labels for the records of one kind of link target, keyed by id; each parent kind read once. */
+export function linkTargetLabels(ctx: ServiceContext, type: LinkTarget, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  switch (type) {
+    case 'priority': {
+      const priorities = rowsById(ctx, 'priority', ids);
+      const named = [...priorities.values()].map((p) => ({ id: p.id, name: ENTITIES.priority.label(p), priorityId: p.id }));
+      return withPlans(ctx, named, priorities);
+    }
+    case 'action': {
+      const actions = [...rowsById(ctx, 'action', ids).values()];
+      const named = actions.map((a) => ({ id: a.id, name: ENTITIES.action.label(a), priorityId: a.priorityId }));
+      return withPlans(ctx, named, rowsById(ctx, 'priority', actions.map((a) => a.priorityId)));
+    }
+    case 'milestone': {
+      const milestones = [...rowsById(ctx, 'milestone', ids).values()];
+      const actions = rowsById(ctx, 'action', milestones.map((m) => m.actionId));
+      const named = milestones.map((m) => {
+        const action = actions.get(m.actionId);
+        const own = ENTITIES.milestone.label(m);
+        return { id: m.id, name: action ? `${own} (action ${action.reference})` : own, priorityId: action?.priorityId };
+      });
+      return withPlans(ctx, named, rowsById(ctx, 'priority', [...actions.values()].map((a) => a.priorityId)));
+    }
+    case 'sefSection': {
+      const sections = [...rowsById(ctx, 'section', ids).values()];
+      const sefs = rowsById(ctx, 'sef', sections.map((s) => s.sefId));
+      const labels = new Map<number, string>();
+      for (const s of sections) {
+        const sef = sefs.get(s.sefId);
+        const criterion = sef ? findFramework(ctx.reference, sef.frameworkId)?.criteria.find((c) => c.id === s.criterionId) : undefined;
+        const name = criterion?.label ?? s.criterionId;
+        labels.set(s.id, sef ? `${name} (${sef.title})` : name);
+      }
+      return labels;
+    }
+    case 'finding':
+      return new Map([...rowsById(ctx, 'finding', ids).values()].map((f) => [f.id, ENTITIES.finding.label(f)]));
+    case 'indicator':
+      return new Map([...rowsById(ctx, 'indicator', ids).values()].map((i) => [i.id, ENTITIES.indicator.label(i)]));
+  }
 }
