@@ -4,6 +4,7 @@
  * dropped by a migration, or a service query that stops using one, fails here rather than showing
  * up later as a slow screen.
  */
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -187,10 +188,12 @@ describe('hot queries use indexes', () => {
   });
 
   it('the Overview as the screen calls it, and the indicator values it reads only by index search (issue #17)', async () => {
-    // The Overview remembers its read models until the workbook changes: a change (a row in a
-    // TEMP table moves the connection's change counter) makes each call below read again.
+    // The Overview remembers each read model until its inputs change: a commit by another
+    // connection (SQLite's data version) makes every one of them read again in each call below.
     const change = () => {
-      workbook.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS plans_touch (n INTEGER); INSERT INTO temp.plans_touch (n) VALUES (1)');
+      const other = new BetterSqlite(workbook.path);
+      other.prepare('UPDATE area_profile SET version = version + 1 WHERE id = 1').run();
+      other.close();
     };
     await expectNoFullScans('plan:list', { limit: 500 });
     change();

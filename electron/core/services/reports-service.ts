@@ -18,23 +18,61 @@ import { actionViews } from './plan-service';
 import { sectionViews } from './sef-service';
 import { invalidField } from './service-error';
 import { allForIds, codecOf } from './statement-cache';
-import { rememberedUntilChanged, shelf } from './until-changed';
+import { rememberedUntilChanged, shelf, type Input } from './until-changed';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
-/** Read models remembered until the workbook changes (at most this many kept). */
-const READ_MODELS = shelf(32);
+/**
+ * What each read model of the Overview reads (issue #17): each is remembered until one of these
+ * changes (services/until-changed), so an edit of an action recomputes the plan's progress but not
+ * the indicators, and an indicator value recomputes only the indicators. A table named with columns
+ * counts inserts, deletes and updates of those columns only. test/perf/overview-inputs.test.ts
+ * checks that every table and column each part's queries read is listed here, and that an edit of
+ * each kind changes the answer: a missing input would leave a stale Overview.
+ */
+export const OVERVIEW_INPUTS = {
+  /** The plan's roll-up: priorities, actions, milestones, RAG, overdue items. */
+  progress: ['plans', 'area_profile', 'priorities', 'actions', 'milestones', 'progress_updates', 'people', 'partners'],
+  /** Indicators off target or out of date. */
+  indicators: ['indicators', 'indicator_values', 'indicator_targets'],
+  /** Readiness: the SEF in force, findings still open, verdicts, an inspection under way. */
+  readiness: ['self_evaluations', 'findings', 'inspection_events', 'finding_assessments', 'tracked_children'],
+  /** The workbook's counts. */
+  counts: ['evidence_items(deleted_at, contains_personal_data)', 'findings(deleted_at)', 'actions(deleted_at)', 'indicators(deleted_at)'],
+  /** Evidence coverage of the findings a plan answers (or of an event's findings). */
+  findingCoverage: [
+    'plans',
+    'inspection_events(deleted_at)',
+    'findings',
+    'priority_findings',
+    'priorities(deleted_at, plan_id, position)',
+    'actions(deleted_at, priority_id, position)',
+    'milestones(deleted_at, action_id, position)',
+    'evidence_links',
+    'evidence_items(deleted_at, kind, level, effective_from, effective_to)',
+  ],
+  /** Evidence coverage of a self-evaluation's sections. */
+  sectionCoverage: [
+    'self_evaluations',
+    'sef_sections',
+    'sef_section_actions',
+    'actions(deleted_at)',
+    'milestones(deleted_at, action_id, position)',
+    'evidence_links',
+    'evidence_items(deleted_at, kind, level, effective_from, effective_to)',
+  ],
+} as const satisfies Record<string, readonly Input[]>;
+
+/** Read models remembered until what they read changes (at most this many kept). */
+const READ_MODELS = shelf(64);
 
 /**
- * A read model kept until the workbook changes (issue #17): the Overview and its coverage panel
- * are asked for again on every visit, and reading tens of thousands of evidence links each time
- * cost more than everything else on the screen. What invalidates it: this connection's change
- * counter (every insert, update and delete it makes, including rolled-back ones) and SQLite's
- * data version (a commit by any other connection). The key holds the input and today's date.
- * Callers must treat the result as read-only: it is shared by every caller until the next change.
+ * A read model kept until its inputs change (issue #17): the Overview and its coverage panel are
+ * asked for again on every visit. The key holds the input and today's date. Callers must treat
+ * the result as read-only: it is shared by every caller until the next change.
  */
-function untilChanged<T>(ctx: ServiceContext, key: string, read: () => T): T {
-  return rememberedUntilChanged(ctx.workbook.sqlite, READ_MODELS, `${key}\u0000${today(ctx)}`, read);
+function untilChanged<T>(ctx: ServiceContext, part: keyof typeof OVERVIEW_INPUTS, key: string, read: () => T): T {
+  return rememberedUntilChanged(ctx.workbook.sqlite, READ_MODELS, `${part} ${key}\u0000${today(ctx)}`, read, OVERVIEW_INPUTS[part]);
 }
 
 /** Counts per key with whole percentages adding up to 100. */
@@ -254,10 +292,10 @@ function findingsAnsweredBy(ctx: ServiceContext, planId: number): number[] {
  * workbook it joins tens of thousands of links, so the Overview loads it as its own panel.
  */
 export function coverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
-  return untilChanged(ctx, `coverage ${JSON.stringify(input)}`, () => readCoverage(ctx, input));
+  return untilChanged(ctx, input.scope === 'finding' ? 'findingCoverage' : 'sectionCoverage', JSON.stringify(input), () => readCoverage(ctx, input));
 }
 
-function readCoverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
+export function readCoverage(ctx: ServiceContext, input: Out<typeof r.coverageInput>): Out<typeof r.coverageRow>[] {
   // A self-evaluation is read as at its own date: staleness and what evidence existed then.
   const sefAsOf = input.scope === 'sefSection' && input.sefId ? (getLive(ctx, 'sef', input.sefId).asOf as string) : null;
   const asOf = input.asOf ?? sefAsOf ?? today(ctx);
@@ -366,14 +404,15 @@ function runningInspection(ctx: ServiceContext, asOf: string): Out<typeof r.read
   return { eventId: event.id, title: event.title, notifiedOn: event.notifiedOn, onsiteStartOn: event.onsiteStartOn, onsiteEndOn: event.onsiteEndOn, position };
 }
 
-function readiness(ctx: ServiceContext, asOf: string, plan: RowOf<'plan'> | null): Out<typeof r.readiness> {
-  const sef = ctx.db
-    .select()
-    .from(selfEvaluations)
-    .where(and(isNull(selfEvaluations.deletedAt), sql`${selfEvaluations.asOf} <= ${asOf}`))
-    .orderBy(desc(selfEvaluations.asOf), desc(selfEvaluations.id))
-    .get();
-  const sefCoverage = sef ? coverage(ctx, { scope: 'sefSection', sefId: sef.id }) : [];
+/** Readiness without the SEF's coverage (remembered on its own) and the plan's review date (read on every call). */
+export function readReadiness(ctx: ServiceContext, asOf: string) {
+  const sef =
+    ctx.db
+      .select({ id: selfEvaluations.id, title: selfEvaluations.title, asOf: selfEvaluations.asOf, status: selfEvaluations.status })
+      .from(selfEvaluations)
+      .where(and(isNull(selfEvaluations.deletedAt), sql`${selfEvaluations.asOf} <= ${asOf}`))
+      .orderBy(desc(selfEvaluations.asOf), desc(selfEvaluations.id))
+      .get() ?? null;
   const verdictEvents = ctx.db
     .selectDistinct({ id: inspectionEvents.id, title: inspectionEvents.title, when: sql<string>`coalesce(${inspectionEvents.publishedOn}, ${inspectionEvents.onsiteStartOn}, ${inspectionEvents.createdAt})` })
     .from(inspectionEvents)
@@ -382,44 +421,38 @@ function readiness(ctx: ServiceContext, asOf: string, plan: RowOf<'plan'> | null
     .all()
     .sort((a, b) => b.when.localeCompare(a.when));
   const summaries = eventVerdicts(ctx, verdictEvents.map((e) => e.id));
-  const nextReviewOn = (plan?.nextReviewOn as string | null | undefined) ?? null;
   return {
-    sef: sef
-      ? {
-          id: sef.id,
-          title: sef.title,
-          asOf: sef.asOf,
-          status: sef.status,
-          sections: sefCoverage.length,
-          sectionsWithWarnings: sefCoverage.filter((c) => c.warnings.length > 0).length,
-          warnings: sefCoverage.filter((c) => c.warnings.length > 0).map((c) => `${c.label}: ${c.warnings.join(' ')}`),
-        }
-      : null,
+    sef,
     findings: findingsReadiness(ctx, asOf),
     verdicts: verdictEvents.map((e) => ({ eventId: e.id, title: e.title, sentence: summaries.get(e.id)?.sentence ?? null })).filter((v) => v.sentence != null),
-    nextReviewOn,
-    daysToNextReview: nextReviewOn ? daysBetween(asOf, nextReviewOn) : null,
     inspectionWeek: runningInspection(ctx, asOf),
   };
 }
 
-export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
-  return untilChanged(ctx, `overview ${JSON.stringify(input)}`, () => readOverview(ctx, input));
+function readiness(ctx: ServiceContext, asOf: string, plan: RowOf<'plan'> | null): Out<typeof r.readiness> {
+  const { sef, ...rest } = untilChanged(ctx, 'readiness', asOf, () => readReadiness(ctx, asOf));
+  const sefCoverage = sef ? coverage(ctx, { scope: 'sefSection', sefId: sef.id }) : [];
+  const nextReviewOn = (plan?.nextReviewOn as string | null | undefined) ?? null;
+  const withWarnings = sefCoverage.filter((c) => c.warnings.length > 0);
+  return {
+    sef: sef ? { ...sef, sections: sefCoverage.length, sectionsWithWarnings: withWarnings.length, warnings: withWarnings.map((c) => `${c.label}: ${c.warnings.join(' ')}`) } : null,
+    ...rest,
+    nextReviewOn,
+    daysToNextReview: nextReviewOn ? daysBetween(asOf, nextReviewOn) : null,
+  };
 }
 
-function readOverview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
-  const asOf = input.asOf ?? today(ctx);
-  const followed = followedPlanId(ctx);
-  const planId = input.planId ?? followed.id;
-  const plan = planId ? getLive(ctx, 'plan', planId) : null;
-  const prios = plan
-    ? ctx.db
-        .select()
-        .from(priorities)
-        .where(and(eq(priorities.planId, plan.id), isNull(priorities.deletedAt)))
-        .orderBy(asc(priorities.position), asc(priorities.id))
-        .all()
-    : [];
+/** The plan's progress: milestones, actions and RAG overall and by priority, and what is overdue. */
+export function readProgress(ctx: ServiceContext, planId: number | null, asOf: string) {
+  const prios =
+    planId != null
+      ? ctx.db
+          .select()
+          .from(priorities)
+          .where(and(eq(priorities.planId, planId), isNull(priorities.deletedAt)))
+          .orderBy(asc(priorities.position), asc(priorities.id))
+          .all()
+      : [];
   const actionCodec = codecOf(actions);
   const actionRows = allForIds<Record<string, unknown>>(
     ctx.workbook.sqlite,
@@ -433,17 +466,9 @@ function readOverview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): 
     actionRows.map((a) => a.id),
   ).map((m) => ({ ...m, state: milestoneState(m, asOf) }));
   const priorityOf = new Map(actionRows.map((a) => [a.id, a.priorityId as number]));
-  const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
-    SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,
-           (SELECT count(*) FROM ${findings} WHERE deleted_at IS NULL) AS findings,
-           (SELECT count(*) FROM ${actions} WHERE deleted_at IS NULL) AS actions,
-           (SELECT count(*) FROM ${indicators} WHERE deleted_at IS NULL) AS indicators`);
   const milestoneRoll = (states: string[]) => rollUp(MILESTONE_STATES, states);
   return {
-    plan: plan ? { id: plan.id, title: plan.title, type: plan.type, status: plan.status, nextReviewOn: plan.nextReviewOn, chosenByUser: input.planId == null && followed.chosenByUser } : null,
-    asOf,
     milestones: milestoneRoll(stoneRows.map((m) => m.state)),
-    milestoneWords: Object.fromEntries(MILESTONE_STATES.map((k) => [k, MILESTONE_STATE_WORDS[k]])),
     actions: rollUp(ACTION_STATUSES, views.map((a) => a.statusAsOf)),
     rag: ragShares(views.map((a) => a.rag)),
     actionRags: views.map((a) => ({ actionId: a.id, reference: a.reference, rag: a.rag, ragSource: a.ragSource, ragReason: a.ragReason, status: a.statusAsOf })),
@@ -458,9 +483,47 @@ function readOverview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): 
         rag: ragShares(mine.map((a) => a.rag)),
       };
     }),
-    overdue: overdueItems(ctx, { planId: plan?.id, asOf }),
-    indicatorsOffTarget: indicatorStatuses(ctx, { onlyOffTarget: true, asOf }),
+    overdue: planId != null ? overdueItems(ctx, { planId, asOf }) : [],
+  };
+}
+
+/** Indicators off target or out of date, as at the date. */
+export function readIndicatorsOffTarget(ctx: ServiceContext, asOf: string) {
+  return indicatorStatuses(ctx, { onlyOffTarget: true, asOf });
+}
+
+/** How many live evidence items, findings, actions and indicators the workbook holds. */
+export function readCounts(ctx: ServiceContext) {
+  const counts = ctx.db.get<{ evidence: number; findings: number; actions: number; indicators: number }>(sql`
+    SELECT (SELECT count(*) FROM ${evidenceItems} WHERE deleted_at IS NULL) AS evidence,
+           (SELECT count(*) FROM ${findings} WHERE deleted_at IS NULL) AS findings,
+           (SELECT count(*) FROM ${actions} WHERE deleted_at IS NULL) AS actions,
+           (SELECT count(*) FROM ${indicators} WHERE deleted_at IS NULL) AS indicators`);
+  return counts ?? { evidence: 0, findings: 0, actions: 0, indicators: 0 };
+}
+
+/**
+ * The Overview, put together from parts each remembered until its own inputs change
+ * (OVERVIEW_INPUTS). Which plan it follows and the plan's own row are read on every call.
+ */
+export function overview(ctx: ServiceContext, input: Out<typeof r.overviewInput>): Out<typeof r.overview> {
+  const asOf = input.asOf ?? today(ctx);
+  const followed = followedPlanId(ctx);
+  const planId = input.planId ?? followed.id;
+  const plan = planId ? getLive(ctx, 'plan', planId) : null;
+  const progress = untilChanged(ctx, 'progress', `${plan?.id ?? ''} ${asOf}`, () => readProgress(ctx, plan?.id ?? null, asOf));
+  return {
+    plan: plan ? { id: plan.id, title: plan.title, type: plan.type, status: plan.status, nextReviewOn: plan.nextReviewOn, chosenByUser: input.planId == null && followed.chosenByUser } : null,
+    asOf,
+    milestones: progress.milestones,
+    milestoneWords: Object.fromEntries(MILESTONE_STATES.map((k) => [k, MILESTONE_STATE_WORDS[k]])),
+    actions: progress.actions,
+    rag: progress.rag,
+    actionRags: progress.actionRags,
+    priorities: progress.priorities,
+    overdue: progress.overdue,
+    indicatorsOffTarget: untilChanged(ctx, 'indicators', asOf, () => readIndicatorsOffTarget(ctx, asOf)),
     readiness: readiness(ctx, asOf, plan),
-    counts: counts ?? { evidence: 0, findings: 0, actions: 0, indicators: 0 },
+    counts: untilChanged(ctx, 'counts', '', () => readCounts(ctx)),
   };
 }
