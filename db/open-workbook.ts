@@ -13,6 +13,7 @@ import path from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { appRoot, appVersion } from './app-root';
+import { compactAuditLog } from './audit-storage';
 import * as schema from './schema';
 
 /** "EWB1" as a big-endian 32-bit integer, written into the SQLite header (offset 68). */
@@ -240,6 +241,12 @@ function appliedMigrations(sqlite: Database.Database): { hash: string; created_a
 }
 
 /**
+ * Steps SQLite alone cannot do, run right after their migration's SQL in the same transaction, keyed
+ * by the migration's journal time (`when`): 0011 re-encodes the history compactly and proves it.
+ */
+const MIGRATION_STEPS = new Map<number, (sqlite: Database.Database) => void>([[1796248185115, compactAuditLog]]);
+
+/**
  * Applies pending migrations in one transaction with foreign keys off (a table rebuild must not
  * fire ON DELETE CASCADE: drizzle-orm #5782, #4938) and checks foreign keys before committing.
  */
@@ -256,6 +263,7 @@ export function runMigrations(sqlite: Database.Database, migrations: MigrationMe
     sqlite.transaction(() => {
       for (const m of pending) {
         for (const stmt of m.sql) if (stmt.trim()) sqlite.exec(stmt);
+        MIGRATION_STEPS.get(m.folderMillis)?.(sqlite);
         record.run(m.hash, m.folderMillis);
       }
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
@@ -271,6 +279,22 @@ export function runMigrations(sqlite: Database.Database, migrations: MigrationMe
     sqlite.pragma('foreign_keys = ON');
   }
   return pending.length;
+}
+
+/**
+ * After an update that left over a quarter of the file unused (0011 rewrites the history in less
+ * space), the file is rewritten to give it back. Only space is at stake: if it cannot be done
+ * (not enough free disk), the workbook is used as it is.
+ */
+function reclaimFreedSpace(sqlite: Database.Database): void {
+  const free = sqlite.pragma('freelist_count', { simple: true }) as number;
+  const pages = sqlite.pragma('page_count', { simple: true }) as number;
+  if (free * 4 < pages) return;
+  try {
+    sqlite.exec('VACUUM');
+  } catch {
+    // The freed pages are reused by later saves instead.
+  }
 }
 
 function stamp(now: Date): string {
@@ -495,6 +519,7 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
       throw new WorkbookError('migration_failed', `The workbook could not be updated for this version of the app: ${(e as Error).message}. It has not been changed.`);
     }
   }
+  if (backup) reclaimFreedSpace(sqlite);
   const checked = deferCheck && applied === migrations.length ? quickCheckOffThread(resolved, sqlite, options.nativeBinding) : undefined;
   return finish(resolved, sqlite, false, migrations.length, backup, null, checked);
 }

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import {
   blob,
   check,
+  customType,
   index,
   integer,
   primaryKey,
@@ -467,21 +468,30 @@ export const evidenceLinks = sqliteTable(
 );
 
 /** Every create, update, delete, restore, link and unlink; field-level for updates. */
+/**
+ * The audit log, stored compactly (issue #17); its layout is known only to db/audit-storage.ts,
+ * which every reader and the writer go through. `at` is milliseconds since 1970 or the exact
+ * text; long values are deflated BLOBs; `hash` is 32 bytes and the previous entry's hash is not
+ * stored (it is the hash of the entry before). Column type BLOB gives no affinity, so a value is
+ * stored as the number, text or bytes it is.
+ */
+const storedMoment = customType<{ data: number | string; notNull: true }>({ dataType: () => 'blob' });
+const storedValue = customType<{ data: string | Buffer }>({ dataType: () => 'blob' });
+
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    at: text('at').notNull(),
+    at: storedMoment('at').notNull(),
     author: text('author').notNull(),
     entity: text('entity').notNull(),
     entityId: integer('entity_id').notNull(),
     operation: text('operation').notNull(),
     field: text('field'),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
-    /** Hash of the previous entry, so an edited or removed row breaks the chain. */
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    oldValue: storedValue('old_value'),
+    newValue: storedValue('new_value'),
+    /** SHA-256 over the entry's logical fields and the previous entry's hash (32 bytes). */
+    hash: blob('hash', { mode: 'buffer' }).notNull(),
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id)],
 );

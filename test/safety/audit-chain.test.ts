@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { hashOfEntry, insertAuditEntry } from '../../db/audit-storage';
 import { describeAuditChain } from '../../electron/core/safety/audit-check';
 import { startBackupScheduler } from '../../electron/core/safety/backup-scheduler';
 import { chainHash } from '../../electron/core/services/audit-log';
@@ -43,11 +44,8 @@ test('inserting a forged entry (even with its own hash recomputed) is detected',
   const all = ids();
   // Make room after the first entry and insert a plausible forged one there.
   sqlite().prepare('UPDATE audit_log SET id = id + 1000 WHERE id > ?').run(all[0]);
-  const first = sqlite().prepare('SELECT hash FROM audit_log WHERE id = ?').get(all[0]) as { hash: string };
-  const forged = { at: '2026-11-22T10:00:00.000Z', author: 'Forger', entity: 'evidence', entityId: 99, operation: 'delete', field: null, oldValue: null, newValue: null, prevHash: first.hash };
-  sqlite()
-    .prepare('INSERT INTO audit_log (id, at, author, entity, entity_id, operation, field, old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(all[0]! + 1, forged.at, forged.author, forged.entity, forged.entityId, forged.operation, forged.field, forged.oldValue, forged.newValue, forged.prevHash, chainHash(forged));
+  const forged = { at: '2026-11-22T10:00:00.000Z', author: 'Forger', entity: 'evidence', entityId: 99, operation: 'delete', field: null, oldValue: null, newValue: null, prevHash: hashOfEntry(sqlite(), all[0]!)! };
+  insertAuditEntry(sqlite(), { ...forged, id: all[0]! + 1, hash: chainHash(forged) });
   // The forged entry chains from its predecessor, but the genuine next entry does not chain from it.
   expect(describeAuditChain(sqlite())).toMatchObject({ intact: false, brokenAt: all[1]! + 1000 });
 });

@@ -6,11 +6,12 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { decodeValue, encodeHash, encodeValue, iterateAuditEntries } from '../../db/audit-storage';
 import { openWorkbook } from '../../db/open-workbook';
 import { checkHistory } from '../../electron/core/safety/audit-check';
 import { startBackupScheduler } from '../../electron/core/safety/backup-scheduler';
 import { readAnchor, workbookIdOf } from '../../electron/core/safety/chain-anchor';
-import { chainHash, GENESIS_HASH, type ChainFields } from '../../electron/core/services/audit-log';
+import { chainHash, GENESIS_HASH } from '../../electron/core/services/audit-log';
 import { makeTestWorkbook, tempDir, type TestWorkbook } from '../helpers/temp-workbook';
 
 let t: TestWorkbook;
@@ -44,16 +45,14 @@ afterEach(() => {
 const sqlite = () => t.workbook.sqlite;
 const check = (full = false) => checkHistory(sqlite(), { file: t.file, backupsDir: path.join(t.dir, 'backups'), full });
 
-/** What an attacker who has read audit-log.ts does: recompute every hash so the chain links again. */
+/** What an attacker who has read audit-log.ts and db/audit-storage.ts does: recompute every hash so the chain links again. */
 function rechain(db: Database.Database): void {
+  const entries = [...iterateAuditEntries(db)];
+  const update = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
   let prevHash = GENESIS_HASH;
-  const rows = db
-    .prepare('SELECT id, at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue FROM audit_log ORDER BY id')
-    .all() as (Omit<ChainFields, 'prevHash'> & { id: number })[];
-  const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
-  for (const { id, ...fields } of rows) {
+  for (const { id, hash: _old, ...fields } of entries) {
     const hash = chainHash({ ...fields, prevHash });
-    update.run(prevHash, hash, id);
+    update.run(encodeHash(hash), id);
     prevHash = hash;
   }
 }
@@ -101,9 +100,9 @@ test('a soft delete with no history entry, and a row added or removed by hand, a
 test('an edit with the history changed to match and the whole chain recomputed is detected', () => {
   check();
   sqlite().prepare("UPDATE evidence_items SET title = 'Forged title' WHERE id = ?").run(evidenceId);
-  sqlite()
-    .prepare("UPDATE audit_log SET new_value = json_set(new_value, '$.title', 'Forged title') WHERE entity = 'evidence' AND entity_id = ? AND operation = 'create'")
-    .run(evidenceId);
+  const created = sqlite().prepare("SELECT id, new_value FROM audit_log WHERE entity = 'evidence' AND entity_id = ? AND operation = 'create'").get(evidenceId) as { id: number; new_value: unknown };
+  const forged = { ...(JSON.parse(decodeValue(created.new_value)!) as object), title: 'Forged title' };
+  sqlite().prepare('UPDATE audit_log SET new_value = ? WHERE id = ?').run(encodeValue(JSON.stringify(forged)), created.id);
   rechain(sqlite());
   const report = check();
   expect(report.mismatches).toEqual([]); // the records now agree with the forged history…

@@ -15,6 +15,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../services/context';
+import { newValuesOf } from '../../../db/audit-storage';
 
 export type WithheldReason = 'personal_data' | 'tracked_child' | 'shared_file';
 
@@ -39,7 +40,7 @@ export function publicationFacts(ctx: ServiceContext): PublicationFacts {
   const trackedChildEvidence = ids([
     ...sqlite.prepare('SELECT evidence_id FROM tracked_child_evidence').pluck().all(),
     // Links since removed, and links of children purged from the Bin, are still in the history.
-    ...sqlite.prepare("SELECT new_value FROM audit_log WHERE entity = 'trackedChild' AND operation = 'link'").pluck().all(),
+    ...newValuesOf(sqlite, 'trackedChild', 'link'),
   ]);
   const sources = [...new Set([...flagged, ...trackedChildEvidence])];
   const sharedWithWithheld = new Set<number>();

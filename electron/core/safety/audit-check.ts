@@ -16,6 +16,7 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { hashOfEntry } from '../../../db/audit-storage';
 import { verifyAuditChain, type ChainReport } from '../services/audit-log';
 import { specOf } from '../services/entity-registry';
 import type { EntityName } from '../../contract/schemas/history';
@@ -164,9 +165,9 @@ export function checkHistory(sqlite: Database.Database, options: HistoryCheckOpt
   const anchor = workbookId ? (readAnchor(workbookId, file, options.backupsDir) ?? backupStandIn(workbookId, options.backupsDir, options.nativeBinding)) : null;
   let rollback: HistoryReport['rollback'] = null;
   if (anchor) {
-    const there = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.head.id) as { hash: string } | undefined;
-    if (there?.hash !== anchor.head.hash) {
-      rollback = { kind: there ? 'diverged' : 'shorter', anchor, backup: backupHolding(anchor.head, options.backupsDir, options.nativeBinding) };
+    const there = hashOfEntry(sqlite, anchor.head.id);
+    if (there !== anchor.head.hash) {
+      rollback = { kind: there !== undefined ? 'diverged' : 'shorter', anchor, backup: backupHolding(anchor.head, options.backupsDir, options.nativeBinding) };
     }
   }
 
@@ -232,9 +233,9 @@ export function checkOpening(workbook: { sqlite: Database.Database; path: string
     const anchor = readAnchor(workbookId, workbook.path, options.backupsDir);
     const head = sqlite.prepare('SELECT max(id) AS id, count(*) AS n FROM audit_log').get() as { id: number | null; n: number };
     if (anchor) {
-      const there = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.head.id) as { hash: string } | undefined;
-      if (there?.hash !== anchor.head.hash) {
-        return rollbackMessage(there ? 'diverged' : 'shorter', anchor, head.n, backupHolding(anchor.head, options.backupsDir, options.nativeBinding));
+      const there = hashOfEntry(sqlite, anchor.head.id);
+      if (there !== anchor.head.hash) {
+        return rollbackMessage(there !== undefined ? 'diverged' : 'shorter', anchor, head.n, backupHolding(anchor.head, options.backupsDir, options.nativeBinding));
       }
       if ((head.id ?? 0) - anchor.head.id > OPEN_VERIFY_LIMIT) return null;
     }

@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeClose } from '../../../db/open-workbook';
-import { chainHash, verifyAuditChain, type ChainFields } from '../services/audit-log';
+import { auditHead, hashOfEntry, readAuditEntry } from '../../../db/audit-storage';
+import { chainHash, verifyAuditChain } from '../services/audit-log';
 import { appDataDir, seal, writeFileAtomic } from './app-data';
 import { defaultBackupsDir } from './backup-names';
 
@@ -44,7 +45,7 @@ export function workbookIdOf(sqlite: Database.Database): string | null {
 }
 
 export function chainHead(sqlite: Database.Database): ChainHead | null {
-  return (sqlite.prepare('SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as ChainHead | undefined) ?? null;
+  return auditHead(sqlite);
 }
 
 const backupsDirs = new Map<string, string>();
@@ -122,8 +123,7 @@ export function advanceAnchor(sqlite: Database.Database, file = sqlite.name, opt
   if (previous) {
     if (previous.head.id === head.id && previous.head.hash === head.hash) return 'unchanged';
     if (head.id < previous.head.id) return 'refused';
-    const there = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(previous.head.id) as { hash: string } | undefined;
-    if (there?.hash !== previous.head.hash) return 'refused';
+    if (hashOfEntry(sqlite, previous.head.id) !== previous.head.hash) return 'refused';
     if (!verifyAuditChain(sqlite, previous.head).intact) return 'refused';
   }
   writeAnchor({ version: 1, workbookId, file: path.resolve(file), head, seenAt: (options.now ?? new Date()).toISOString() }, options.backupsDir);
@@ -173,20 +173,12 @@ export function noteHistoryWritten(sqlite: Database.Database): void {
   setImmediate(flusher);
 }
 
-function row(db: Database.Database, id: number): (ChainFields & { hash: string }) | undefined {
-  return db
-    .prepare(
-      'SELECT at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue, prev_hash AS prevHash, hash FROM audit_log WHERE id = ?',
-    )
-    .get(id) as (ChainFields & { hash: string }) | undefined;
-}
-
 /** Whether a (backup) database holds exactly this head entry, unaltered. */
 export function holdsHead(db: Database.Database, head: ChainHead): boolean {
   try {
-    const entry = row(db, head.id);
+    const entry = readAuditEntry(db, head.id);
     if (!entry || entry.hash !== head.hash) return false;
-    const { hash, ...fields } = entry;
+    const { hash, id: _id, ...fields } = entry;
     return chainHash(fields) === hash;
   } catch {
     return false;

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appDataDir, seal, writeFileAtomic } from './app-data';
+import { hashOfEntry } from '../../../db/audit-storage';
 import { workbookIdOf } from './chain-anchor';
 
 export interface Checkpoint {
@@ -54,8 +55,7 @@ export function readCheckpoint(sqlite: Database.Database, file: string): Checkpo
   try {
     const parsed = JSON.parse(body) as { workbookId: string; file: string; uptoId: number; headHash: string; createdAt: string; seals: [string, string][] };
     if (parsed.workbookId !== workbookId || fileKey(parsed.file) !== fileKey(file)) return null;
-    const there = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(parsed.uptoId) as { hash: string } | undefined;
-    if (there?.hash !== parsed.headHash) return null;
+    if (hashOfEntry(sqlite, parsed.uptoId) !== parsed.headHash) return null;
     return { uptoId: parsed.uptoId, headHash: parsed.headHash, createdAt: parsed.createdAt, seals: new Map(parsed.seals) };
   } catch {
     return null;

@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3';
 import { createHash, type Hash } from 'node:crypto';
 import { areaProfile } from '../../../db/schema';
+import { iterateRecordEntries } from '../../../db/audit-storage';
 import { auditValue } from '../services/audit-log';
 import { ENTITIES } from '../services/entity-registry';
 import { codecOf, type TableCodec } from '../services/statement-cache';
@@ -204,9 +205,7 @@ export function replayAll(sqlite: Database.Database, limit = 200): ReplayResult 
     const rows = sqlite
       .prepare(`SELECT *, ${rowExpression(sqlite, table.codec.name)} AS "__sealed" FROM "${table.codec.name}" ORDER BY id`)
       .iterate() as IterableIterator<Record<string, unknown>>;
-    const audit = sqlite
-      .prepare('SELECT entity_id AS entityId, operation, field, new_value AS newValue FROM audit_log WHERE entity = ? ORDER BY entity_id, id')
-      .iterate(table.entity) as IterableIterator<ReplayEntry & { entityId: number }>;
+    const audit = iterateRecordEntries(sqlite, table.entity);
     let nextAudit = audit.next();
     let nextRow = rows.next();
     while (!nextAudit.done || !nextRow.done) {
@@ -244,9 +243,7 @@ function verifyBlock(sqlite: Database.Database, table: ReplayTable, block: numbe
     (sqlite.prepare(`SELECT * FROM "${table.codec.name}" WHERE id BETWEEN ? AND ?`).all(lo, hi) as Record<string, unknown>[]).map((r) => [r.id as number, r]),
   );
   const entries = new Map<number, ReplayEntry[]>();
-  for (const e of sqlite
-    .prepare('SELECT entity_id AS entityId, operation, field, new_value AS newValue FROM audit_log WHERE entity = ? AND entity_id BETWEEN ? AND ? ORDER BY entity_id, id')
-    .iterate(table.entity, lo, hi) as IterableIterator<ReplayEntry & { entityId: number }>) {
+  for (const e of iterateRecordEntries(sqlite, table.entity, { lo, hi })) {
     const list = entries.get(e.entityId) ?? [];
     list.push(e);
     entries.set(e.entityId, list);

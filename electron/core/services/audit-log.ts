@@ -4,11 +4,10 @@
  * and compares its head with the one this computer last saw: safety/audit-check.ts).
  */
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { auditHead, chainHash, GENESIS_HASH, insertAuditEntry, iterateAuditEntries, type ChainFields } from '../../../db/audit-storage';
 import type { ServiceContext } from './context';
 import { noteHistoryWritten } from '../safety/chain-anchor';
 import { assertWalIntact } from '../safety/wal-guard';
-import { cachedStatement } from './statement-cache';
 
 export type AuditOperation = 'create' | 'update' | 'delete' | 'restore' | 'link' | 'unlink';
 
@@ -21,38 +20,16 @@ export interface AuditRecord {
   newValue?: unknown;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH, chainHash, type ChainFields } from '../../../db/audit-storage';
 
 export function auditValue(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export interface ChainFields {
-  at: string;
-  author: string;
-  entity: string;
-  entityId: number;
-  operation: string;
-  field: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-  prevHash: string;
-}
-
-export function chainHash(e: ChainFields): string {
-  return createHash('sha256')
-    .update(JSON.stringify([e.prevHash, e.at, e.author, e.entity, e.entityId, e.operation, e.field, e.oldValue, e.newValue]))
-    .digest('hex');
-}
-
 export function lastHash(ctx: ServiceContext): string {
-  const last = cachedStatement(ctx.workbook.sqlite, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  return last?.hash ?? GENESIS_HASH;
+  return auditHead(ctx.workbook.sqlite)?.hash ?? GENESIS_HASH;
 }
-
-const INSERT_AUDIT =
-  'INSERT INTO audit_log (at, author, entity, entity_id, operation, field, old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
   if (records.length === 0) return;
@@ -74,18 +51,7 @@ export function writeAudit(ctx: ServiceContext, records: AuditRecord[]): void {
       prevHash,
     };
     const hash = chainHash(fields);
-    cachedStatement(ctx.workbook.sqlite, INSERT_AUDIT).run(
-      fields.at,
-      fields.author,
-      fields.entity,
-      fields.entityId,
-      fields.operation,
-      fields.field,
-      fields.oldValue,
-      fields.newValue,
-      fields.prevHash,
-      hash,
-    );
+    insertAuditEntry(ctx.workbook.sqlite, { ...fields, id: null, hash });
     prevHash = hash;
   }
   // This computer's record of the newest history it saw, updated once the transaction commits.
@@ -106,19 +72,14 @@ export interface ChainReport {
  * a verified checkpoint or this computer's anchor). `entries` counts the entries checked.
  */
 export function verifyAuditChain(sqlite: Database.Database, from?: { id: number; hash: string }): ChainReport {
-  let prevHash = from?.hash ?? GENESIS_HASH;
   let entries = 0;
   let head: ChainReport['head'] = null;
-  const rows = sqlite
-    .prepare(
-      'SELECT id, at, author, entity, entity_id AS entityId, operation, field, old_value AS oldValue, new_value AS newValue, prev_hash AS prevHash, hash FROM audit_log WHERE id > ? ORDER BY id',
-    )
-    .iterate(from?.id ?? 0) as IterableIterator<ChainFields & { id: number; hash: string }>;
-  for (const row of rows) {
+  // Each entry's prevHash is the hash stored on the entry before it (the trusted hash for the
+  // first), so re-hashing checks the link as well as the entry.
+  for (const entry of iterateAuditEntries(sqlite, from?.id ?? 0, from?.hash ?? GENESIS_HASH)) {
     entries++;
-    const { id, hash, ...fields } = row;
-    if (fields.prevHash !== prevHash || chainHash(fields) !== hash) return { intact: false, entries, brokenAt: id, head };
-    prevHash = hash;
+    const { id, hash, ...fields } = entry;
+    if (chainHash(fields) !== hash) return { intact: false, entries, brokenAt: id, head };
     head = { id, hash, at: fields.at };
   }
   return { intact: true, entries, brokenAt: null, head };

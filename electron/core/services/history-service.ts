@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { readAuditEntries } from '../../../db/audit-storage';
 import { auditLog, binEntries } from '../../../db/schema';
 import type * as s from '../../contract/schemas/history';
 import type { ServiceContext } from './context';
@@ -9,24 +10,16 @@ import { recordNamer } from './history-wording';
 type Out<T extends z.ZodType> = z.output<T>;
 
 function auditPage(ctx: ServiceContext, where: ReturnType<typeof and> | undefined, paging: { offset: number; limit: number }) {
-  const items = ctx.db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      author: auditLog.author,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      operation: auditLog.operation,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-    })
+  const rows = ctx.db
+    .select({ id: auditLog.id })
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(paging.limit)
     .offset(paging.offset)
     .all();
+  // The page's entries, decoded by the one module that knows how the history is stored.
+  const items = readAuditEntries(ctx.workbook.sqlite, rows.map((r) => r.id)).map(({ hash: _hash, ...entry }) => entry);
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()!.n;
   return { items, total };
 }

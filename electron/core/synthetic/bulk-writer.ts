@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
 import type { SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { auditHead, insertAuditEntry } from '../../../db/audit-storage';
 import { auditValue, chainHash, GENESIS_HASH, type ChainFields } from '../services/audit-log';
 
 // Any of the schema's tables; columns are looked up by property name.
@@ -16,15 +17,10 @@ type AnyTable = SQLiteTableWithColumns<any>;
 
 export class AuditChain {
   private prevHash: string;
-  private readonly insert: Database.Statement;
   count = 0;
 
-  constructor(sqlite: Database.Database) {
-    const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-    this.prevHash = last?.hash ?? GENESIS_HASH;
-    this.insert = sqlite.prepare(
-      'INSERT INTO audit_log (at, author, entity, entity_id, operation, field, old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+  constructor(private readonly sqlite: Database.Database) {
+    this.prevHash = auditHead(sqlite)?.hash ?? GENESIS_HASH;
   }
 
   write(e: Omit<ChainFields, 'prevHash' | 'oldValue' | 'newValue' | 'field'> & { field?: string | null; oldValue?: unknown; newValue?: unknown }): void {
@@ -40,7 +36,7 @@ export class AuditChain {
       prevHash: this.prevHash,
     };
     const hash = chainHash(fields);
-    this.insert.run(fields.at, fields.author, fields.entity, fields.entityId, fields.operation, fields.field, fields.oldValue, fields.newValue, fields.prevHash, hash);
+    insertAuditEntry(this.sqlite, { ...fields, id: null, hash });
     this.prevHash = hash;
     this.count++;
   }

@@ -8,7 +8,10 @@
  *
  * Tables and columns use their SQLite names; rows are in primary-key order, so export → import →
  * export gives identical bytes. BLOB values are written as {"$base64": "..."}. Deleted rows, the
- * bin and the audit log are included: the JSON is a complete copy, not a report.
+ * bin and the audit log are included: the JSON is a complete copy, not a report. The audit log is
+ * written as its logical entries (the columns it had before it was stored compactly, migration
+ * 0011: text times and values, hex hashes and each entry's previous hash), whatever the schema
+ * version, and an import stores them through db/audit-storage.ts.
  */
 import type Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { createWorkbook, knownMigrations, WorkbookError, type CreateOptions } from '../../../db/open-workbook';
+import { insertAuditEntry, iterateAuditEntries } from '../../../db/audit-storage';
 import * as schema from '../../../db/schema';
 import { londonDate } from '../services/context';
 import { describeProblem, rowProblems, rowsByField } from '../workbook-check/content-rules';
@@ -84,9 +88,50 @@ function decode(value: Cell): unknown {
   return value !== null && typeof value === 'object' ? Buffer.from(value.$base64, 'base64') : value;
 }
 
+/** The audit log's columns in the JSON, the same at every schema version. */
+export const HISTORY_TABLE = 'audit_log';
+export const HISTORY_COLUMNS = ['id', 'at', 'author', 'entity', 'entity_id', 'operation', 'field', 'old_value', 'new_value', 'prev_hash', 'hash'];
+
+function exportHistory(sqlite: Database.Database): WorkbookJson['tables'][string] {
+  const rows: Cell[][] = [];
+  for (const e of iterateAuditEntries(sqlite)) rows.push([e.id, e.at, e.author, e.entity, e.entityId, e.operation, e.field, e.oldValue, e.newValue, e.prevHash, e.hash]);
+  return { columns: HISTORY_COLUMNS, rows };
+}
+
+function importHistory(sqlite: Database.Database, table: WorkbookJson['tables'][string]): void {
+  const at = (name: string) => table.columns.indexOf(name);
+  const index = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c, at(c)]));
+  const missing = HISTORY_COLUMNS.filter((c) => c !== 'prev_hash' && index[c]! < 0);
+  if (missing.length > 0) throw new WorkbookError('not_a_workbook', `The export's history (${HISTORY_TABLE}) lacks the column ${missing[0]}, so it was not imported.`);
+  const text = (row: Cell[], c: string): string | null => {
+    const v = row[index[c]!];
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'object') throw new WorkbookError('not_a_workbook', `The export's history has bytes where ${c} should be text, so it was not imported.`);
+    return String(v);
+  };
+  for (const row of table.rows) {
+    insertAuditEntry(sqlite, {
+      id: Number(row[index.id!]),
+      at: text(row, 'at') ?? '',
+      author: text(row, 'author') ?? '',
+      entity: text(row, 'entity') ?? '',
+      entityId: Number(row[index.entity_id!]),
+      operation: text(row, 'operation') ?? '',
+      field: text(row, 'field'),
+      oldValue: text(row, 'old_value'),
+      newValue: text(row, 'new_value'),
+      hash: text(row, 'hash') ?? '',
+    });
+  }
+}
+
 export function exportWorkbookJson(sqlite: Database.Database): WorkbookJson {
   const tables: WorkbookJson['tables'] = {};
   for (const t of tablesInDependencyOrder()) {
+    if (t.name === HISTORY_TABLE) {
+      tables[t.name] = exportHistory(sqlite);
+      continue;
+    }
     const order = (t.primaryKey.length ? t.primaryKey : ['rowid']).map((c) => `"${c}"`).join(', ');
     const rows = sqlite
       .prepare(`SELECT ${t.columns.map((c) => `"${c}"`).join(', ')} FROM "${t.name}" ORDER BY ${order}`)
@@ -151,9 +196,11 @@ export function parseWorkbookJson(input: string | Uint8Array, options: { today?:
   if (json.schemaVersion > knownMigrations().length) {
     throw new WorkbookError('newer_version', 'This export was made by a newer version of Evidence Workbook. Update the app to import it.');
   }
-  const versionProblem = schemaVersionProblem(json);
+  // The history's columns are the same at every version (HISTORY_COLUMNS), whatever its storage.
+  const { [HISTORY_TABLE]: _history, ...stored } = json.tables;
+  const versionProblem = schemaVersionProblem({ schemaVersion: json.schemaVersion, tables: stored });
   if (versionProblem) throw new WorkbookError('not_a_workbook', versionProblem);
-  const known = new Map(tablesInDependencyOrder().map((t) => [t.name, new Set(t.columns)]));
+  const known = new Map(tablesInDependencyOrder().map((t) => [t.name, new Set(t.name === HISTORY_TABLE ? HISTORY_COLUMNS : t.columns)]));
   for (const [name, table] of Object.entries(json.tables)) {
     const columns = known.get(name);
     if (!columns) throw new WorkbookError('not_a_workbook', `The export has a table this version does not know (${name}).`);
@@ -184,6 +231,10 @@ export function importWorkbookJson(json: WorkbookJson, file: string, options: Cr
       for (const t of order) {
         const table = json.tables[t.name];
         if (!table || table.rows.length === 0) continue;
+        if (t.name === HISTORY_TABLE) {
+          importHistory(sqlite, table);
+          continue;
+        }
         const insert = sqlite.prepare(
           `INSERT INTO "${t.name}" (${table.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`,
         );
