@@ -11,7 +11,8 @@
  * - `at` is milliseconds since 1970 when `new Date(ms).toISOString()` gives back the exact text the
  *   entry was hashed with (every entry the app writes), otherwise the text itself;
  * - an old or new value of `DEFLATE_FROM` characters or more is stored as a BLOB: one format byte
- *   (1: raw deflate of the UTF-8 text) and the compressed bytes, when that is smaller; anything
+ *   (2: raw deflate of the UTF-8 text with the records' field names as a preset dictionary; 1, read
+ *   only: without it) and the compressed bytes, when that is smaller; anything
  *   shorter, or that does not compress, stays the text it is. A TEXT value is always the value
  *   itself, so short values (record ids in link entries) can be compared in SQL as before.
  *
@@ -51,17 +52,38 @@ export function chainHash(e: ChainFields): string {
 
 /** Values this long or longer are deflated when that saves space. */
 export const DEFLATE_FROM = 96;
+/** Format byte 1: raw deflate. */
 const FORMAT_DEFLATE_RAW = 1;
+/** Format byte 2: raw deflate with KEYS_DICTIONARY_2 as its preset dictionary. */
+const FORMAT_DEFLATE_KEYS = 2;
+
+/**
+ * The field names of the records' creation snapshots, most used last: most long values are such
+ * snapshots, and with their keys as a preset dictionary each is about 30% smaller again. Part of
+ * format 2: never change it (a new dictionary needs a new format byte).
+ */
+const KEYS_DICTIONARY_2 = Buffer.from(
+  '"findingId":"eventId":"result":"commentary":"assessedOn":"kind":"frameworkId":"title":"notifiedOn":"fieldworkStartOn":"onsiteStartOn":' +
+    '"onsiteEndOn":"publishedOn":"leadInspector":"outcome":"summary":"type":"status":"approver":"submittedOn":"approvedOn":"startsOn":"endsOn":' +
+    '"reviewCadence":"nextReviewOn":"name":"notes":"scaleId":"asOf":"sefId":"partnerId":"signatoryName":"signedOn":"reference":"text":"position":' +
+    '"criterionId":"judgement":"confidence":"whatWeKnow":"whatWeHaveDone":"impact":"whatNext":"strengths":"areasForDevelopment":"isDraft":"planId":' +
+    '"description":"leadPersonId":"role":"email":"code":"definition":"unit":"polarity":"source":"periodType":"baselineValue":"baselinePeriod":' +
+    '"seriesBreakNotes":"decimals":"priorityId":"what":"how":"sroPersonId":"dueOn":"revisedDueOn":"revisedDueReason":"successMeasures":' +
+    '"referencesText":"ragOverride":"ragOverrideReason":"indicatorId":"periodLabel":"targetValue":"note":"actionId":"achievedOn":"milestoneId":' +
+    '"reportedOn":"rag":"highlights":"issues":"mitigation":"author":"level":"ownerPersonId":"effectiveFrom":"effectiveTo":"addedOn":"location":' +
+    '"containsPersonalData":"periodStart":"geography":"value":"provisional":"sourceNote":"evidenceId":"sefSectionId":',
+  'utf8',
+);
 
 export type StoredValue = string | Buffer | null;
 
 export function encodeValue(value: string | null): StoredValue {
   if (value === null || value.length < DEFLATE_FROM) return value;
   const text = Buffer.from(value, 'utf8');
-  const packed = deflateRawSync(text, { level: 6 });
+  const packed = deflateRawSync(text, { level: 6, dictionary: KEYS_DICTIONARY_2 });
   if (packed.length + 1 >= text.length) return value;
   const out = Buffer.allocUnsafe(packed.length + 1);
-  out[0] = FORMAT_DEFLATE_RAW;
+  out[0] = FORMAT_DEFLATE_KEYS;
   packed.copy(out, 1);
   return out;
 }
@@ -79,9 +101,10 @@ export function decodeValue(stored: unknown): string | null {
   if (stored === null || stored === undefined) return null;
   if (typeof stored === 'string') return stored;
   if (Buffer.isBuffer(stored)) {
-    if (stored[0] !== FORMAT_DEFLATE_RAW) return UNREADABLE_VALUE;
+    const format = stored[0];
+    if (format !== FORMAT_DEFLATE_RAW && format !== FORMAT_DEFLATE_KEYS) return UNREADABLE_VALUE;
     try {
-      return utf8.decode(inflateRawSync(stored.subarray(1)));
+      return utf8.decode(inflateRawSync(stored.subarray(1), format === FORMAT_DEFLATE_KEYS ? { dictionary: KEYS_DICTIONARY_2 } : {}));
     } catch {
       return UNREADABLE_VALUE;
     }

@@ -11,7 +11,8 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeHash } from '../../db/audit-storage';
+import { deflateRawSync } from 'node:zlib';
+import { decodeHash, decodeValue, encodeValue, UNREADABLE_VALUE } from '../../db/audit-storage';
 import { createWorkbook, knownMigrations, migrationsFolder, openWorkbook } from '../../db/open-workbook';
 import { buildDemoWorkbook } from '../../electron/core/demo/build-demo';
 import { checkHistory } from '../../electron/core/safety/audit-check';
@@ -179,4 +180,16 @@ describe('tampering with the compact layout', () => {
     sqlite().prepare('DELETE FROM audit_log WHERE id IN (?, ?)').run(ids[1], ids[2]);
     expect(verifyAuditChain(sqlite())).toMatchObject({ intact: false, brokenAt: ids[3] });
   });
+});
+
+test('long values are stored deflated with the field-name dictionary and read back exactly; the plain-deflate format still reads', () => {
+  const snapshot = JSON.stringify({ reference: 'E-001', title: 'Youth Forum “You said, we did”', kind: 'strategy', level: 'activity', summary: 'Parent carers report that communication has improved.', containsPersonalData: false });
+  const stored = encodeValue(snapshot) as Buffer;
+  expect(Buffer.isBuffer(stored)).toBe(true);
+  expect(stored[0]).toBe(2);
+  expect(stored.length).toBeLessThan(Buffer.byteLength(snapshot) * 0.8);
+  expect(decodeValue(stored)).toBe(snapshot);
+  expect(encodeValue('12')).toBe('12'); // short values stay text (link entries compare them in SQL)
+  expect(decodeValue(Buffer.concat([Buffer.from([1]), deflateRawSync(Buffer.from(snapshot))]))).toBe(snapshot);
+  expect(decodeValue(Buffer.concat([Buffer.from([9]), deflateRawSync(Buffer.from(snapshot))]))).toBe(UNREADABLE_VALUE);
 });
