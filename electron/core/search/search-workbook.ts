@@ -3,10 +3,11 @@
  * filters by type, kind, level, date and linked item. The index itself is kept in step by the
  * triggers in db/migrations/0002_add_search_index.sql, so this module only reads.
  *
- * Steps that keep a query fast on a large workbook (issue #6: p95 under 20 ms over 20,000 items):
- * one pass over the newest matches counts them (up to a cap) and yields the candidates, a bounded
- * set is ranked, then highlighted titles and snippets are built for the page shown, in one pass.
- * Every FTS5 statement sets its MATCH up afresh, so the number of statements is what costs.
+ * Three statements per query: the newest matches are counted per type in SQLite (up to a cap, no
+ * scoring), every match is ranked by bm25 (issue #17: the first page is the full ranking's top),
+ * then highlighted titles and snippets are built for the page shown, in one pass. Every FTS5
+ * statement sets its MATCH up afresh, and bm25 reads each word's whole doclist once per statement
+ * to weigh it, so only the ranking statement scores.
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -291,35 +292,33 @@ export function searchWorkbook(ctx: ServiceContext, query: SearchQuery): SearchO
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 20)), 200);
   const sqlite = ctx.workbook.sqlite;
 
-  // One pass over the newest matches gives the counts per type (every filter but the type), up to
-  // the count limit. When every match fits under it (almost every real query), the same pass holds
-  // every match with its bm25 score, so ranking needs no second statement.
+  // Counts per type (every filter but the type) over the newest matches, up to the count limit,
+  // summed in SQLite. No bm25 here: bm25 first reads each word's whole doclist to weigh it (its
+  // IDF), so scoring the newest matches as well as ranking them all paid for that twice, and a
+  // common word's count pass cost as much as a third of its ranking (issue #17).
   const scope = buildFilter(query, false);
   const filter = buildFilter(query, true);
   if (!scope) return EMPTY;
   const wanted = (entity: SearchType) => !query.types?.length || query.types.includes(entity);
-  const scanned = prepared(
+  const counted = prepared(
     sqlite,
-    `SELECT search_fts.rowid AS rowid, ${SCORE} AS score, d.entity AS entity, d.entity_id AS entityId, d.evidence_id AS evidenceId, d.on_date AS onDate ${fromClause(scope)} ORDER BY search_fts.rowid DESC LIMIT ${COUNT_LIMIT + 1}`,
-  ).all(match.expression, ...scope.params) as Candidate[];
+    `SELECT entity, count(*) AS n FROM (SELECT d.entity AS entity ${fromClause(scope)} ORDER BY search_fts.rowid DESC LIMIT ${COUNT_LIMIT + 1}) GROUP BY entity`,
+  ).all(match.expression, ...scope.params) as { entity: SearchType; n: number }[];
 
   const counts: Record<string, number> = {};
   let total = 0;
-  for (const r of scanned) {
-    counts[r.entity] = (counts[r.entity] ?? 0) + 1;
-    if (wanted(r.entity)) total += 1;
+  let seen = 0;
+  for (const { entity, n } of counted) {
+    counts[entity] = n;
+    seen += n;
+    if (wanted(entity)) total += n;
   }
-  const moreThanTotal = scanned.length > COUNT_LIMIT;
+  const moreThanTotal = seen > COUNT_LIMIT;
   if (moreThanTotal) total = Math.min(total, COUNT_LIMIT);
   // Nothing of the wanted types (or a type the other filters rule out): nothing to rank.
   if (!filter || (total === 0 && !moreThanTotal)) return { ...EMPTY, counts, total, moreThanTotal };
 
-  const top = moreThanTotal
-    ? rankAllMatches(sqlite, match.expression, filter, limit)
-    : scanned
-        .filter((r) => wanted(r.entity))
-        .sort((a, b) => a.score - b.score || b.rowid - a.rowid)
-        .slice(0, limit);
+  const top = rankAllMatches(sqlite, match.expression, filter, limit);
   if (top.length === 0) return { ...EMPTY, counts, total, moreThanTotal };
 
   // One statement for the page shown. FTS5 would take `rowid IN (...)` or `rowid = ?` as a seek and
